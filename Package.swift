@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dashboards",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dashboards", targets: ["dashboards"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Model, periods, value and CSV parsing, trend maths, validation. Pure Swift: no C, no I/O beyond what callers pass in.
+        .target(name: "DashboardCore"),
+        // Reads an input folder (dashboard.yml through Yams, CSV files) into the core model, collecting diagnostics.
+        .target(name: "DashboardInput", dependencies: [
+            "DashboardCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // libgd, found through pkg-config; libpng comes with it.
+        .systemLibrary(name: "CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
+        // Lays charts out as scenes of primitives, then rasterises them with libgd.
+        .target(name: "DashboardCharts", dependencies: ["DashboardCore", "CGD"]),
+        // Pages, assets, staging and atomic, incremental writes.
+        .target(name: "DashboardSite", dependencies: [
+            "DashboardCore", "DashboardInput", "DashboardCharts",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "dashboards", dependencies: [
+            "DashboardCore", "DashboardInput", "DashboardSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
+        .testTarget(name: "DashboardChartsTests", dependencies: ["DashboardCharts"]),
+        .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards"]),
+    ]
+)

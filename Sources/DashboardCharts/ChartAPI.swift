@@ -1,0 +1,40 @@
+import DashboardCore
+
+/// The size a chart is laid out at (CSS pixels) and rasterised at (`scale` device pixels per CSS pixel).
+///
+/// The layout is the same at every scale, so a print chart is the screen chart with finer pixels; `dpi` is
+/// written into the PNG so Word and PDF tools place it at its physical size.
+public struct ChartSize: Sendable, Hashable, Codable {
+    public var width: Double
+    public var height: Double
+    public var scale: Double
+    public var dpi: Int
+
+    public init(width: Double, height: Double, scale: Double = 1, dpi: Int = 96) {
+        self.width = width
+        self.height = height
+        self.scale = scale
+        self.dpi = dpi
+    }
+
+    /// Pixel dimensions of the PNG.
+    public var pixelWidth: Int { Int((width * scale).rounded()) }
+    public var pixelHeight: Int { Int((height * scale).rounded()) }
+
+    /// The indicator page's chart.
+    public static let screen = ChartSize(width: 720, height: 400)
+    /// The KPI table's sparkline.
+    public static let sparkline = ChartSize(width: 120, height: 32)
+
+    public func scaled(_ factor: Double) -> ChartSize {
+        ChartSize(width: width, height: height, scale: scale * factor, dpi: Int((Double(dpi) * factor).rounded()))
+    }
+
+    /// A chart for a printed report: `widthCm` × `heightCm` at `dpi` dots per inch, laid out as on screen
+    /// (CSS pixels are 1/96 inch) so text and lines keep their proportions.
+    public static func print(widthCm: Double, heightCm: Double, dpi: Int) -> ChartSize {
+        let cssWidth = widthCm / 2.54 * 96
+        let cssHeight = heightCm / 2.54 * 96
+        return ChartSize(width: cssWidth, height: cssHeight, scale: Double(dpi) / 96, dpi: dpi)
+    }
+}

@@ -1,0 +1,263 @@
+/// A dashboard as `dashboard.yml` declares it: what is measured and how it is judged.
+public struct DashboardDefinition: Sendable {
+    /// The folder name; also the URL path, so only `a-z`, `0-9` and `-`.
+    public var id: String
+    public var title: String
+    public var organisation: String
+    public var summary: String?
+    /// The period the dashboard reports on; when absent, the latest period in its data.
+    public var asOf: Period?
+    /// Past quarterly editions to keep in the archive, each built as the dashboard stood then.
+    public var editions: [Period]
+    /// The council's colour for the page header, as `#RRGGBB`.
+    public var brandColour: String?
+    public var sections: [Section]
+    /// In the order the file declares them.
+    public var indicators: [IndicatorDefinition]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
+                editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],
+                indicators: [IndicatorDefinition] = [], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.organisation = organisation
+        self.summary = summary
+        self.asOf = asOf
+        self.editions = editions
+        self.brandColour = brandColour
+        self.sections = sections
+        self.indicators = indicators
+        self.location = location
+    }
+
+    public func indicator(_ id: String) -> IndicatorDefinition? { indicators.first { $0.id == id } }
+}
+
+public struct Section: Sendable {
+    public var title: String
+    public var summary: String?
+    public var indicatorIDs: [String]
+    public var location: SourceLocation
+
+    public init(title: String, summary: String? = nil, indicatorIDs: [String], location: SourceLocation) {
+        self.title = title
+        self.summary = summary
+        self.indicatorIDs = indicatorIDs
+        self.location = location
+    }
+}
+
+/// A tolerance or threshold: in the indicator's own unit (percentage points for percentages),
+/// or relative to a reference figure (`5%` of the target, `2%` of the previous figure).
+public enum Margin: Sendable, Equatable {
+    case absolute(Double)
+    case relative(Double)
+
+    public func amount(relativeTo reference: Double) -> Double {
+        switch self {
+        case .absolute(let value): return value
+        case .relative(let fraction): return abs(reference) * fraction
+        }
+    }
+
+    public func describe(unit: MeasureUnit, decimals: Int) -> String {
+        switch self {
+        case .absolute(let value): return Formatting.change(value, unit: unit, decimals: decimals).dropFirst().description
+        case .relative(let fraction): return Formatting.number(fraction * 100, decimals: 1).replacingZeroFraction + "%"
+        }
+    }
+}
+
+extension String {
+    /// `5.0` → `5`
+    var replacingZeroFraction: String { hasSuffix(".0") ? String(dropLast(2)) : self }
+}
+
+/// How RAG status is decided for an indicator.
+public enum RAGMethod: String, Sendable, CaseIterable {
+    /// By national quartile where the period has one, else against the target, else none.
+    case auto
+    /// The councils' quartile key (see `RAGRule`).
+    case quartile
+    /// Against the target with a tolerance band.
+    case target
+    /// No status: information only.
+    case none
+}
+
+/// Where a figure sits within its national quartile, which the quartile key needs to tell
+/// "high in the second quartile" from the rest.
+public enum QuartilePosition: String, Sendable, CaseIterable {
+    case high
+    case low
+}
+
+/// Comparators for one period.
+public struct Benchmarks: Sendable, Equatable {
+    public var national: Double?
+    public var regional: Double?
+    public var statisticalNeighbours: Double?
+    /// 1 is the top (best) quartile of local authorities.
+    public var nationalQuartile: Int?
+    public var quartilePosition: QuartilePosition?
+    /// Year-on-year change nationally and regionally, as a fraction (0.102 for 10.2%), where papers compare growth.
+    public var nationalChange: Double?
+    public var regionalChange: Double?
+    public var location: SourceLocation
+
+    public init(national: Double? = nil, regional: Double? = nil, statisticalNeighbours: Double? = nil,
+                nationalQuartile: Int? = nil, quartilePosition: QuartilePosition? = nil,
+                nationalChange: Double? = nil, regionalChange: Double? = nil, location: SourceLocation) {
+        self.national = national
+        self.regional = regional
+        self.statisticalNeighbours = statisticalNeighbours
+        self.nationalQuartile = nationalQuartile
+        self.quartilePosition = quartilePosition
+        self.nationalChange = nationalChange
+        self.regionalChange = regionalChange
+        self.location = location
+    }
+}
+
+/// A direction as a paper states it in its "compared to previous" column.
+public enum StatedDirection: String, Sendable, CaseIterable {
+    case better, worse, similar, higher, lower
+}
+
+public enum RAG: String, Sendable, CaseIterable, Comparable {
+    case red, amber, green
+
+    public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var letter: String { String(rawValue.prefix(1)).uppercased() }
+
+    public static func < (a: RAG, b: RAG) -> Bool { a.order < b.order }
+    private var order: Int { self == .red ? 0 : self == .amber ? 1 : 2 }
+}
+
+/// What a published paper said for a period where the data alone cannot show it (the previous figure is
+/// not in the data) or to check against what is computed.
+public struct Reported: Sendable, Equatable {
+    public var direction: StatedDirection?
+    public var rag: RAG?
+    public var location: SourceLocation
+
+    public init(direction: StatedDirection? = nil, rag: RAG? = nil, location: SourceLocation) {
+        self.direction = direction
+        self.rag = rag
+        self.location = location
+    }
+}
+
+public struct IndicatorDefinition: Sendable {
+    /// Also a file name, so only `a-z`, `0-9` and `-`.
+    public var id: String
+    public var title: String
+    /// For chart titles and table cells where the full title is too long.
+    public var shortTitle: String?
+    public var unit: MeasureUnit
+    public var polarity: Polarity
+    /// Decimals for computed figures; by default the most the data uses, at least the unit's default for ratios.
+    public var decimals: Int?
+    /// A target for every period, and any per-period targets that override it.
+    public var target: Double?
+    public var targets: [Period: Double]
+    public var chart: ChartKind
+    public var source: String?
+    public var definition: String?
+    public var commentary: String?
+    public var aggregation: Aggregation
+    /// Changes no larger than this are "similar". See `TrendRules.defaultSimilarWithin`.
+    public var similarWithin: Margin?
+    public var ragMethod: RAGMethod
+    /// The amber band around the target. See `TrendRules.defaultTolerance`.
+    public var ragTolerance: Margin?
+    /// The indicators this one is the total of (open cases = the sum of cases by worker type).
+    public var parts: [String]
+    /// Indicators whose figures are this percentage's numerator and denominator.
+    public var numeratorID: String?
+    public var denominatorID: String?
+    public var axisMinimum: Double?
+    public var axisMaximum: Double?
+    public var benchmarks: [Period: Benchmarks]
+    public var reported: [Period: Reported]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, unit: MeasureUnit, polarity: Polarity, chart: ChartKind = .line,
+                aggregation: Aggregation = .sum, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.unit = unit
+        self.polarity = polarity
+        self.chart = chart
+        self.aggregation = aggregation
+        self.location = location
+        self.targets = [:]
+        self.ragMethod = .auto
+        self.parts = []
+        self.benchmarks = [:]
+        self.reported = [:]
+    }
+
+    public func target(for period: Period) -> Double? { targets[period] ?? target }
+
+    public var displayTitle: String { shortTitle ?? title }
+}
+
+/// One figure of an indicator for one period, as read from a data file.
+public struct Observation: Sendable, Equatable {
+    public var period: Period
+    /// nil for a gap.
+    public var value: Double?
+    public var decimals: Int
+    public var numerator: Double?
+    public var denominator: Double?
+    public var gap: GapReason?
+    /// The officer's note for this figure, or the words of a gap ("Break in data while tableau was developed").
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(period: Period, value: Double?, decimals: Int = 0, numerator: Double? = nil, denominator: Double? = nil,
+                gap: GapReason? = nil, note: String? = nil, location: SourceLocation) {
+        self.period = period
+        self.value = value
+        self.decimals = decimals
+        self.numerator = numerator
+        self.denominator = denominator
+        self.gap = gap
+        self.note = note
+        self.location = location
+    }
+
+    public var isGap: Bool { value == nil }
+}
+
+/// A dashboard with its data: the definition and, per indicator, its figures in period order.
+public struct Dashboard: Sendable {
+    public var definition: DashboardDefinition
+    public var series: [String: [Observation]]
+    /// Input files, relative to the input folder, in a stable order (for change detection).
+    public var files: [String]
+
+    public init(definition: DashboardDefinition, series: [String: [Observation]], files: [String] = []) {
+        self.definition = definition
+        self.series = series
+        self.files = files
+    }
+
+    public var id: String { definition.id }
+
+    public func observations(_ indicatorID: String) -> [Observation] { series[indicatorID] ?? [] }
+}
+
+/// Names that become folder and file names: lower-case letters, digits and single hyphens.
+public enum Identifier {
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 80 else { return false }
+        let bytes = Array(text.utf8)
+        guard bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    public static let rule = "lower-case letters, digits and hyphens (e.g. family-star-positive), at most 80 characters"
+}

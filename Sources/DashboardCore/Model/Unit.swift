@@ -1,0 +1,58 @@
+/// What an indicator's figures measure; decides how they are written and how changes are expressed.
+public enum MeasureUnit: String, Sendable, CaseIterable, Codable {
+    case count
+    /// Stored as written: 94.9 means 94.9%. Changes are in percentage points.
+    case percent
+    case rate
+    case ratio
+    /// Pounds sterling.
+    case currency
+    case days
+
+    /// Decimals used when the data itself does not say (a computed average, a change).
+    public var defaultDecimals: Int {
+        switch self {
+        case .count, .days: return 0
+        case .percent: return 1
+        case .rate, .ratio, .currency: return 2
+        }
+    }
+}
+
+/// Which way is good.
+public enum Polarity: String, Sendable, CaseIterable, Codable {
+    case high
+    case low
+    case none
+
+    public var sentence: String {
+        switch self {
+        case .high: return "high is good"
+        case .low: return "low is good"
+        case .none: return "no polarity (information only)"
+        }
+    }
+}
+
+/// How a year-to-date or annual figure is made from the periods inside it.
+public enum Aggregation: String, Sendable, CaseIterable, Codable {
+    /// Add the periods (activity counts such as assessments completed).
+    case sum
+    /// Average the periods.
+    case mean
+    /// Take the latest period (snapshots such as cases open at month end).
+    case last
+    /// Add numerators and denominators, then divide (a percentage of a total).
+    case ratio
+    /// Only the figure the data gives: unique counts (families open in the year) cannot be summed.
+    case given
+}
+
+public enum ChartKind: String, Sendable, CaseIterable, Codable {
+    case line
+    case column
+    case stacked
+    case spc
+    /// One figure set against its target and benchmarks, for indicators reported a period at a time.
+    case comparison
+}

@@ -1,0 +1,275 @@
+/// One field of a CSV record, with where it starts so a bad value can be pointed at.
+public struct CSVField: Hashable, Sendable {
+    public var text: String
+    public var line: Int
+    public var column: Int
+    public var quoted: Bool
+
+    public init(text: String, line: Int, column: Int, quoted: Bool = false) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.quoted = quoted
+    }
+}
+
+public struct CSVRecord: Hashable, Sendable {
+    public var fields: [CSVField]
+    public var line: Int
+
+    public var isBlank: Bool { fields.allSatisfy { $0.text.allSatisfy { $0 == " " || $0 == "\t" } } }
+}
+
+/// An RFC 4180 reader that keeps the line and column of every field.
+///
+/// The CSV packages available (SwiftCSV, CSV.swift) return text without positions and accept an unclosed
+/// quote silently by ending the field at the end of the file, so a whole file's rows vanish into one cell.
+/// Officers need `file:line:column` for every bad cell, so this reader is kept here; it is a single pass over the bytes.
+///
+/// It accepts UTF-8 with or without a byte-order mark, CRLF, LF or CR line ends, quoted fields with doubled
+/// quotes and line breaks inside, and comma or tab as the delimiter. It rejects, with a position: an unclosed
+/// quote, text after a closing quote, a quote inside an unquoted field, invalid UTF-8, binary content, files
+/// saved as UTF-16 or as Excel workbooks, and fields longer than `maximumFieldBytes`.
+///
+/// A line starting with `#` is a comment (a source or caveat beside the figures) and is skipped whole,
+/// whatever it contains.
+public enum CSVReader {
+    public static let defaultMaximumFieldBytes = 64 * 1024
+
+    public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
+                            maximumFieldBytes: Int = defaultMaximumFieldBytes) -> (records: [CSVRecord], diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        if let problem = sniff(bytes) {
+            diagnostics.error(problem, at: SourceLocation(file: file, line: 1, column: 1))
+            return ([], diagnostics)
+        }
+        var parser = Parser(bytes: bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes)
+        let records = parser.run()
+        diagnostics.append(contentsOf: parser.diagnostics)
+        return (records, diagnostics)
+    }
+
+    /// Whole-file problems: the wrong encoding or not text at all.
+    static func sniff(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "this file is saved as UTF-16; save it as CSV UTF-8"
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return "this is an old-style Excel workbook (.xls), not CSV; in Excel use File > Save As > CSV UTF-8"
+        }
+        return nil
+    }
+
+    struct Parser {
+        let bytes: [UInt8]
+        let file: String
+        let delimiter: UInt8
+        let maximumFieldBytes: Int
+        var diagnostics = Diagnostics()
+
+        var index = 0
+        var line = 1
+        var column = 1
+
+        init(bytes: [UInt8], file: String, delimiter: UInt8, maximumFieldBytes: Int) {
+            self.bytes = bytes
+            self.file = file
+            self.delimiter = delimiter
+            self.maximumFieldBytes = maximumFieldBytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
+
+        func location(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column)
+        }
+
+        static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+        /// Moves past one byte, keeping line and column (columns count scalars: UTF-8 continuation bytes do not count).
+        @inline(__always) mutating func advance() {
+            let byte = bytes[index]
+            index += 1
+            if byte == Parser.lf {
+                line += 1; column = 1
+            } else if byte == Parser.cr {
+                if index < bytes.count, bytes[index] == Parser.lf { index += 1 }
+                line += 1; column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+
+        @inline(__always) func isLineEnd(_ byte: UInt8) -> Bool { byte == Parser.lf || byte == Parser.cr }
+
+        mutating func skipComments() {
+            while index < bytes.count, bytes[index] == UInt8(ascii: "#") {
+                while index < bytes.count, !isLineEnd(bytes[index]) { advance() }
+                if index < bytes.count { advance() }
+            }
+        }
+
+        mutating func run() -> [CSVRecord] {
+            var records: [CSVRecord] = []
+            var fields: [CSVField] = []
+            skipComments()
+            var recordLine = line
+            guard index < bytes.count else { return [] }
+            while true {
+                let (field, ended) = readField()
+                guard let field else { return records }  // fatal problem already reported
+                fields.append(field)
+                switch ended {
+                case .delimiter:
+                    continue
+                case .lineEnd:
+                    records.append(CSVRecord(fields: fields, line: recordLine))
+                    fields = []
+                    skipComments()
+                    recordLine = line
+                    if index >= bytes.count { return records }
+                case .end:
+                    records.append(CSVRecord(fields: fields, line: recordLine))
+                    return records
+                }
+            }
+        }
+
+        enum Ending { case delimiter, lineEnd, end }
+
+        /// Reads one field and the separator after it. nil means the rest of the file cannot be read.
+        mutating func readField() -> (CSVField?, Ending) {
+            let startLine = line, startColumn = column
+            var buffer: [UInt8] = []
+            var tooLong = false
+            var quoted = false
+
+            func append(_ byte: UInt8) {
+                if buffer.count < maximumFieldBytes { buffer.append(byte) } else { tooLong = true }
+            }
+
+            if index < bytes.count, bytes[index] == Parser.quote {
+                quoted = true
+                advance()
+                var closed = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0 { return (nil, reportBinary()) }
+                    if byte == Parser.quote {
+                        if index + 1 < bytes.count, bytes[index + 1] == Parser.quote {
+                            append(byte); advance(); advance()
+                            continue
+                        }
+                        advance()
+                        closed = true
+                        break
+                    }
+                    if byte == Parser.cr {  // keep line breaks inside a quoted field as \n
+                        append(Parser.lf)
+                    } else {
+                        append(byte)
+                    }
+                    advance()
+                }
+                if !closed {
+                    diagnostics.error("the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
+                                      at: location(startLine, startColumn))
+                    return (nil, .end)
+                }
+                // After the closing quote only a delimiter or the end of the line may follow.
+                if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
+                    diagnostics.error("unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
+                                      at: location(line, column))
+                    while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
+                        if bytes[index] == 0 { return (nil, reportBinary()) }
+                        advance()
+                    }
+                }
+            } else {
+                var reportedQuote = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == delimiter || isLineEnd(byte) { break }
+                    if byte == 0 { return (nil, reportBinary()) }
+                    if byte == Parser.quote, !reportedQuote {
+                        reportedQuote = true
+                        diagnostics.error("a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
+                                          at: location(line, column))
+                    }
+                    append(byte)
+                    advance()
+                }
+            }
+
+            let ending: Ending
+            if index >= bytes.count {
+                ending = .end
+            } else if bytes[index] == delimiter {
+                advance()
+                ending = .delimiter
+            } else {
+                advance()
+                ending = .lineEnd
+            }
+
+            if tooLong {
+                diagnostics.error("this field is longer than \(maximumFieldBytes / 1024) KiB; is a quote missing, or is the file not CSV?",
+                                  at: location(startLine, startColumn))
+                buffer = []
+            }
+            if let invalid = UTF8Check.firstInvalidByte(buffer) {
+                let column = startColumn + (quoted ? 1 : 0) + buffer[..<invalid].filter { $0 & 0xC0 != 0x80 }.count
+                diagnostics.error("invalid UTF-8 (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true))); save the file as CSV UTF-8",
+                                  at: location(startLine, column))
+            }
+            return (CSVField(text: String(decoding: buffer, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
+        }
+
+        mutating func reportBinary() -> Ending {
+            diagnostics.error("the file contains a NUL byte here: it is binary, not CSV text", at: location(line, column))
+            return .end
+        }
+    }
+}
+
+/// A strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF) that says where it fails.
+public enum UTF8Check {
+    /// The line and column (in scalars) of the first invalid byte, for whole-file checks.
+    public static func firstInvalidPosition(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
+        guard let index = firstInvalidByte(bytes) else { return nil }
+        var line = 1, column = 1
+        for byte in bytes[..<index] {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+}

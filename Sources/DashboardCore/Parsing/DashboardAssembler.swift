@@ -1,0 +1,112 @@
+/// Joins a dashboard's definition with the figures of its data files, checking each figure against its indicator.
+public enum DashboardAssembler {
+    public struct DataFile: Sendable {
+        public var path: String
+        public var records: [ObservationRecord]
+
+        public init(path: String, records: [ObservationRecord]) {
+            self.path = path
+            self.records = records
+        }
+    }
+
+    public static func assemble(_ definition: DashboardDefinition, files: [DataFile]) -> (Dashboard, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var byKey: [String: IndicatorDefinition] = [:]
+        for indicator in definition.indicators {
+            byKey[indicator.id] = indicator
+        }
+        // Officers paste tables whose first column is the title; accept a title when it names one indicator.
+        var byTitle: [String: [IndicatorDefinition]] = [:]
+        for indicator in definition.indicators {
+            for title in Set([indicator.title, indicator.shortTitle].compactMap { $0?.lowercased() }) {
+                byTitle[title, default: []].append(indicator)
+            }
+        }
+
+        var series: [String: [Observation]] = [:]
+        var seen: [String: [Period: SourceLocation]] = [:]
+        for file in files {
+            for record in file.records {
+                let indicator: IndicatorDefinition
+                if let match = byKey[record.indicator] {
+                    indicator = match
+                } else if let matches = byTitle[record.indicator.lowercased()], matches.count == 1 {
+                    indicator = matches[0]
+                } else {
+                    let hint = Diagnostic.suggestion(for: record.indicator, among: definition.indicators.map(\.id))
+                        .map { "; \($0)" } ?? ""
+                    let shown = record.indicator.count > 60 ? String(record.indicator.prefix(60)) + "…" : record.indicator
+                    diagnostics.error("'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
+                                      at: record.indicatorLocation)
+                    continue
+                }
+                if let first = seen[indicator.id]?[record.period] {
+                    diagnostics.error("\(indicator.id) already has a figure for \(record.period.label) at \(first); keep one",
+                                      at: record.valueLocation)
+                    continue
+                }
+                seen[indicator.id, default: [:]][record.period] = record.valueLocation
+                if let observation = observation(record, for: indicator, diagnostics: &diagnostics) {
+                    series[indicator.id, default: []].append(observation)
+                }
+            }
+        }
+        for id in series.keys { series[id]!.sort { $0.period < $1.period } }
+        let dashboard = Dashboard(definition: definition, series: series, files: files.map(\.path))
+        return (dashboard, diagnostics)
+    }
+
+    static func observation(_ record: ObservationRecord, for indicator: IndicatorDefinition,
+                            diagnostics: inout Diagnostics) -> Observation? {
+        let figure = record.figure
+        let at = record.valueLocation
+        if figure.hasPercentSign, indicator.unit != .percent {
+            diagnostics.error("\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is a percentage", at: at)
+            return nil
+        }
+        if figure.hasCurrencySign, indicator.unit != .currency {
+            diagnostics.error("\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is in pounds", at: at)
+            return nil
+        }
+        var numerator = record.numerator
+        if let count = figure.count {
+            if let given = numerator, given != count {
+                diagnostics.error("the count in brackets (\(Formatting.number(count, decimals: 0))) differs from the numerator column (\(Formatting.number(given, decimals: 0)))", at: at)
+                return nil
+            }
+            numerator = count
+        }
+        if let value = figure.value {
+            if indicator.unit == .count || indicator.unit == .days, value < 0 {
+                diagnostics.error("\(indicator.id) counts \(indicator.unit == .days ? "days" : "things"), so its figure cannot be negative", at: at)
+                return nil
+            }
+            if indicator.unit == .percent, value > 100, indicator.axisMaximum.map({ $0 < value }) ?? true {
+                diagnostics.warning("\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) is over 100%; if that is right, set axis: {max: …} for \(indicator.id)", at: at)
+            }
+            if let numerator, let denominator = record.denominator {
+                if denominator == 0 {
+                    diagnostics.error("the denominator is 0", at: at)
+                    return nil
+                }
+                if indicator.unit == .percent {
+                    let computed = numerator / denominator * 100
+                    let shown = Formatting.number(computed, decimals: figure.decimals, grouping: false)
+                    if shown != Formatting.number(value, decimals: figure.decimals, grouping: false) {
+                        diagnostics.warning("\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) does not match \(Formatting.number(numerator, decimals: 0)) / \(Formatting.number(denominator, decimals: 0)) = \(shown)%", at: at)
+                    }
+                }
+            }
+        }
+        if let numerator, let denominator = record.denominator, numerator > denominator, indicator.unit == .percent {
+            diagnostics.warning("the numerator \(Formatting.number(numerator, decimals: 0)) is larger than the denominator \(Formatting.number(denominator, decimals: 0))", at: at)
+        }
+        var note = record.note
+        if let words = figure.gapText {
+            note = note.map { "\(words). \($0)" } ?? words
+        }
+        return Observation(period: record.period, value: figure.value, decimals: figure.decimals, numerator: numerator,
+                           denominator: record.denominator, gap: figure.gap, note: note, location: at)
+    }
+}

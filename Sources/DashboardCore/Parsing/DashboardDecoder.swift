@@ -1,0 +1,398 @@
+/// Turns a `dashboard.yml` tree into a `DashboardDefinition`, reporting every problem with its position.
+public enum DashboardDecoder {
+    public static func decode(_ root: ConfigNode, id: String) -> (DashboardDefinition?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let definition = decodeDashboard(root, id: id, diagnostics: &diagnostics)
+        return (diagnostics.hasErrors ? nil : definition, diagnostics)
+    }
+
+    static func decodeDashboard(_ root: ConfigNode, id: String, diagnostics: inout Diagnostics) -> DashboardDefinition? {
+        if !Identifier.isValid(id) {
+            diagnostics.error("the folder name '\(id)' cannot be a dashboard id: use \(Identifier.rule)", at: root.location)
+        }
+        guard var map = ConfigMapping(root, what: "dashboard.yml", diagnostics: &diagnostics) else { return nil }
+        let title = map.requiredString("title", in: "the dashboard", diagnostics: &diagnostics)
+        let organisation = map.requiredString("organisation", in: "the dashboard", diagnostics: &diagnostics)
+        let summary = map.string("summary", diagnostics: &diagnostics)?.0
+        let asOf = map.node("as_of").flatMap { period($0, diagnostics: &diagnostics) }
+        var editions: [Period] = []
+        if let node = map.node("editions") {
+            for item in list(node, what: "editions", diagnostics: &diagnostics) {
+                if let period = period(item, diagnostics: &diagnostics) {
+                    if editions.contains(period) {
+                        diagnostics.error("the edition \(period.label) is listed twice", at: item.location)
+                    } else {
+                        editions.append(period)
+                    }
+                }
+            }
+        }
+        var brandColour: String?
+        if let (text, location) = map.string("brand_colour", diagnostics: &diagnostics) {
+            let colour = text.trimmingSpaces
+            if colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().allSatisfy(\.isHexDigit) {
+                brandColour = colour.lowercased()
+            } else {
+                diagnostics.error("brand_colour must be a colour written #RRGGBB, such as #12436d, not '\(text)'", at: location)
+            }
+        }
+
+        var indicators: [IndicatorDefinition] = []
+        if let node = map.node("indicators") {
+            if var indicatorMap = ConfigMapping(node, what: "indicators", diagnostics: &diagnostics) {
+                for entry in indicatorMap.entries {
+                    _ = indicatorMap.node(entry.key)
+                    if let indicator = decodeIndicator(entry, diagnostics: &diagnostics) { indicators.append(indicator) }
+                }
+            }
+        } else {
+            diagnostics.error("the dashboard has no 'indicators'", at: root.location)
+        }
+
+        var sections: [Section] = []
+        if let node = map.node("sections") {
+            for item in list(node, what: "sections", diagnostics: &diagnostics) {
+                if let section = decodeSection(item, diagnostics: &diagnostics) { sections.append(section) }
+            }
+        } else if !indicators.isEmpty {
+            sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: root.location)]
+        }
+        map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
+
+        guard let title, let organisation else { return nil }
+        var definition = DashboardDefinition(id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
+                                             editions: editions.sorted(), brandColour: brandColour, sections: sections,
+                                             indicators: indicators, location: root.location)
+        checkReferences(&definition, diagnostics: &diagnostics)
+        return definition
+    }
+
+    static func decodeSection(_ node: ConfigNode, diagnostics: inout Diagnostics) -> Section? {
+        guard var map = ConfigMapping(node, what: "a section", diagnostics: &diagnostics) else { return nil }
+        let title = map.requiredString("title", in: "this section", diagnostics: &diagnostics)
+        let summary = map.string("summary", diagnostics: &diagnostics)?.0
+        var ids: [String] = []
+        if let list = map.node("indicators") {
+            for item in self.list(list, what: "a section's indicators", diagnostics: &diagnostics) {
+                guard case .scalar(let id) = item.value else {
+                    diagnostics.error("a section lists indicator ids, not \(item.kindName)", at: item.location)
+                    continue
+                }
+                ids.append(id.trimmingSpaces)
+            }
+        } else {
+            diagnostics.error("this section has no 'indicators'", at: node.location)
+        }
+        map.reportUnknownKeys(in: "a section", diagnostics: &diagnostics)
+        guard let title else { return nil }
+        return Section(title: title, summary: summary, indicatorIDs: ids, location: node.location)
+    }
+
+    static func decodeIndicator(_ entry: ConfigEntry, diagnostics: inout Diagnostics) -> IndicatorDefinition? {
+        let id = entry.key
+        if !Identifier.isValid(id) {
+            diagnostics.error("'\(id)' cannot be an indicator id: use \(Identifier.rule)", at: entry.keyLocation)
+        }
+        let what = "indicator '\(id)'"
+        guard var map = ConfigMapping(entry.value, what: what, diagnostics: &diagnostics) else { return nil }
+        let title = map.requiredString("title", in: what, diagnostics: &diagnostics)
+        let unit = map.choice("unit", MeasureUnit.self, diagnostics: &diagnostics)
+        if unit == nil, map.entries.contains(where: { $0.key == "unit" }) == false {
+            diagnostics.error("\(what) has no 'unit' (\(MeasureUnit.allCases.map(\.rawValue).joined(separator: " | ")))", at: entry.keyLocation)
+        }
+        let polarity = map.choice("polarity", Polarity.self, diagnostics: &diagnostics)
+        if polarity == nil, map.entries.contains(where: { $0.key == "polarity" }) == false {
+            diagnostics.error("\(what) has no 'polarity' (high | low | none)", at: entry.keyLocation)
+        }
+        guard let title, let unit, let polarity else {
+            // Still read the rest so its problems are reported too.
+            _ = decodeDetails(&map, unit: unit ?? .count, what: what, diagnostics: &diagnostics)
+            map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
+            return nil
+        }
+        var indicator = IndicatorDefinition(id: id, title: title.trimmingSpaces, unit: unit, polarity: polarity, location: entry.keyLocation)
+        let details = decodeDetails(&map, unit: unit, what: what, diagnostics: &diagnostics)
+        details(&indicator)
+        map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
+        return indicator
+    }
+
+    /// Reads every optional key; returns the changes to apply to the indicator.
+    static func decodeDetails(_ map: inout ConfigMapping, unit: MeasureUnit, what: String,
+                              diagnostics: inout Diagnostics) -> (inout IndicatorDefinition) -> Void {
+        let shortTitle = map.string("short_title", diagnostics: &diagnostics)?.0.trimmingSpaces
+        let chart = map.choice("chart", ChartKind.self, diagnostics: &diagnostics)
+        let aggregation = map.choice("aggregation", Aggregation.self, diagnostics: &diagnostics)
+        let source = map.string("source", diagnostics: &diagnostics)?.0.trimmingSpaces
+        let definitionText = map.string("definition", diagnostics: &diagnostics)?.0.trimmingSpaces
+        let commentary = map.string("commentary", diagnostics: &diagnostics)?.0.trimmingSpaces
+        let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
+        let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
+        let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
+        let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
+        let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces
+        let denominatorID = map.string("denominator", diagnostics: &diagnostics)?.0.trimmingSpaces
+
+        var target: Double?
+        var targets: [Period: Double] = [:]
+        if let node = map.node("target") {
+            if case .mapping(let entries) = node.value {
+                for item in entries {
+                    guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
+                    if let value = number(item.value, unit: unit, key: "target", diagnostics: &diagnostics) { targets[period] = value }
+                }
+            } else {
+                target = number(node, unit: unit, key: "target", diagnostics: &diagnostics)
+            }
+        }
+
+        var axisMinimum: Double?, axisMaximum: Double?
+        if let node = map.node("axis"), var axis = ConfigMapping(node, what: "axis", diagnostics: &diagnostics) {
+            axisMinimum = axis.node("min").flatMap { number($0, unit: unit, key: "axis min", diagnostics: &diagnostics) }
+            axisMaximum = axis.node("max").flatMap { number($0, unit: unit, key: "axis max", diagnostics: &diagnostics) }
+            axis.reportUnknownKeys(in: "axis", diagnostics: &diagnostics)
+            if let lo = axisMinimum, let hi = axisMaximum, lo >= hi {
+                diagnostics.error("the axis minimum must be below its maximum", at: node.location)
+            }
+        }
+
+        var parts: [String] = []
+        if let node = map.node("parts") {
+            for item in list(node, what: "parts", diagnostics: &diagnostics) {
+                if case .scalar(let id) = item.value { parts.append(id.trimmingSpaces) } else {
+                    diagnostics.error("parts lists indicator ids, not \(item.kindName)", at: item.location)
+                }
+            }
+        }
+
+        var benchmarks: [Period: Benchmarks] = [:]
+        if let node = map.node("benchmarks"), let byPeriod = ConfigMapping(node, what: "benchmarks", diagnostics: &diagnostics) {
+            for item in byPeriod.entries {
+                guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
+                if let benchmark = decodeBenchmarks(item.value, unit: unit, diagnostics: &diagnostics) { benchmarks[period] = benchmark }
+            }
+        }
+
+        var reported: [Period: Reported] = [:]
+        if let node = map.node("reported"), let byPeriod = ConfigMapping(node, what: "reported", diagnostics: &diagnostics) {
+            for item in byPeriod.entries {
+                guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
+                if let value = decodeReported(item.value, diagnostics: &diagnostics) { reported[period] = value }
+            }
+        }
+
+        return { indicator in
+            indicator.shortTitle = shortTitle
+            if let chart { indicator.chart = chart }
+            if let aggregation { indicator.aggregation = aggregation }
+            indicator.source = source
+            indicator.definition = definitionText
+            indicator.commentary = commentary
+            indicator.decimals = decimals
+            if let ragMethod { indicator.ragMethod = ragMethod }
+            indicator.similarWithin = similar
+            indicator.ragTolerance = tolerance
+            indicator.numeratorID = numeratorID
+            indicator.denominatorID = denominatorID
+            indicator.target = target
+            indicator.targets = targets
+            indicator.axisMinimum = axisMinimum
+            indicator.axisMaximum = axisMaximum
+            indicator.parts = parts
+            indicator.benchmarks = benchmarks
+            indicator.reported = reported
+        }
+    }
+
+    static func decodeBenchmarks(_ node: ConfigNode, unit: MeasureUnit, diagnostics: inout Diagnostics) -> Benchmarks? {
+        guard var map = ConfigMapping(node, what: "a period's benchmarks", diagnostics: &diagnostics) else { return nil }
+        var result = Benchmarks(location: node.location)
+        result.national = map.node("national").flatMap { number($0, unit: unit, key: "national", diagnostics: &diagnostics) }
+        result.regional = map.node("regional").flatMap { number($0, unit: unit, key: "regional", diagnostics: &diagnostics) }
+        result.statisticalNeighbours = map.node("statistical_neighbours").flatMap {
+            number($0, unit: unit, key: "statistical_neighbours", diagnostics: &diagnostics)
+        }
+        result.nationalQuartile = map.integer("national_quartile", range: 1...4, diagnostics: &diagnostics)
+        result.quartilePosition = map.choice("quartile_position", QuartilePosition.self, diagnostics: &diagnostics)
+        result.nationalChange = map.node("national_change").flatMap { fraction($0, key: "national_change", diagnostics: &diagnostics) }
+        result.regionalChange = map.node("regional_change").flatMap { fraction($0, key: "regional_change", diagnostics: &diagnostics) }
+        map.reportUnknownKeys(in: "benchmarks", diagnostics: &diagnostics)
+        return result
+    }
+
+    static func decodeReported(_ node: ConfigNode, diagnostics: inout Diagnostics) -> Reported? {
+        guard var map = ConfigMapping(node, what: "a period's reported judgements", diagnostics: &diagnostics) else { return nil }
+        var result = Reported(location: node.location)
+        if let (text, location) = map.string("direction", diagnostics: &diagnostics) {
+            result.direction = statedDirection(text)
+            if result.direction == nil {
+                diagnostics.error("'\(text)' is not a direction: use better, worse, similar, higher or lower", at: location)
+            }
+        }
+        if let (text, location) = map.string("rag", diagnostics: &diagnostics) {
+            switch text.trimmingSpaces.lowercased() {
+            case "r", "red": result.rag = .red
+            case "a", "amber": result.rag = .amber
+            case "g", "green": result.rag = .green
+            default: diagnostics.error("'\(text)' is not a RAG status: use red, amber or green (or R, A, G)", at: location)
+            }
+        }
+        map.reportUnknownKeys(in: "reported", diagnostics: &diagnostics)
+        return result
+    }
+
+    /// Reads the words papers use in "compared to previous": `Better`, `Same`, `Higher (low is good)`.
+    public static func statedDirection(_ text: String) -> StatedDirection? {
+        let word = text.trimmingSpaces.lowercased().prefix { $0.isLetter }
+        switch word {
+        case "better", "improved", "improving": return .better
+        case "worse", "declined", "declining", "deteriorated": return .worse
+        case "similar", "same", "unchanged", "stable": return .similar
+        case "higher", "up", "increased": return .higher
+        case "lower", "down", "decreased": return .lower
+        default: return nil
+        }
+    }
+
+    // MARK: - Scalars
+
+    static func list(_ node: ConfigNode, what: String, diagnostics: inout Diagnostics) -> [ConfigNode] {
+        switch node.value {
+        case .sequence(let items): return items
+        case .null: return []
+        default:
+            diagnostics.error("\(what) must be a list (lines starting '- ' or [a, b]), not \(node.kindName)", at: node.location)
+            return []
+        }
+    }
+
+    static func period(_ node: ConfigNode, diagnostics: inout Diagnostics) -> Period? {
+        guard case .scalar(let text) = node.value else {
+            diagnostics.error("a period must be a single value such as 2020/21 Q1, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        return period(text: text, at: node.location, diagnostics: &diagnostics)
+    }
+
+    static func period(text: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> Period? {
+        switch PeriodParser.parse(text) {
+        case .success(let period): return period
+        case .failure(let failure):
+            diagnostics.error(failure.message, at: location)
+            return nil
+        }
+    }
+
+    /// A figure in the indicator's unit: `97`, `97%` (percent only), `£2.50` (currency only).
+    static func number(_ node: ConfigNode, unit: MeasureUnit, key: String, diagnostics: inout Diagnostics) -> Double? {
+        guard case .scalar(let text) = node.value else {
+            diagnostics.error("'\(key)' must be a number, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        switch FigureParser.parse(text) {
+        case .failure(let failure):
+            diagnostics.error("'\(key)': \(failure.message)", at: node.location)
+            return nil
+        case .success(let figure):
+            guard let value = figure.value else {
+                diagnostics.error("'\(key)' must be a number; leave it out when there is none", at: node.location)
+                return nil
+            }
+            if figure.hasPercentSign && unit != .percent {
+                diagnostics.error("'\(key)' is a percentage but the indicator's unit is \(unit.rawValue)", at: node.location)
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// A percentage given as `10.2%` (or `10.2`), returned as a fraction.
+    static func fraction(_ node: ConfigNode, key: String, diagnostics: inout Diagnostics) -> Double? {
+        number(node, unit: .percent, key: key, diagnostics: &diagnostics).map { $0 / 100 }
+    }
+
+    /// `2` (in the unit) or `5%` (of the reference figure).
+    static func margin(_ node: ConfigNode, key: String, unit: MeasureUnit, diagnostics: inout Diagnostics) -> Margin? {
+        guard case .scalar(let text) = node.value, case .success(let figure) = FigureParser.parse(text), let value = figure.value, value >= 0 else {
+            diagnostics.error("'\(key)' must be a non-negative number in the indicator's unit (2) or a percentage of the figure (5%)", at: node.location)
+            return nil
+        }
+        return figure.hasPercentSign ? .relative(value / 100) : .absolute(value)
+    }
+
+    // MARK: - Cross references
+
+    static func checkReferences(_ definition: inout DashboardDefinition, diagnostics: inout Diagnostics) {
+        let byID = Dictionary(definition.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ids = definition.indicators.map(\.id)
+        func unknown(_ id: String, at location: SourceLocation, role: String) {
+            let hint = Diagnostic.suggestion(for: id, among: ids).map { "; \($0)" } ?? ""
+            diagnostics.error("\(role) '\(id)' is not an indicator of this dashboard\(hint)", at: location)
+        }
+        var placed: [String: SourceLocation] = [:]
+        for section in definition.sections {
+            for id in section.indicatorIDs {
+                if byID[id] == nil { unknown(id, at: section.location, role: "section '\(section.title)' lists") }
+                if let first = placed[id] {
+                    diagnostics.error("'\(id)' is listed in more than one section (first at line \(first.line))", at: section.location)
+                }
+                placed[id] = section.location
+            }
+        }
+        for indicator in definition.indicators {
+            if placed[indicator.id] == nil, !definition.sections.isEmpty {
+                diagnostics.warning("indicator '\(indicator.id)' is in no section, so no page links to it", at: indicator.location)
+            }
+            for part in indicator.parts {
+                guard let partDefinition = byID[part] else {
+                    unknown(part, at: indicator.location, role: "'\(indicator.id)' has a part")
+                    continue
+                }
+                if part == indicator.id {
+                    diagnostics.error("'\(indicator.id)' cannot be a part of itself", at: indicator.location)
+                } else if partDefinition.unit != indicator.unit {
+                    diagnostics.error("part '\(part)' is measured in \(partDefinition.unit.rawValue) but '\(indicator.id)' in \(indicator.unit.rawValue); parts must add up to their total", at: indicator.location)
+                }
+            }
+            for (role, reference) in [("numerator", indicator.numeratorID), ("denominator", indicator.denominatorID)] {
+                guard let reference else { continue }
+                if byID[reference] == nil { unknown(reference, at: indicator.location, role: "the \(role)") }
+            }
+            if (indicator.numeratorID == nil) != (indicator.denominatorID == nil) {
+                diagnostics.error("'\(indicator.id)' needs both a numerator and a denominator, or neither", at: indicator.location)
+            }
+            if indicator.chart == .stacked, indicator.parts.isEmpty {
+                diagnostics.error("a stacked chart shows an indicator's parts, but '\(indicator.id)' has no 'parts'", at: indicator.location)
+            }
+        }
+        if let cycle = partsCycle(definition.indicators) {
+            diagnostics.error("parts go round in a circle: \(cycle.joined(separator: " → "))", at: definition.location)
+        }
+    }
+
+    /// A cycle among `parts`, if any (a total that is its own part through others).
+    static func partsCycle(_ indicators: [IndicatorDefinition]) -> [String]? {
+        let parts = Dictionary(indicators.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var stack: [String] = []
+        func visit(_ id: String) -> [String]? {
+            if state[id] == 2 { return nil }
+            if state[id] == 1 {
+                let start = stack.firstIndex(of: id) ?? 0
+                return Array(stack[start...]) + [id]
+            }
+            state[id] = 1
+            stack.append(id)
+            for part in parts[id] ?? [] where part != id {
+                if let cycle = visit(part) { return cycle }
+            }
+            stack.removeLast()
+            state[id] = 2
+            return nil
+        }
+        for indicator in indicators {
+            if let cycle = visit(indicator.id) { return cycle }
+        }
+        return nil
+    }
+}

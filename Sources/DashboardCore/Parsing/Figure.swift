@@ -1,0 +1,208 @@
+/// Why a figure is missing. A gap is never a zero: it is drawn as a gap and named in words.
+public enum GapReason: String, Sendable, CaseIterable, Codable {
+    /// An empty cell or a dash.
+    case missing
+    /// `n/a`, `z`: the measure does not apply.
+    case notApplicable
+    /// `x`, `..`, `:`: the figure exists but is not available.
+    case notAvailable
+    /// `c`, `*`: withheld to protect confidentiality (small numbers).
+    case suppressed
+    /// A change in how data is collected, e.g. "break in data while the report was developed".
+    case breakInData
+
+    public var phrase: String {
+        switch self {
+        case .missing: return "no figure"
+        case .notApplicable: return "not applicable"
+        case .notAvailable: return "not available"
+        case .suppressed: return "suppressed (small numbers)"
+        case .breakInData: return "break in data"
+        }
+    }
+}
+
+/// One cell of data as written: `94.9% (1074)`, `1,537`, `£2.50`, `n/a`, `Break in data`.
+public struct Figure: Hashable, Sendable {
+    /// nil when the cell is a gap.
+    public var value: Double?
+    /// Decimal places written, so a figure is shown as precisely as it was published and no more.
+    public var decimals: Int
+    public var hasPercentSign: Bool
+    public var hasCurrencySign: Bool
+    /// The count written in brackets after a percentage: the 1074 of `94.9% (1074)`.
+    public var count: Double?
+    public var gap: GapReason?
+    /// The cell's own words when it is a gap with a note ("Break in data while tableau was developed").
+    public var gapText: String?
+
+    public init(value: Double?, decimals: Int = 0, hasPercentSign: Bool = false, hasCurrencySign: Bool = false,
+                count: Double? = nil, gap: GapReason? = nil, gapText: String? = nil) {
+        self.value = value
+        self.decimals = decimals
+        self.hasPercentSign = hasPercentSign
+        self.hasCurrencySign = hasCurrencySign
+        self.count = count
+        self.gap = gap
+        self.gapText = gapText
+    }
+
+    public static func gap(_ reason: GapReason, text: String? = nil) -> Figure {
+        Figure(value: nil, gap: reason, gapText: text)
+    }
+}
+
+public enum FigureParser {
+    public struct Failure: Error, Equatable, Sendable {
+        public var message: String
+        /// Offset in Unicode scalars from the start of the cell to the offending character.
+        public var offset: Int
+    }
+
+    /// Gap markers, after trimming and removing square brackets (`[c]` as in the GSS symbols guidance).
+    static let markers: [String: GapReason] = [
+        "": .missing, "-": .missing, "\u{2013}": .missing, "\u{2014}": .missing,
+        "n/a": .notApplicable, "na": .notApplicable, "n.a.": .notApplicable, "z": .notApplicable,
+        "x": .notAvailable, "..": .notAvailable, ":": .notAvailable,
+        "c": .suppressed, "*": .suppressed, "supp": .suppressed, "suppressed": .suppressed,
+    ]
+
+    /// Words that make a note of a cell a gap rather than an error: "Break in data while tableau was developed".
+    static let gapPhrases: [(String, GapReason)] = [
+        ("break in data", .breakInData), ("break in series", .breakInData), ("data break", .breakInData),
+        ("not available", .notAvailable), ("data not available", .notAvailable), ("no data", .missing),
+        ("not collected", .notAvailable), ("not applicable", .notApplicable), ("not published", .notAvailable),
+        ("suppressed", .suppressed),
+    ]
+
+    public static let markerList = "empty, n/a, x, c, *, -, or a note such as 'break in data'"
+
+    public static func parse(_ text: some StringProtocol) -> Result<Figure, Failure> {
+        let scalars = Array(text.unicodeScalars)
+        var lo = 0, hi = scalars.count
+        while lo < hi, isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, isSpace(scalars[hi - 1]) { hi -= 1 }
+        let body = scalars[lo..<hi]
+
+        var marker = String(String.UnicodeScalarView(body)).lowercased()
+        if marker.hasPrefix("["), marker.hasSuffix("]"), marker.count > 2 { marker = String(marker.dropFirst().dropLast()) }
+        if let reason = markers[marker] { return .success(.gap(reason)) }
+        for (phrase, reason) in gapPhrases where marker.hasPrefix(phrase) {
+            return .success(.gap(reason, text: String(String.UnicodeScalarView(body))))
+        }
+
+        var reader = Reader(scalars: scalars, index: lo, end: hi)
+        return reader.figure()
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{A0}" || s == "\u{202F}" || s == "\r" || s == "\n"
+    }
+
+    struct Reader {
+        let scalars: [Unicode.Scalar]
+        var index: Int
+        let end: Int
+
+        var current: Unicode.Scalar? { index < end ? scalars[index] : nil }
+
+        mutating func skipSpaces() { while let c = current, FigureParser.isSpace(c) { index += 1 } }
+
+        func fail(_ message: String, at position: Int? = nil) -> Result<Figure, Failure> {
+            .failure(Failure(message: message, offset: position ?? index))
+        }
+
+        mutating func figure() -> Result<Figure, Failure> {
+            let start = index
+            var negative = false
+            var currency = false
+            if current == "-" || current == "\u{2212}" || current == "+" {
+                negative = current != "+"
+                index += 1
+                skipSpaces()
+            }
+            if current == "£" { currency = true; index += 1 }
+            if !negative, current == "-" || current == "\u{2212}" { negative = true; index += 1 }  // "£-5"
+            guard let number = number() else {
+                return notANumber(from: start)
+            }
+            skipSpaces()
+            var percent = false
+            if current == "%" { percent = true; index += 1; skipSpaces() }
+            var count: Double?
+            if current == "(" {
+                let open = index
+                index += 1
+                skipSpaces()
+                guard let inner = self.number(), inner.decimals == 0 else {
+                    return fail("the count in brackets must be a whole number, as in 94.9% (1074)", at: open)
+                }
+                skipSpaces()
+                guard current == ")" else { return fail("the bracket opened here is not closed", at: open) }
+                index += 1
+                count = inner.value
+                skipSpaces()
+            }
+            if let c = current {
+                if c == "," || c == "." {
+                    return fail("'\(text(from: start))' is not a number: use a full stop for decimals and commas between groups of three digits, as in 1,537.5")
+                }
+                return notANumber(from: start)
+            }
+            if currency && percent {
+                return fail("a figure cannot be both pounds and a percentage", at: start)
+            }
+            return .success(Figure(value: negative ? -number.value : number.value, decimals: number.decimals,
+                                   hasPercentSign: percent, hasCurrencySign: currency, count: count))
+        }
+
+        func text(from start: Int) -> String {
+            let shown = String(String.UnicodeScalarView(scalars[start..<end]))
+            return shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
+        }
+
+        func notANumber(from start: Int) -> Result<Figure, Failure> {
+            fail("'\(text(from: start))' is not a number, and not a gap marker (\(FigureParser.markerList))", at: start)
+        }
+
+        /// Digits with optional thousands commas (in groups of three) and an optional decimal part.
+        mutating func number() -> (value: Double, decimals: Int)? {
+            var digits = ""
+            var groupLength = 0
+            var sawComma = false
+            let begin = index
+            while let c = current {
+                if c.isASCIIDigit {
+                    digits.unicodeScalars.append(c)
+                    groupLength += 1
+                    index += 1
+                } else if c == ",", !digits.isEmpty, index + 1 < end, scalars[index + 1].isASCIIDigit {
+                    if sawComma ? groupLength != 3 : groupLength > 3 { index = begin; return nil }
+                    sawComma = true
+                    groupLength = 0
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            if digits.isEmpty { index = begin; return nil }
+            if sawComma && groupLength != 3 { index = begin; return nil }
+            var decimals = 0
+            if current == ".", index + 1 < end, scalars[index + 1].isASCIIDigit {
+                index += 1
+                digits.unicodeScalars.append(".")
+                while let c = current, c.isASCIIDigit {
+                    digits.unicodeScalars.append(c)
+                    decimals += 1
+                    index += 1
+                }
+            }
+            guard digits.count <= 30, let value = Double(digits) else { index = begin; return nil }
+            return (value, decimals)
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

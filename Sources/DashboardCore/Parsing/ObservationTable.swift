@@ -1,0 +1,202 @@
+/// One figure read from a data file, before it is matched to an indicator.
+public struct ObservationRecord: Sendable {
+    /// The indicator id (or title) as written in the file.
+    public var indicator: String
+    public var indicatorLocation: SourceLocation
+    public var period: Period
+    public var figure: Figure
+    public var valueLocation: SourceLocation
+    public var numerator: Double?
+    public var denominator: Double?
+    public var note: String?
+}
+
+/// The two shapes a data file may take; the header decides which.
+public enum TableShape: String, Sendable {
+    /// `indicator,period,value[,numerator,denominator,note]`: one figure a row.
+    case long
+    /// First column the indicator, then one column a period: a table as pasted from Excel.
+    case wide
+}
+
+/// Reads data-file records into observations, in either shape.
+///
+/// Blank lines are skipped (comment lines never reach here: the CSV reader drops them).
+public enum ObservationTable {
+    public static let longColumns = ["indicator", "period", "value", "numerator", "denominator", "note"]
+
+    public static func read(_ records: [CSVRecord], file: String) -> (shape: TableShape?, records: [ObservationRecord], diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let rows = records.filter { !$0.isBlank }
+        guard let header = rows.first else {
+            diagnostics.error("the file has no header row and no data; a data file starts with a header such as indicator,period,value",
+                              at: SourceLocation(file: file, line: 1, column: 1))
+            return (nil, [], diagnostics)
+        }
+        let names = header.fields.map { $0.text.trimmingSpaces.lowercased().replacingSpaces }
+        let body = rows.dropFirst()
+        if names.contains("indicator"), names.contains("period"), names.contains("value") {
+            let result = readLong(header: header, names: names, rows: body, file: file, diagnostics: &diagnostics)
+            return (.long, result, diagnostics)
+        }
+        let result = readWide(header: header, rows: body, file: file, diagnostics: &diagnostics)
+        return (.wide, result, diagnostics)
+    }
+
+    static func location(_ field: CSVField, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: field.line, column: field.column)
+    }
+
+    static func readLong(header: CSVRecord, names: [String], rows: ArraySlice<CSVRecord>, file: String,
+                         diagnostics: inout Diagnostics) -> [ObservationRecord] {
+        var column: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if longColumns.contains(name) {
+                if column[name] != nil {
+                    diagnostics.error("the column '\(name)' appears twice in the header", at: location(header.fields[index], file: file))
+                } else {
+                    column[name] = index
+                }
+            } else if !name.isEmpty {
+                let hint = Diagnostic.suggestion(for: name, among: longColumns).map { "; \($0)" } ?? ""
+                diagnostics.warning("the column '\(header.fields[index].text)' is not read (a long-form file has \(longColumns.joined(separator: ", ")))\(hint)",
+                                    at: location(header.fields[index], file: file))
+            }
+        }
+        var periodCache: [String: Result<Period, PeriodParser.Failure>] = [:]
+        var output: [ObservationRecord] = []
+        output.reserveCapacity(rows.count)
+        for row in rows {
+            if row.fields.count > header.fields.count {
+                let extra = row.fields[header.fields.count]
+                diagnostics.error("this row has \(row.fields.count) fields but the header has \(header.fields.count); is a comma inside a value that should be quoted?",
+                                  at: location(extra, file: file))
+                continue
+            }
+            func field(_ name: String) -> CSVField? {
+                guard let index = column[name], index < row.fields.count else { return nil }
+                return row.fields[index]
+            }
+            guard let indicatorField = field("indicator"), !indicatorField.text.trimmingSpaces.isEmpty else {
+                let at = field("indicator").map { location($0, file: file) } ?? SourceLocation(file: file, line: row.line, column: 1)
+                diagnostics.error("this row has no indicator", at: at)
+                continue
+            }
+            guard let periodField = field("period") else {
+                diagnostics.error("this row has no period", at: SourceLocation(file: file, line: row.line, column: 1))
+                continue
+            }
+            let periodText = periodField.text
+            let parsed = periodCache[periodText] ?? PeriodParser.parse(periodText)
+            periodCache[periodText] = parsed
+            let period: Period
+            switch parsed {
+            case .success(let value): period = value
+            case .failure(let failure):
+                diagnostics.error(failure.message, at: location(periodField, file: file))
+                continue
+            }
+            let valueField = field("value") ?? CSVField(text: "", line: row.line, column: (row.fields.last?.column ?? 1) + 1)
+            guard let figure = parseFigure(valueField, file: file, diagnostics: &diagnostics) else { continue }
+            var numerator: Double?, denominator: Double?
+            if let numeratorField = field("numerator") {
+                numerator = parseCount(numeratorField, name: "numerator", file: file, diagnostics: &diagnostics)
+            }
+            if let denominatorField = field("denominator") {
+                denominator = parseCount(denominatorField, name: "denominator", file: file, diagnostics: &diagnostics)
+            }
+            let note = field("note").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            output.append(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField, file: file),
+                                            period: period, figure: figure, valueLocation: location(valueField, file: file),
+                                            numerator: numerator, denominator: denominator, note: note))
+        }
+        return output
+    }
+
+    static func readWide(header: CSVRecord, rows: ArraySlice<CSVRecord>, file: String, diagnostics: inout Diagnostics) -> [ObservationRecord] {
+        // Column periods; an empty heading is allowed only over an empty column (a trailing tab from Excel).
+        var periods: [Period?] = [nil]
+        var headerProblem = false
+        for field in header.fields.dropFirst() {
+            let text = field.text.trimmingSpaces
+            if text.isEmpty { periods.append(nil); continue }
+            switch PeriodParser.parse(text) {
+            case .success(let period):
+                if let index = periods.firstIndex(where: { $0 == period }) {
+                    diagnostics.error("the period \(period.label) heads two columns (also column \(index + 1))", at: location(field, file: file))
+                    headerProblem = true
+                }
+                periods.append(period)
+            case .failure(let failure):
+                diagnostics.error("\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
+                                  at: location(field, file: file))
+                headerProblem = true
+                periods.append(nil)
+            }
+        }
+        if header.fields.count < 2 {
+            diagnostics.error("the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
+                              at: location(header.fields[0], file: file))
+            return []
+        }
+        if headerProblem { return [] }
+
+        var output: [ObservationRecord] = []
+        for row in rows {
+            let indicatorField = row.fields[0]
+            let indicator = indicatorField.text.trimmingSpaces
+            if indicator.isEmpty {
+                diagnostics.error("this row has figures but no indicator in its first column", at: location(indicatorField, file: file))
+                continue
+            }
+            for (index, field) in row.fields.enumerated().dropFirst() {
+                guard index < periods.count else {
+                    if !field.text.trimmingSpaces.isEmpty {
+                        diagnostics.error("this value is beyond the last period column of the header; is a period heading missing?",
+                                          at: location(field, file: file))
+                    }
+                    continue
+                }
+                guard let period = periods[index] else {
+                    if !field.text.trimmingSpaces.isEmpty {
+                        diagnostics.error("this value is under a column with no period heading", at: location(field, file: file))
+                    }
+                    continue
+                }
+                guard let figure = parseFigure(field, file: file, diagnostics: &diagnostics) else { continue }
+                output.append(ObservationRecord(indicator: indicator, indicatorLocation: location(indicatorField, file: file),
+                                                period: period, figure: figure, valueLocation: location(field, file: file),
+                                                numerator: nil, denominator: nil, note: nil))
+            }
+        }
+        return output
+    }
+
+    static func parseFigure(_ field: CSVField, file: String, diagnostics: inout Diagnostics) -> Figure? {
+        switch FigureParser.parse(field.text) {
+        case .success(let figure): return figure
+        case .failure(let failure):
+            var at = location(field, file: file)
+            if !field.text.contains("\n") { at.column += failure.offset + (field.quoted ? 1 : 0) }
+            diagnostics.error(failure.message, at: at)
+            return nil
+        }
+    }
+
+    static func parseCount(_ field: CSVField, name: String, file: String, diagnostics: inout Diagnostics) -> Double? {
+        guard let figure = parseFigure(field, file: file, diagnostics: &diagnostics) else { return nil }
+        if figure.gap != nil { return nil }
+        if figure.hasPercentSign || figure.hasCurrencySign || figure.count != nil || (figure.value ?? 0) < 0 {
+            diagnostics.error("the \(name) must be a count such as 1074", at: location(field, file: file))
+            return nil
+        }
+        return figure.value
+    }
+}
+
+extension String {
+    /// `Statistical neighbours` → `statistical_neighbours`, for matching header names.
+    var replacingSpaces: String {
+        String(map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+}

@@ -1,0 +1,361 @@
+/// A benchmark set beside the indicator's figure.
+public struct BenchmarkComparison: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case national, regional, statisticalNeighbours, nationalChange, regionalChange
+
+        public var name: String {
+            switch self {
+            case .national: return "England"
+            case .regional: return "Region"
+            case .statisticalNeighbours: return "Statistical neighbours"
+            case .nationalChange: return "Change in England"
+            case .regionalChange: return "Change in the region"
+            }
+        }
+
+        public var isChange: Bool { self == .nationalChange || self == .regionalChange }
+    }
+
+    public var kind: Kind
+    /// The period the benchmark is for (the most recent at or before the figure's).
+    public var period: Period
+    /// For a change benchmark, a fraction (0.102); otherwise in the indicator's unit.
+    public var benchmark: Double
+    /// The indicator's own figure (or its year-on-year change as a fraction).
+    public var value: Double
+    /// value − benchmark: points for percentages and for changes.
+    public var gap: Double {
+        kind.isChange ? (value - benchmark) * 100 : value - benchmark
+    }
+    /// Better or worse than the benchmark by polarity; nil for no polarity or an equal figure.
+    public var better: Bool?
+}
+
+/// Everything computed for one indicator as the dashboard stands at its as-of period.
+public struct IndicatorAnalysis: Sendable {
+    public var indicator: IndicatorDefinition
+    /// Figures up to the as-of period, every frequency.
+    public var observations: [Observation]
+    /// The indicator's main series: one frequency (quarters, months…), without year-to-date figures.
+    public var series: [Observation]
+    public var frequency: Period.Frequency?
+    /// The latest figure that is not a gap.
+    public var latest: Observation?
+    /// The latest period of the series, which may be a gap (then `latest` is earlier).
+    public var latestPeriod: Period?
+    public var previous: Observation?
+    public var change: Change?
+    public var yearOnYear: Change?
+    public var direction: DirectionAssessment?
+    public var target: Double?
+    public var rag: RAGAssessment?
+    public var benchmarks: Benchmarks?
+    public var benchmarkPeriod: Period?
+    public var comparisons: [BenchmarkComparison]
+    public var yearToDate: [YearToDate]
+    public var spc: SPC.Result?
+    public var spcUnavailable: SPC.Unavailable?
+    /// Gaps in the series, named in tables and alt text.
+    public var gaps: [Observation]
+    /// Decimals for figures this indicator computes.
+    public var decimals: Int
+    public var reported: Reported?
+
+    public var unit: MeasureUnit { indicator.unit }
+
+    public func format(_ value: Double, decimals: Int? = nil) -> String {
+        Formatting.figure(value, unit: unit, decimals: decimals ?? self.decimals)
+    }
+
+    /// An observation as published: its own decimals, with the count in brackets where there is one.
+    public func format(_ observation: Observation) -> String {
+        guard let value = observation.value else { return observation.gap?.phrase ?? "no figure" }
+        let figure = Formatting.figure(value, unit: unit, decimals: observation.decimals)
+        if unit == .percent, let count = observation.numerator {
+            return "\(figure) (\(Formatting.number(count, decimals: 0)))"
+        }
+        return figure
+    }
+}
+
+public struct Overview: Sendable, Equatable {
+    public var reported = 0
+    public var improved = 0
+    public var similar = 0
+    public var declined = 0
+    public var noPolarity = 0
+    /// Measures with polarity but nothing to compare with (no previous figure, none stated).
+    public var notCompared = 0
+    public var benchmarked = 0
+    /// Counts in quartiles 1 to 4.
+    public var quartiles = [0, 0, 0, 0]
+    public var green = 0
+    public var amber = 0
+    public var red = 0
+    public var specialImprovement = 0
+    public var specialConcern = 0
+
+    /// The committee-report paragraph: "From 25 measures reported, 7 have improved, …".
+    public var sentences: [String] {
+        var result: [String] = []
+        guard reported > 0 else { return ["No measures have figures for this period."] }
+        let withPolarity = reported - noPolarity
+        var first = "From \(Overview.measures(reported)) reported"
+        if withPolarity > 0 {
+            var parts = [
+                "\(improved) \(improved == 1 ? "has" : "have") improved",
+                "\(similar) \(similar == 1 ? "shows" : "show") no significant change",
+                "\(declined) \(declined == 1 ? "has" : "have") declined",
+            ]
+            if notCompared > 0 {
+                parts.append("\(notCompared) \(notCompared == 1 ? "has" : "have") no earlier figure to compare with")
+            }
+            first += ", " + Overview.list(parts)
+        }
+        if noPolarity > 0 {
+            first += withPolarity > 0 ? "; " : ", "
+            first += "\(noPolarity) \(noPolarity == 1 ? "provides" : "provide") information only with no polarity"
+        }
+        result.append(first + ".")
+        if benchmarked > 0 {
+            let names = ["in the top quartile", "in the second quartile", "in the third quartile", "in the fourth quartile"]
+            var parts: [String] = []
+            for (index, count) in quartiles.enumerated() {
+                let phrase = index == 0 ? names[0] : names[index].replacingQuartile
+                parts.append("\(count) \(count == 1 ? "is" : "are") \(phrase)")
+            }
+            result.append("From \(Overview.measures(benchmarked)) with a national benchmark, \(Overview.list(parts)).")
+        }
+        if green + amber + red > 0 {
+            result.append("RAG status: \(green) green, \(amber) amber and \(red) red.")
+        }
+        if specialImprovement + specialConcern > 0 {
+            result.append("Statistical process control shows special cause improvement in \(specialImprovement) and concern in \(specialConcern).")
+        }
+        return result
+    }
+
+    public var paragraph: String { sentences.joined(separator: " ") }
+
+    static func measures(_ n: Int) -> String { n == 1 ? "1 measure" : "\(n) measures" }
+
+    static func list(_ parts: [String]) -> String {
+        guard parts.count > 1 else { return parts.first ?? "" }
+        return parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
+}
+
+extension String {
+    /// "in the second quartile" → "in the second" after the first mention, as papers write it.
+    fileprivate var replacingQuartile: String { hasSuffix(" quartile") ? String(dropLast(" quartile".count)) : self }
+}
+
+public struct DashboardAnalysis: Sendable {
+    public var dashboard: Dashboard
+    public var asOf: Period?
+    /// In section order, then any indicators in no section.
+    public var indicators: [IndicatorAnalysis]
+    public var overview: Overview
+
+    public func analysis(_ id: String) -> IndicatorAnalysis? { indicators.first { $0.indicator.id == id } }
+}
+
+public enum Analysis {
+    /// The period a dashboard stands at: the one asked for, else its `as_of`, else its latest figure.
+    public static func asOf(_ dashboard: Dashboard, requested: Period? = nil) -> Period? {
+        if let requested { return requested }
+        if let declared = dashboard.definition.asOf { return declared }
+        return dashboard.series.values.flatMap { $0 }.filter { !$0.period.frequency.isYearToDate }.map(\.period).max()
+    }
+
+    /// Whether a figure for `period` was known when the dashboard stood at `asOf`: its period has begun by then.
+    public static func isKnown(_ period: Period, at asOf: Period?) -> Bool {
+        guard let asOf else { return true }
+        return period.start <= asOf.end
+    }
+
+    public static func dashboard(_ dashboard: Dashboard, asOf requested: Period? = nil) -> DashboardAnalysis {
+        let asOf = asOf(dashboard, requested: requested)
+        let definition = dashboard.definition
+        var order = definition.sections.flatMap(\.indicatorIDs)
+        for indicator in definition.indicators where !order.contains(indicator.id) { order.append(indicator.id) }
+        let analyses = order.compactMap { id in definition.indicator(id).map { indicator($0, in: dashboard, asOf: asOf) } }
+        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
+        let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) })
+        return DashboardAnalysis(dashboard: dashboard, asOf: asOf, indicators: analyses, overview: overview)
+    }
+
+    public static func overview(_ analyses: [IndicatorAnalysis]) -> Overview {
+        var overview = Overview()
+        for analysis in analyses where analysis.latest != nil {
+            overview.reported += 1
+            if analysis.indicator.polarity == .none {
+                overview.noPolarity += 1
+            } else if let direction = analysis.direction {
+                switch direction.direction.judgement {
+                case .improved: overview.improved += 1
+                case .similar: overview.similar += 1
+                case .declined: overview.declined += 1
+                case .noPolarity: overview.notCompared += 1
+                }
+            } else {
+                overview.notCompared += 1
+            }
+            if let quartile = analysis.benchmarks?.nationalQuartile {
+                overview.benchmarked += 1
+                overview.quartiles[quartile - 1] += 1
+            }
+            switch analysis.rag?.status {
+            case .green?: overview.green += 1
+            case .amber?: overview.amber += 1
+            case .red?: overview.red += 1
+            case nil: break
+            }
+            switch analysis.spc?.variation {
+            case .improvementHigh?, .improvementLow?: overview.specialImprovement += 1
+            case .concernHigh?, .concernLow?: overview.specialConcern += 1
+            default: break
+            }
+        }
+        return overview
+    }
+
+    /// The frequency most figures share, ignoring year-to-date ones unless there are only those;
+    /// ties go to the finer frequency.
+    static func mainFrequency(_ observations: [Observation]) -> Period.Frequency? {
+        var counts: [Period.Frequency: Int] = [:]
+        let onlyYearToDate = observations.allSatisfy(\.period.frequency.isYearToDate)
+        for observation in observations where onlyYearToDate || !observation.period.frequency.isYearToDate {
+            counts[observation.period.frequency, default: 0] += 1
+        }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+
+    public static func indicator(_ indicator: IndicatorDefinition, in dashboard: Dashboard, asOf: Period?) -> IndicatorAnalysis {
+        let observations = dashboard.observations(indicator.id).filter { isKnown($0.period, at: asOf) }
+        let frequency = mainFrequency(observations)
+        let series = observations.filter { $0.period.frequency == frequency }
+        let latest = series.last { $0.value != nil }
+        let decimals = indicator.decimals ?? observations.map(\.decimals).max() ?? indicator.unit.defaultDecimals
+
+        var analysis = IndicatorAnalysis(indicator: indicator, observations: observations, series: series, frequency: frequency,
+                                         latest: latest, latestPeriod: series.last?.period, previous: nil, change: nil,
+                                         yearOnYear: nil, direction: nil, target: nil, rag: nil, benchmarks: nil,
+                                         benchmarkPeriod: nil, comparisons: [], yearToDate: [], spc: nil, spcUnavailable: nil,
+                                         gaps: series.filter(\.isGap), decimals: decimals, reported: nil)
+        let numerators = indicator.numeratorID.map { figures(dashboard.observations($0)) } ?? [:]
+        let denominators = indicator.denominatorID.map { figures(dashboard.observations($0)) } ?? [:]
+        analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
+
+        guard let latest else { return analysis }
+        let period = latest.period
+        analysis.target = indicator.target(for: period)
+        analysis.reported = indicator.reported[period]
+
+        // Compared with previous: the period just before (or, for dates, the figure before).
+        let previous: Observation?
+        if let previousPeriod = period.previous {
+            previous = series.first { $0.period == previousPeriod }
+        } else {
+            previous = series.last { $0.period < period }
+        }
+        analysis.previous = previous
+        let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
+        if let previous, let from = previous.value {
+            let change = Change(from: from, in: previous.period, to: latest.value!, in: period)
+            analysis.change = change
+            analysis.direction = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
+        } else if let stated = analysis.reported?.direction {
+            analysis.direction = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
+        }
+        if let earlier = series.first(where: { $0.period == period.yearEarlier }), let from = earlier.value {
+            analysis.yearOnYear = Change(from: from, in: earlier.period, to: latest.value!, in: period)
+        }
+
+        // Benchmarks: those for this period, else the most recent that had begun by its end.
+        let benchmarkPeriod = indicator.benchmarks[period] != nil ? period
+            : indicator.benchmarks.keys.filter { $0.start <= period.end }.max()
+        if let benchmarkPeriod {
+            let benchmarks = indicator.benchmarks[benchmarkPeriod]!
+            analysis.benchmarks = benchmarks
+            analysis.benchmarkPeriod = benchmarkPeriod
+            analysis.comparisons = comparisons(benchmarks, period: benchmarkPeriod, value: latest.value!,
+                                               yearOnYear: analysis.yearOnYear, polarity: indicator.polarity)
+        }
+
+        analysis.rag = rag(indicator, analysis: analysis)
+
+        if series.count >= 2 {
+            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target) {
+            case .success(let result): analysis.spc = result
+            case .failure(let failure): analysis.spcUnavailable = failure.reason
+            }
+        }
+        return analysis
+    }
+
+    static func figures(_ observations: [Observation]) -> [Period: Double] {
+        var map: [Period: Double] = [:]
+        for observation in observations { if let value = observation.value { map[observation.period] = value } }
+        return map
+    }
+
+    static func comparisons(_ benchmarks: Benchmarks, period: Period, value: Double, yearOnYear: Change?,
+                            polarity: Polarity) -> [BenchmarkComparison] {
+        func judge(_ gap: Double) -> Bool? {
+            if gap == 0 || polarity == .none { return nil }
+            return (gap > 0) == (polarity == .high)
+        }
+        var result: [BenchmarkComparison] = []
+        let levels: [(BenchmarkComparison.Kind, Double?)] = [
+            (.national, benchmarks.national), (.regional, benchmarks.regional), (.statisticalNeighbours, benchmarks.statisticalNeighbours),
+        ]
+        for (kind, benchmark) in levels {
+            guard let benchmark else { continue }
+            result.append(BenchmarkComparison(kind: kind, period: period, benchmark: benchmark, value: value, better: judge(value - benchmark)))
+        }
+        if let relative = yearOnYear?.relative {
+            for (kind, benchmark) in [(BenchmarkComparison.Kind.nationalChange, benchmarks.nationalChange), (.regionalChange, benchmarks.regionalChange)] {
+                guard let benchmark else { continue }
+                result.append(BenchmarkComparison(kind: kind, period: period, benchmark: benchmark, value: relative, better: judge(relative - benchmark)))
+            }
+        }
+        return result
+    }
+
+    static func rag(_ indicator: IndicatorDefinition, analysis: IndicatorAnalysis) -> RAGAssessment? {
+        guard let latest = analysis.latest?.value else { return nil }
+        var computed: RAGAssessment?
+        let quartile = analysis.benchmarks?.nationalQuartile
+        switch indicator.ragMethod {
+        case .none:
+            computed = nil
+        case .quartile:
+            if let quartile {
+                computed = RAGRules.byQuartile(quartile: quartile, position: analysis.benchmarks?.quartilePosition,
+                                               direction: analysis.direction?.direction)
+            }
+        case .target:
+            if let target = analysis.target {
+                computed = RAGRules.byTarget(value: latest, target: target, polarity: indicator.polarity,
+                                             tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
+                                             unit: indicator.unit, decimals: analysis.decimals)
+            }
+        case .auto:
+            if let quartile {
+                computed = RAGRules.byQuartile(quartile: quartile, position: analysis.benchmarks?.quartilePosition,
+                                               direction: analysis.direction?.direction)
+            } else if let target = analysis.target {
+                computed = RAGRules.byTarget(value: latest, target: target, polarity: indicator.polarity,
+                                             tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
+                                             unit: indicator.unit, decimals: analysis.decimals)
+            }
+        }
+        if let stated = analysis.reported?.rag, indicator.ragMethod != .none {
+            let rule = "as reported for \(analysis.latest!.period.label)"
+            return RAGAssessment(status: stated, method: .stated, rule: rule,
+                                 computed: computed.map { .init(status: $0.status, rule: $0.rule) })
+        }
+        return computed
+    }
+}

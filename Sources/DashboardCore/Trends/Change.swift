@@ -1,0 +1,156 @@
+/// The change from one figure to another.
+public struct Change: Sendable, Equatable {
+    public var fromPeriod: Period
+    public var from: Double
+    public var toPeriod: Period
+    public var to: Double
+
+    public init(from: Double, in fromPeriod: Period, to: Double, in toPeriod: Period) {
+        self.from = from
+        self.fromPeriod = fromPeriod
+        self.to = to
+        self.toPeriod = toPeriod
+    }
+
+    /// In the unit; for percentages this is percentage points.
+    public var absolute: Double { to - from }
+
+    /// As a fraction of the earlier figure (0.125 for +12.5%); nil when that figure is 0.
+    public var relative: Double? { from == 0 ? nil : (to - from) / abs(from) }
+
+    /// "+120 (+8.1%)" for counts, "+2.3 pts" for percentages (points are the honest change of a rate).
+    public func describe(unit: MeasureUnit, decimals: Int) -> String {
+        let absolute = Formatting.change(self.absolute, unit: unit, decimals: decimals)
+        guard unit != .percent, let relative else { return absolute }
+        return "\(absolute) (\(Formatting.percentChange(relative)))"
+    }
+}
+
+/// Which way a figure moved, judged by the indicator's polarity.
+public enum Direction: String, Sendable, CaseIterable {
+    case better
+    case worse
+    case similar
+    /// Moves of an indicator with no polarity: information only.
+    case higher
+    case lower
+    case same
+
+    public var words: String {
+        switch self {
+        case .better: return "Better"
+        case .worse: return "Worse"
+        case .similar: return "Similar"
+        case .higher: return "Higher"
+        case .lower: return "Lower"
+        case .same: return "No change"
+        }
+    }
+
+    /// For the overview's tally.
+    public enum Judgement: Sendable { case improved, similar, declined, noPolarity }
+
+    public var judgement: Judgement {
+        switch self {
+        case .better: return .improved
+        case .worse: return .declined
+        case .similar: return .similar
+        case .higher, .lower, .same: return .noPolarity
+        }
+    }
+}
+
+/// A direction and how it was reached: computed from two figures, or as a paper stated it.
+public struct DirectionAssessment: Sendable, Equatable {
+    public enum Basis: Sendable, Equatable {
+        case computed(Change, threshold: Double)
+        case stated(StatedDirection, Period)
+    }
+
+    public var direction: Direction
+    /// Which way the figure itself moved (up, down, flat), for the arrow.
+    public var movement: Movement
+    public var basis: Basis
+
+    public enum Movement: String, Sendable {
+        case up, down, flat, unknown
+
+        /// The arrow shown beside the words (never alone: the words carry the meaning).
+        public var arrow: String {
+            switch self {
+            case .up: return "▲"
+            case .down: return "▼"
+            case .flat: return "▶"
+            case .unknown: return ""
+            }
+        }
+    }
+
+    /// A sentence for the table's hidden text and the indicator page: "Better: up 2.3 pts on 2019/20 Q4 (high is good)".
+    public func sentence(unit: MeasureUnit, decimals: Int, polarity: Polarity) -> String {
+        switch basis {
+        case .computed(let change, let threshold):
+            let moved = change.describe(unit: unit, decimals: decimals)
+            let similarNote = direction == .similar || direction == .same
+                ? "; changes within \(Formatting.change(threshold, unit: unit, decimals: max(decimals, 1)).dropFirst()) count as similar"
+                : ""
+            return "\(direction.words): \(moved) on \(change.fromPeriod.label) (\(polarity.sentence)\(similarNote))"
+        case .stated(let stated, let period):
+            return "\(direction.words): as reported for \(period.label) (\"\(stated.rawValue)\"; the previous figure is not in the data)"
+        }
+    }
+}
+
+/// The documented defaults for judging trends; every one can be set per indicator in `dashboard.yml`.
+public enum TrendRules {
+    /// A change this small is "similar": 1 percentage point for percentages, otherwise 2% of the earlier figure.
+    /// Quarterly figures of a county move a little by chance; committee papers call such moves "no significant change".
+    public static func defaultSimilarWithin(_ unit: MeasureUnit) -> Margin {
+        unit == .percent ? .absolute(1) : .relative(0.02)
+    }
+
+    /// The amber band: a figure that misses its target by no more than 5% of the target is amber, further is red.
+    public static func defaultTolerance(_ unit: MeasureUnit) -> Margin { .relative(0.05) }
+
+    public static func direction(of change: Change, polarity: Polarity, similarWithin: Margin) -> DirectionAssessment {
+        let threshold = similarWithin.amount(relativeTo: change.from)
+        let delta = change.absolute
+        // A tiny allowance so a change of exactly the threshold, typed in decimals, counts as within it.
+        let within = abs(delta) <= threshold + 1e-9 * max(1, abs(change.from))
+        let movement: DirectionAssessment.Movement = delta > 0 ? .up : delta < 0 ? .down : .flat
+        let direction: Direction
+        switch polarity {
+        case .none:
+            direction = delta == 0 ? .same : delta > 0 ? .higher : .lower
+        case .high:
+            direction = within ? .similar : delta > 0 ? .better : .worse
+        case .low:
+            direction = within ? .similar : delta < 0 ? .better : .worse
+        }
+        return DirectionAssessment(direction: direction, movement: movement, basis: .computed(change, threshold: threshold))
+    }
+
+    /// A stated direction turned into one judged by polarity: "Higher" for a low-is-good measure is worse.
+    public static func direction(stated: StatedDirection, in period: Period, polarity: Polarity) -> DirectionAssessment {
+        let direction: Direction
+        var movement: DirectionAssessment.Movement = .unknown
+        switch (stated, polarity) {
+        case (.better, .none), (.worse, .none): direction = .same  // a paper judging an information-only measure
+        case (.better, _): direction = .better
+        case (.worse, _): direction = .worse
+        case (.similar, .none): direction = .same; movement = .flat
+        case (.similar, _): direction = .similar; movement = .flat
+        case (.higher, .none): direction = .higher; movement = .up
+        case (.lower, .none): direction = .lower; movement = .down
+        case (.higher, .high): direction = .better; movement = .up
+        case (.higher, .low): direction = .worse; movement = .up
+        case (.lower, .high): direction = .worse; movement = .down
+        case (.lower, .low): direction = .better; movement = .down
+        }
+        if stated == .better || stated == .worse {
+            let improvedUp = (stated == .better) == (polarity == .high)
+            movement = polarity == .none ? .unknown : (improvedUp ? .up : .down)
+        }
+        return DirectionAssessment(direction: direction, movement: movement, basis: .stated(stated, period))
+    }
+}

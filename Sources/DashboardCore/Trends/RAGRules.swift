@@ -1,0 +1,96 @@
+/// A RAG status with the rule that produced it, in words a committee member can check.
+public struct RAGAssessment: Sendable, Equatable {
+    public enum Method: String, Sendable { case quartile, target, stated }
+
+    public var status: RAG
+    public var method: Method
+    /// "Top quartile nationally", "Misses the target of 97.0% by 2.1 pts (amber band to 92.2%)".
+    public var rule: String
+    /// When the paper stated a status, what the rules give, so a difference is visible rather than hidden.
+    public var computed: RAGAssessment.Computed?
+
+    public struct Computed: Sendable, Equatable {
+        public var status: RAG
+        public var rule: String
+    }
+
+    public init(status: RAG, method: Method, rule: String, computed: Computed? = nil) {
+        self.status = status
+        self.method = method
+        self.rule = rule
+        self.computed = computed
+    }
+}
+
+public enum RAGRules {
+    /// Against a target, with an amber band of `tolerance` beyond it.
+    ///
+    /// Green: meets or beats the target (by polarity). Amber: misses it by no more than the tolerance.
+    /// Red: misses it by more. An indicator with no polarity has no status.
+    public static func byTarget(value: Double, target: Double, polarity: Polarity, tolerance: Margin,
+                                unit: MeasureUnit, decimals: Int) -> RAGAssessment? {
+        guard polarity != .none else { return nil }
+        let band = tolerance.amount(relativeTo: target)
+        let shortfall = polarity == .high ? target - value : value - target
+        let targetText = Formatting.figure(target, unit: unit, decimals: max(decimals, decimalsOf(target)))
+        if shortfall <= 1e-9 * max(1, abs(target)) {
+            return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))")
+        }
+        let edge = polarity == .high ? target - band : target + band
+        let edgeText = Formatting.figure(edge, unit: unit, decimals: max(decimals, 1))
+        let missText = Formatting.change(shortfall, unit: unit, decimals: decimals).dropFirst()
+        let bandText = "amber band \(tolerance.describe(unit: unit, decimals: decimals)) of the target, to \(edgeText)"
+        if shortfall <= band + 1e-9 * max(1, abs(target)) {
+            return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)")
+        }
+        return RAGAssessment(status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)")
+    }
+
+    /// The councils' quartile key, as printed under the Leicestershire dashboard:
+    ///
+    /// - Green: top quartile of local authorities, or high in the second quartile with an improving trend;
+    /// - Amber: second or third quartile with room for improvement;
+    /// - Red: fourth quartile, or low in the third quartile with a declining trend.
+    ///
+    /// "High" and "low" within a quartile come from `quartile_position`; without it a second-quartile figure is
+    /// amber and a third-quartile one amber, because the key's stronger statuses cannot be shown to apply.
+    public static func byQuartile(quartile: Int, position: QuartilePosition?, direction: Direction?) -> RAGAssessment {
+        let trend: String
+        switch direction {
+        case .better?: trend = "an improving trend"
+        case .worse?: trend = "a declining trend"
+        case .similar?: trend = "no significant change"
+        default: trend = "no trend to judge"
+        }
+        switch quartile {
+        case 1:
+            return RAGAssessment(status: .green, method: .quartile, rule: "top quartile nationally")
+        case 2:
+            if position == .high, direction == .better {
+                return RAGAssessment(status: .green, method: .quartile, rule: "high in the second quartile with an improving trend")
+            }
+            let why: String
+            switch position {
+            case .high?: why = "high in the second quartile but with \(trend), so room for improvement"
+            case .low?: why = "low in the second quartile, so room for improvement"
+            case nil: why = "second quartile with \(trend); the position within the quartile is not given, so room for improvement"
+            }
+            return RAGAssessment(status: .amber, method: .quartile, rule: why)
+        case 3:
+            if position == .low, direction == .worse {
+                return RAGAssessment(status: .red, method: .quartile, rule: "low in the third quartile with a declining trend")
+            }
+            let why = position == .low ? "low in the third quartile with \(trend), so room for improvement" : "third quartile with \(trend), so room for improvement"
+            return RAGAssessment(status: .amber, method: .quartile, rule: why)
+        default:
+            return RAGAssessment(status: .red, method: .quartile, rule: "bottom (fourth) quartile nationally")
+        }
+    }
+
+    static func decimalsOf(_ value: Double) -> Int {
+        let text = value.description
+        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction == "0" ? 0 : fraction.count
+    }
+}

@@ -1,0 +1,91 @@
+/// Checks figures against each other, as an officer checking a paper would: totals against their parts,
+/// year-to-date figures against their quarters, stated directions against the figures.
+/// Each finding is a warning naming both numbers; nothing is changed.
+public enum ConsistencyChecks {
+    public static func check(_ dashboard: Dashboard) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let definition = dashboard.definition
+        for indicator in definition.indicators {
+            let series = dashboard.observations(indicator.id)
+            if series.isEmpty {
+                diagnostics.warning("indicator '\(indicator.id)' has no figures in any data file of this dashboard", at: indicator.location)
+                continue
+            }
+            checkYearToDate(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
+            checkParts(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
+            checkStatedDirections(indicator, series: series, diagnostics: &diagnostics)
+        }
+        return diagnostics
+    }
+
+    static func same(_ a: Double, _ b: Double, decimals: Int) -> Bool {
+        Formatting.number(a, decimals: decimals, grouping: false) == Formatting.number(b, decimals: decimals, grouping: false)
+    }
+
+    static func checkYearToDate(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard, diagnostics: inout Diagnostics) {
+        let numerators = indicator.numeratorID.map { Analysis.figures(dashboard.observations($0)) } ?? [:]
+        let denominators = indicator.denominatorID.map { Analysis.figures(dashboard.observations($0)) } ?? [:]
+        for ytd in YearToDateRules.figures(for: indicator, in: series, numerators: numerators, denominators: denominators) {
+            guard let given = ytd.given, let value = given.value, let computed = ytd.computed else { continue }
+            if same(value, computed, decimals: given.decimals) { continue }
+            let unit = indicator.unit
+            let shownGiven = Formatting.figure(value, unit: unit, decimals: given.decimals)
+            let shownComputed = Formatting.figure(computed, unit: unit, decimals: max(given.decimals, indicator.decimals ?? 0))
+            let how: String
+            switch indicator.aggregation {
+            case .sum:
+                let terms = series.filter { ytd.periods.contains($0.period) }
+                    .map { "\($0.period.axisLabel.primary) \(Formatting.number($0.value ?? 0, decimals: $0.decimals))" }
+                how = "its \(terms.count) periods sum to \(shownComputed) (\(terms.joined(separator: " + ")))"
+            case .mean: how = "the mean of its periods is \(shownComputed)"
+            case .last: how = "its latest period, \(ytd.through?.label ?? ""), has \(shownComputed)"
+            case .ratio:
+                let n = Formatting.number(ytd.numerator ?? 0, decimals: 0), d = Formatting.number(ytd.denominator ?? 0, decimals: 0)
+                how = "its periods give \(n) / \(d) = \(shownComputed)"
+            case .given: continue
+            }
+            diagnostics.warning("\(indicator.id) \(ytd.period.label) is \(shownGiven) in the data, but \(how); check the figures or set aggregation: given",
+                                at: given.location)
+        }
+    }
+
+    static func checkParts(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard, diagnostics: inout Diagnostics) {
+        guard !indicator.parts.isEmpty else { return }
+        let partSeries = indicator.parts.map { id in (id, Analysis.figures(dashboard.observations(id))) }
+        for observation in series {
+            guard let total = observation.value else { continue }
+            var sum = 0.0
+            var terms: [String] = []
+            var decimals = observation.decimals
+            var complete = true
+            for (id, figures) in partSeries {
+                guard let value = figures[observation.period] else { complete = false; break }
+                sum += value
+                let partDecimals = dashboard.observations(id).first { $0.period == observation.period }?.decimals ?? 0
+                decimals = max(decimals, partDecimals)
+                terms.append("\(id) \(Formatting.number(value, decimals: partDecimals))")
+            }
+            guard complete, !same(total, sum, decimals: decimals) else { continue }
+            let unit = indicator.unit
+            diagnostics.warning("\(indicator.id) for \(observation.period.label) is \(Formatting.figure(total, unit: unit, decimals: observation.decimals)), but its parts sum to \(Formatting.figure(sum, unit: unit, decimals: decimals)) (\(terms.joined(separator: " + ")))",
+                                at: observation.location)
+        }
+    }
+
+    static func checkStatedDirections(_ indicator: IndicatorDefinition, series: [Observation], diagnostics: inout Diagnostics) {
+        let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
+        for (period, reported) in indicator.reported {
+            guard let stated = reported.direction,
+                  let current = series.first(where: { $0.period == period })?.value,
+                  let previousPeriod = period.previous,
+                  let previous = series.first(where: { $0.period == previousPeriod })?.value else { continue }
+            let computed = TrendRules.direction(of: Change(from: previous, in: previousPeriod, to: current, in: period),
+                                                polarity: indicator.polarity, similarWithin: similarWithin)
+            let statedJudged = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
+            if computed.direction != statedJudged.direction {
+                diagnostics.warning("\(indicator.id) \(period.label) is reported as '\(stated.rawValue)' but the figures (\(previous) then \(current)) make it \(computed.direction.words.lowercased())",
+                                    at: reported.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import DashboardCore
+import Foundation
+
+/// Everything read from an input folder: the dashboards that loaded and every problem found on the way.
+public struct Project: Sendable {
+    public var dashboards: [Dashboard]
+    public var diagnostics: Diagnostics
+    /// The input folder as the user named it (diagnostics name files beneath it).
+    public var root: String
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Reads `<input>/<dashboard-id>/dashboard.yml` and the `.csv` / `.tsv` files beside it.
+///
+/// Every file is checked and every problem collected; a dashboard with errors is still reported in full but
+/// not returned, so a build never works from half-read data.
+public enum InputLoader {
+    /// Larger files are refused before reading: no committee dataset comes near it, and it bounds memory.
+    public static let maximumFileBytes = 64 * 1024 * 1024
+
+    public static func load(from root: String, only ids: Set<String>? = nil) -> Project {
+        var diagnostics = Diagnostics()
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.error("the input folder does not exist (run in the folder that holds dashboards/, or pass --input)",
+                              at: SourceLocation(file: root))
+            return Project(dashboards: [], diagnostics: diagnostics, root: root)
+        }
+        let folders = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .filter { name in
+                var dir: ObjCBool = false
+                return fileManager.fileExists(atPath: join(root, name), isDirectory: &dir) && dir.boolValue
+            }
+            .sorted()
+        if folders.isEmpty {
+            diagnostics.error("no dashboards here: each dashboard is a folder holding dashboard.yml and its CSV files",
+                              at: SourceLocation(file: root))
+        }
+        var dashboards: [Dashboard] = []
+        for folder in folders {
+            if let ids, !ids.contains(folder) { continue }
+            let (dashboard, found) = loadDashboard(root: root, folder: folder)
+            diagnostics.append(contentsOf: found)
+            if let dashboard, !found.hasErrors { dashboards.append(dashboard) }
+        }
+        if let ids {
+            for id in ids.sorted() where !folders.contains(id) {
+                let hint = Diagnostic.suggestion(for: id, among: folders).map { "; \($0)" } ?? ""
+                diagnostics.error("there is no dashboard '\(id)' in this folder\(hint)", at: SourceLocation(file: root))
+            }
+        }
+        return Project(dashboards: dashboards, diagnostics: diagnostics, root: root)
+    }
+
+    static func join(_ a: String, _ b: String) -> String {
+        a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    /// The raw bytes of a file, or a diagnostic.
+    static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        let location = SourceLocation(file: path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            return .failure(Diagnostic(.error, "cannot read this file", at: location))
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileBytes {
+            return .failure(Diagnostic(.error, "this file is \(size / 1_048_576) MiB; data files over \(maximumFileBytes / 1_048_576) MiB are refused", at: location))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Diagnostic(.error, "cannot read this file", at: location))
+        }
+        return .success([UInt8](data))
+    }
+
+    static func loadDashboard(root: String, folder: String) -> (Dashboard?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let directory = join(root, folder)
+        let ymlPath = join(directory, "dashboard.yml")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        guard names.contains("dashboard.yml") else {
+            let alternative = names.first { $0 == "dashboard.yaml" }
+            let hint = alternative.map { "; rename \($0) to dashboard.yml" } ?? ""
+            diagnostics.error("this folder has no dashboard.yml\(hint)", at: SourceLocation(file: directory))
+            return (nil, diagnostics)
+        }
+
+        var definition: DashboardDefinition?
+        switch read(ymlPath) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+        case .success(var bytes):
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if let bad = UTF8Check.firstInvalidPosition(bytes) {
+                diagnostics.error("invalid UTF-8; save dashboard.yml as UTF-8", at: SourceLocation(file: ymlPath, line: bad.line, column: bad.column))
+            } else if bytes.contains(0) {
+                diagnostics.error("dashboard.yml contains a NUL byte: it is not text", at: SourceLocation(file: ymlPath, line: 1, column: 1))
+            } else {
+                let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
+                diagnostics.append(contentsOf: found)
+                if let root {
+                    let (decoded, problems) = DashboardDecoder.decode(root, id: folder)
+                    diagnostics.append(contentsOf: problems)
+                    definition = decoded
+                }
+            }
+        }
+
+        var dataFiles: [DashboardAssembler.DataFile] = []
+        let dataNames = names.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".tsv")) && !$0.hasPrefix(".") }
+        for name in dataNames {
+            let path = join(directory, name)
+            switch read(path) {
+            case .failure(let problem):
+                diagnostics.append(problem)
+            case .success(let bytes):
+                let delimiter = name.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+                let (records, csvProblems) = CSVReader.read(bytes, file: path, delimiter: delimiter)
+                diagnostics.append(contentsOf: csvProblems)
+                if csvProblems.hasErrors && records.isEmpty { continue }
+                let (_, observations, tableProblems) = ObservationTable.read(records, file: path)
+                diagnostics.append(contentsOf: tableProblems)
+                dataFiles.append(.init(path: path, records: observations))
+            }
+        }
+        if dataNames.isEmpty {
+            diagnostics.warning("no .csv or .tsv data files beside dashboard.yml", at: SourceLocation(file: directory))
+        }
+        guard let definition else { return (nil, diagnostics) }
+        let (dashboard, assembly) = DashboardAssembler.assemble(definition, files: dataFiles)
+        diagnostics.append(contentsOf: assembly)
+        diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
+        var result = dashboard
+        result.files = ["dashboard.yml"] + dataNames
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,127 @@
+import DashboardCore
+import Yams
+
+/// Reads `dashboard.yml` text into the core's plain configuration tree, with positions.
+enum YAMLReader {
+    /// Aliases may point at each other so that a small file expands to billions of values
+    /// (the "billion laughs"); reading stops past this many values with an error.
+    static let maximumValues = 200_000
+    /// Deeper nesting than any dashboard needs, and a guard for the recursive reader.
+    static let maximumDepth = 64
+
+    static func read(_ text: String, file: String) -> (ConfigNode?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        if let depth = flowNestingProblem(text, file: file) {
+            diagnostics.append(depth)
+            return (nil, diagnostics)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file))
+            return (nil, diagnostics)
+        } catch {
+            diagnostics.error("cannot read this YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return (nil, diagnostics)
+        }
+        guard let root else {
+            diagnostics.error("dashboard.yml is empty; it needs at least title, organisation and indicators",
+                              at: SourceLocation(file: file, line: 1, column: 1))
+            return (nil, diagnostics)
+        }
+        var budget = maximumValues
+        do {
+            return (try convert(root, file: file, depth: 0, budget: &budget), diagnostics)
+        } catch let problem as Diagnostic {
+            diagnostics.append(problem)
+            return (nil, diagnostics)
+        } catch {
+            return (nil, diagnostics)
+        }
+    }
+
+    static func location(_ mark: Mark?, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> ConfigNode {
+        budget -= 1
+        if budget < 0 {
+            throw Diagnostic(.error, "dashboard.yml expands to more than \(maximumValues) values; are aliases (*name) repeating each other?",
+                             at: location(node.mark, file: file))
+        }
+        if depth > maximumDepth {
+            throw Diagnostic(.error, "dashboard.yml nests deeper than \(maximumDepth) levels", at: location(node.mark, file: file))
+        }
+        let at = location(node.mark, file: file)
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
+                return ConfigNode(.null, at: at)
+            }
+            return ConfigNode(.scalar(scalar.string), at: at)
+        case .sequence(let sequence):
+            var items: [ConfigNode] = []
+            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget)) }
+            return ConfigNode(.sequence(items), at: at)
+        case .mapping(let mapping):
+            var entries: [ConfigEntry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw Diagnostic(.error, "a key must be a single word or phrase, not a list or mapping", at: location(key.mark, file: file))
+                }
+                entries.append(ConfigEntry(key: keyScalar.string.trimmingSpaces, keyLocation: location(key.mark, file: file),
+                                           value: try convert(value, file: file, depth: depth + 1, budget: &budget)))
+            }
+            return ConfigNode(.mapping(entries), at: at)
+        case .alias(let alias):
+            throw Diagnostic(.error, "unresolved alias *\(alias.anchor)", at: at)
+        }
+    }
+
+    /// libyaml recurses once per nesting level of `[` and `{`; refuse absurd nesting before it can exhaust the stack.
+    static func flowNestingProblem(_ text: String, file: String) -> Diagnostic? {
+        var depth = 0, line = 1, column = 0
+        var quote: UInt8? = nil
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") { line += 1; column = 0; continue }
+            if let q = quote {
+                if byte == q { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumDepth {
+                    return Diagnostic(.error, "dashboard.yml nests brackets deeper than \(maximumDepth) levels", at: SourceLocation(file: file, line: line, column: column))
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func message(_ problem: String, _ context: YamlError.Context?) -> String {
+            var text = "YAML: \(problem)"
+            if let context { text += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return text + "; check the indentation and quoting here"
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return Diagnostic(.error, message(problem, context), at: location(mark, file: file))
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.error, "the key '\(duplicates.joined(separator: "', '"))' is given twice; keep one", at: location(context.mark, file: file))
+        default:
+            return Diagnostic(.error, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}
