@@ -252,10 +252,12 @@ public enum Analysis {
         analysis.target = indicator.target(for: period)
         analysis.reported = indicator.reported[period]
 
-        // Compared with previous: the period just before (or, for dates, the figure before).
+        // Compared with previous: the period just before; where the data has no record of it at all (annual
+        // snapshots kept as months, irregular dates), the figure before, as "compared to previous data" reads.
+        // A recorded gap in the period before is not skipped over: there is then nothing to compare with.
         let previous: Observation?
-        if let previousPeriod = period.previous {
-            previous = series.first { $0.period == previousPeriod }
+        if let previousPeriod = period.previous, let record = series.first(where: { $0.period == previousPeriod }) {
+            previous = record
         } else {
             previous = series.last { $0.period < period }
         }
