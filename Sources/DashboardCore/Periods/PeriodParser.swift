@@ -162,14 +162,15 @@ public enum PeriodParser {
         if t.count == 2, quarterNumber(t[0], t[1]) != nil {
             return "\(shown) has no year: write the financial year with the quarter, e.g. 2020/21 \(text.uppercased())"
         }
+        // yyyy-mm whose mm is no month: checked before the financial year, as the parser reads yyyy-mm as a month first.
+        if t.count == 3, let y = year(t[0]), t[1] == .dash, case .number(let m, 2) = t[2], !(1...12).contains(m) {
+            return "\(shown) is not a month (\(m) is not 01 to 12) nor a financial year (that would be \(Period.financialYearName(y)))"
+        }
         if t.count == 3, let first = year(t[0]), t[1] == .slash || t[1] == .dash, case .number(let n, let digits) = t[2], digits == 2 || digits == 4 {
             let expected = digits == 2 ? (first + 1) % 100 : first + 1
             if n != expected {
                 return "\(shown) is not a financial year: one runs April to March over two consecutive years, e.g. \(Period.financialYearName(first))"
             }
-        }
-        if t.count == 3, let y = year(t[0]), t[1] == .dash, case .number(let m, 2) = t[2], !(1...12).contains(m) {
-            return "\(shown) is not a month (\(m) is not 01 to 12) nor a financial year (that would be \(Period.financialYearName(y)))"
         }
         if looksLikeDate(t) {
             return "\(shown) is not a real date"
