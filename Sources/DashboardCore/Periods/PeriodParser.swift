@@ -159,8 +159,8 @@ public enum PeriodParser {
         let shown = "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
         if tokens.isEmpty { return "the period is empty; write one such as \(examples)" }
         let t = tokens[...]
-        if t.count == 2, quarterNumber(t[0], t[1]) != nil {
-            return "\(shown) has no year: write the financial year with the quarter, e.g. 2020/21 \(text.uppercased())"
+        if t.count == 2, let q = quarterNumber(t[0], t[1]) {
+            return "\(shown) has no year: write the financial year with the quarter, e.g. 2020/21 Q\(q)"
         }
         // yyyy-mm whose mm is no month: checked before the financial year, as the parser reads yyyy-mm as a month first.
         if t.count == 3, let y = year(t[0]), t[1] == .dash, case .number(let m, 2) = t[2], !(1...12).contains(m) {
@@ -175,8 +175,8 @@ public enum PeriodParser {
         if looksLikeDate(t) {
             return "\(shown) is not a real date"
         }
-        if t.count == 3, quarterNumber(t[0], t[1]) != nil, let y = year(t[2]) {
-            return "\(shown) does not say which financial year: write \(Period.financialYearName(y - 1)) \(text.uppercased().prefix(2)) or \(Period.financialYearName(y)) \(text.uppercased().prefix(2))"
+        if t.count == 3, let q = quarterNumber(t[0], t[1]), let y = year(t[2]) {
+            return "\(shown) does not say which financial year: write \(Period.financialYearName(y - 1)) Q\(q) or \(Period.financialYearName(y)) Q\(q)"
         }
         if t.count == 2 || t.count == 3, case .word(let w) = t[0], monthWords[w] == nil, w.count >= 3, t.contains(where: { year($0) != nil || shortOrLongYear($0) != nil }) {
             if let hint = Diagnostic.suggestion(for: w, among: CivilDate.monthNames) {
