@@ -49,7 +49,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Collects every problem before anything is reported, as a compiler does, so one run shows them all.
-public struct Diagnostics: Sendable {
+public struct Diagnostics: Sendable, Error {
     public private(set) var items: [Diagnostic] = []
 
     public init(_ items: [Diagnostic] = []) { self.items = items }
