@@ -103,6 +103,8 @@ public enum FigureParser {
         let scalars: [Unicode.Scalar]
         var index: Int
         let end: Int
+        /// Where digit grouping went wrong (`1,53`, `94,9%`): the comma that cannot separate thousands.
+        var badComma: Int?
 
         var current: Unicode.Scalar? { index < end ? scalars[index] : nil }
 
@@ -124,6 +126,7 @@ public enum FigureParser {
             if current == "£" { currency = true; index += 1 }
             if !negative, current == "-" || current == "\u{2212}" { negative = true; index += 1 }  // "£-5"
             guard let number = number() else {
+                if let comma = badComma { return fail(commaMessage(from: start), at: comma) }
                 return notANumber(from: start)
             }
             skipSpaces()
@@ -145,9 +148,9 @@ public enum FigureParser {
             }
             if let c = current {
                 if c == "," || c == "." {
-                    return fail("'\(text(from: start))' is not a number: use a full stop for decimals and commas between groups of three digits, as in 1,537.5")
+                    return fail(commaMessage(from: start))
                 }
-                return notANumber(from: start)
+                return notANumber(from: start, at: index)
             }
             if currency && percent {
                 return fail("a figure cannot be both pounds and a percentage", at: start)
@@ -161,8 +164,13 @@ public enum FigureParser {
             return shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
         }
 
-        func notANumber(from start: Int) -> Result<Figure, Failure> {
-            fail("'\(text(from: start))' is not a number, and not a gap marker (\(FigureParser.markerList))", at: start)
+        /// The whole cell is quoted; the offset is of the first character that cannot be read (`start` by default).
+        func notANumber(from start: Int, at position: Int? = nil) -> Result<Figure, Failure> {
+            fail("'\(text(from: start))' is not a number, and not a gap marker (\(FigureParser.markerList))", at: position ?? start)
+        }
+
+        func commaMessage(from start: Int) -> String {
+            "'\(text(from: start))' is not a number: use a full stop for decimals and commas between groups of three digits, as in 1,537.5"
         }
 
         /// Digits with optional thousands commas (in groups of three) and an optional decimal part.
@@ -170,6 +178,7 @@ public enum FigureParser {
             var digits = ""
             var groupLength = 0
             var sawComma = false
+            var lastComma = 0
             let begin = index
             while let c = current {
                 if c.isASCIIDigit {
@@ -177,8 +186,13 @@ public enum FigureParser {
                     groupLength += 1
                     index += 1
                 } else if c == ",", !digits.isEmpty, index + 1 < end, scalars[index + 1].isASCIIDigit {
-                    if sawComma ? groupLength != 3 : groupLength > 3 { index = begin; return nil }
+                    if sawComma ? groupLength != 3 : groupLength > 3 {
+                        badComma = sawComma ? lastComma : index
+                        index = begin
+                        return nil
+                    }
                     sawComma = true
+                    lastComma = index
                     groupLength = 0
                     index += 1
                 } else {
@@ -186,7 +200,7 @@ public enum FigureParser {
                 }
             }
             if digits.isEmpty { index = begin; return nil }
-            if sawComma && groupLength != 3 { index = begin; return nil }
+            if sawComma && groupLength != 3 { badComma = lastComma; index = begin; return nil }
             var decimals = 0
             if current == ".", index + 1 < end, scalars[index + 1].isASCIIDigit {
                 index += 1
