@@ -63,7 +63,7 @@ public enum Margin: Sendable, Equatable {
 
     public func describe(unit: MeasureUnit, decimals: Int) -> String {
         switch self {
-        case .absolute(let value): return Formatting.change(value, unit: unit, decimals: decimals).dropFirst().description
+        case .absolute(let value): return Formatting.changeSize(value, unit: unit, decimals: decimals)
         case .relative(let fraction): return Formatting.number(fraction * 100, decimals: 1).replacingZeroFraction + "%"
         }
     }

@@ -45,6 +45,12 @@ public enum Formatting {
         }
     }
 
+    /// The size of a change without its sign: `2.3 pts`, `£0.50`, and `0.0 pts` (not `.0 pts`) for none.
+    static func changeSize(_ delta: Double, unit: MeasureUnit, decimals: Int) -> String {
+        let text = change(abs(delta), unit: unit, decimals: decimals)
+        return text.hasPrefix("+") ? String(text.dropFirst()) : text
+    }
+
     /// A relative change: `+12.5%`.
     public static func percentChange(_ ratio: Double, decimals: Int = 1) -> String {
         let magnitude = number(abs(ratio * 100), decimals: decimals)

@@ -92,7 +92,7 @@ public struct DirectionAssessment: Sendable, Equatable {
         case .computed(let change, let threshold):
             let moved = change.describe(unit: unit, decimals: decimals)
             let similarNote = direction == .similar || direction == .same
-                ? "; changes within \(Formatting.change(threshold, unit: unit, decimals: max(decimals, 1)).dropFirst()) count as similar"
+                ? "; changes within \(Formatting.changeSize(threshold, unit: unit, decimals: max(decimals, 1))) count as similar"
                 : ""
             return "\(direction.words): \(moved) on \(change.fromPeriod.label) (\(polarity.sentence)\(similarNote))"
         case .stated(let stated, let period):

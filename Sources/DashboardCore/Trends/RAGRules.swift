@@ -38,7 +38,7 @@ public enum RAGRules {
         }
         let edge = polarity == .high ? target - band : target + band
         let edgeText = Formatting.figure(edge, unit: unit, decimals: max(decimals, 1))
-        let missText = Formatting.change(shortfall, unit: unit, decimals: decimals).dropFirst()
+        let missText = Formatting.changeSize(shortfall, unit: unit, decimals: decimals)
         let bandText = "amber band \(tolerance.describe(unit: unit, decimals: decimals)) of the target, to \(edgeText)"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
             return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)")
