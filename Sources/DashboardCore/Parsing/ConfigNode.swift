@@ -81,7 +81,10 @@ struct ConfigMapping {
 
     mutating func requiredString(_ key: String, in what: String, diagnostics: inout Diagnostics) -> String? {
         guard let (text, location) = string(key, diagnostics: &diagnostics) else {
-            if entries.contains(where: { $0.key == key }) == false {
+            if let entry = entries.first(where: { $0.key == key }) {
+                // `title:` with nothing after it: YAML reads null, which `string` treats as absent.
+                if case .null = entry.value.value { diagnostics.error("'\(key)' is empty", at: entry.keyLocation) }
+            } else {
                 diagnostics.error("\(what) has no '\(key)'", at: node.location)
             }
             return nil
@@ -120,6 +123,13 @@ struct ConfigMapping {
             diagnostics.error("'\(key)' must be true or false, not '\(text)'", at: location)
             return nil
         }
+    }
+
+    /// Whether the key is missing or given with no value (YAML null): either way there is nothing to read.
+    func isAbsentOrNull(_ key: String) -> Bool {
+        guard let entry = entries.first(where: { $0.key == key }) else { return true }
+        if case .null = entry.value.value { return true }
+        return false
     }
 
     /// Every key present that no one asked for.

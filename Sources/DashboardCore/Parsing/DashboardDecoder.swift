@@ -97,11 +97,11 @@ public enum DashboardDecoder {
         guard var map = ConfigMapping(entry.value, what: what, diagnostics: &diagnostics) else { return nil }
         let title = map.requiredString("title", in: what, diagnostics: &diagnostics)
         let unit = map.choice("unit", MeasureUnit.self, diagnostics: &diagnostics)
-        if unit == nil, map.entries.contains(where: { $0.key == "unit" }) == false {
+        if unit == nil, map.isAbsentOrNull("unit") {
             diagnostics.error("\(what) has no 'unit' (\(MeasureUnit.allCases.map(\.rawValue).joined(separator: " | ")))", at: entry.keyLocation)
         }
         let polarity = map.choice("polarity", Polarity.self, diagnostics: &diagnostics)
-        if polarity == nil, map.entries.contains(where: { $0.key == "polarity" }) == false {
+        if polarity == nil, map.isAbsentOrNull("polarity") {
             diagnostics.error("\(what) has no 'polarity' (high | low | none)", at: entry.keyLocation)
         }
         guard let title, let unit, let polarity else {
