@@ -302,6 +302,10 @@ public enum DashboardDecoder {
                 diagnostics.error("'\(key)' is a percentage but the indicator's unit is \(unit.rawValue)", at: node.location)
                 return nil
             }
+            if figure.hasCurrencySign && unit != .currency {
+                diagnostics.error("'\(key)' is in pounds but the indicator's unit is \(unit.rawValue)", at: node.location)
+                return nil
+            }
             return value
         }
     }
