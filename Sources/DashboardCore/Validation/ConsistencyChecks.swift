@@ -76,14 +76,17 @@ public enum ConsistencyChecks {
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
         for (period, reported) in indicator.reported {
             guard let stated = reported.direction,
-                  let current = series.first(where: { $0.period == period })?.value,
+                  let currentObservation = series.first(where: { $0.period == period }), let current = currentObservation.value,
                   let previousPeriod = period.previous,
-                  let previous = series.first(where: { $0.period == previousPeriod })?.value else { continue }
+                  let previousObservation = series.first(where: { $0.period == previousPeriod }), let previous = previousObservation.value
+            else { continue }
             let computed = TrendRules.direction(of: Change(from: previous, in: previousPeriod, to: current, in: period),
                                                 polarity: indicator.polarity, similarWithin: similarWithin)
             let statedJudged = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
             if computed.direction != statedJudged.direction {
-                diagnostics.warning("\(indicator.id) \(period.label) is reported as '\(stated.rawValue)' but the figures (\(previous) then \(current)) make it \(computed.direction.words.lowercased())",
+                let from = Formatting.figure(previous, unit: indicator.unit, decimals: previousObservation.decimals)
+                let to = Formatting.figure(current, unit: indicator.unit, decimals: currentObservation.decimals)
+                diagnostics.warning("\(indicator.id) \(period.label) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
                                     at: reported.location)
             }
         }
