@@ -141,7 +141,7 @@ public enum CSVReader {
 
         /// Reads one field and the separator after it. nil means the rest of the file cannot be read.
         mutating func readField() -> (CSVField?, Ending) {
-            let startLine = line, startColumn = column
+            let startLine = line, startColumn = column, startIndex = index
             var buffer: [UInt8] = []
             var tooLong = false
             var quoted = false
@@ -203,6 +203,7 @@ public enum CSVReader {
                 }
             }
 
+            let endIndex = index
             let ending: Ending
             if index >= bytes.count {
                 ending = .end
@@ -219,12 +220,37 @@ public enum CSVReader {
                                   at: location(startLine, startColumn))
                 buffer = []
             }
-            if let invalid = UTF8Check.firstInvalidByte(buffer) {
-                let column = startColumn + (quoted ? 1 : 0) + buffer[..<invalid].filter { $0 & 0xC0 != 0x80 }.count
-                diagnostics.error("invalid UTF-8 (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true))); save the file as CSV UTF-8",
-                                  at: location(startLine, column))
+            if UTF8Check.firstInvalidByte(buffer) != nil {
+                // Located in the file's own bytes, not the field's text: doubled quotes and line breaks inside quotes
+                // take more room in the file than in the text. Quotes and line ends are ASCII, so the first invalid
+                // byte of the field's text is the first of its bytes in the file.
+                let raw = bytes[startIndex..<endIndex]
+                let offset = UTF8Check.firstInvalidByte(Array(raw)) ?? 0
+                let (invalidLine, invalidColumn) = Parser.position(of: offset, in: raw, line: startLine, column: startColumn)
+                diagnostics.error("invalid UTF-8 (byte 0x\(String(raw[startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
+                                  at: location(invalidLine, invalidColumn))
             }
             return (CSVField(text: String(decoding: buffer, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
+        }
+
+        /// The line and column of the byte `offset` bytes into `slice`, counting as `advance` does from the slice's start.
+        static func position(of offset: Int, in slice: ArraySlice<UInt8>, line: Int, column: Int) -> (Int, Int) {
+            var line = line, column = column
+            var i = slice.startIndex
+            let target = slice.startIndex + offset
+            while i < target {
+                let byte = slice[i]
+                i += 1
+                if byte == lf {
+                    line += 1; column = 1
+                } else if byte == cr {
+                    if i < target, slice[i] == lf { i += 1 }
+                    line += 1; column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            return (line, column)
         }
 
         mutating func reportBinary() -> Ending {
