@@ -153,6 +153,18 @@ struct CSVReaderTests {
         #expect(windows.items.first?.message == "invalid UTF-8 (byte 0xA3); save the file as CSV UTF-8")
     }
 
+    @Test("invalid UTF-8 after a doubled quote, or on a later line of a quoted field, is placed where it is in the file")
+    func invalidUTF8InsideQuotedField() {
+        // x , " a " " b then the bad byte: columns 1 to 7, the byte in column 8.
+        let (_, doubled) = CSVReader.read(bytes("x,\"a\"\"b") + [0xFF] + bytes("\"\n"), file: "q.csv")
+        #expect(doubled.items.map(\.location) == [at("q.csv", 1, 8)])
+        // A quoted note over two lines (CRLF inside the quotes), the bad byte after "second " on line 2.
+        let (records, multiLine) = CSVReader.read(bytes("x,\"first line\r\nsecond ") + [0xE9] + bytes("\",y\nz\n"), file: "m.csv")
+        #expect(multiLine.items.map(\.location) == [at("m.csv", 2, 8)])
+        #expect(multiLine.items.first?.message == "invalid UTF-8 (byte 0xE9); save the file as CSV UTF-8")
+        #expect(records.map(\.line) == [1, 3])
+    }
+
     @Test("an Excel workbook, an old .xls and UTF-16 are recognised and named", arguments: [
         ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"),
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "this is an old-style Excel workbook (.xls), not CSV; in Excel use File > Save As > CSV UTF-8"),
