@@ -185,14 +185,14 @@ struct ChangeDirectionRAGTests {
     @Test("the rule says what was missed and by how much")
     func ruleText() {
         #expect(byTarget(94.9, target: 97, .high)?.rule
-            == "misses the target of 97.0% by 2.1 pts, within the amber band 5% of the target, to 92.2%")
+            == "misses the target of 97.0% by 2.1 pts, within the amber band of 5% of the target (down to 92.15%)")
         #expect(byTarget(26.4, target: 19.1, .low)?.rule
-            == "misses the target of 19.1% by 7.3 pts, beyond the amber band 5% of the target, to 20.1%")
+            == "misses the target of 19.1% by 7.3 pts, beyond the amber band of 5% of the target (up to 20.06%)")
         #expect(byTarget(61.5, target: 55, .high)?.rule == "meets the target of 55.0% (high is good)")
         #expect(byTarget(61.5, target: 55, .high)?.method == .target)
         // A miss that rounds to nothing at the indicator's decimals keeps its leading zero.
         #expect(byTarget(96.96, target: 97, .high)?.rule
-            == "misses the target of 97.0% by 0.0 pts, within the amber band 5% of the target, to 92.2%")
+            == "misses the target of 97.0% by 0.0 pts, within the amber band of 5% of the target (down to 92.15%)")
     }
 
     @Test("a tolerance in the indicator's unit")
@@ -201,7 +201,7 @@ struct ChangeDirectionRAGTests {
         #expect(byTarget(12.5, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .red)
         #expect(byTarget(8, target: 10, .high, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .amber)
         #expect(byTarget(12, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.rule
-            == "misses the target of 10 by 2, within the amber band 2 of the target, to 12.0")
+            == "misses the target of 10 by 2, within the amber band of 2 (up to 12)")
     }
 
     @Test("no status for an indicator with no polarity")

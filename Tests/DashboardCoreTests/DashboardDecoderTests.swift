@@ -359,7 +359,7 @@ struct DashboardDecoderTests {
             "sections": YAML.list([yaml(["title": s("Family Star outcomes"), "indicators": YAML.list("family-star-totl", "family-star-positive")])]),
         ])
         #expect(messages(root) == [
-            "section 'Family Star outcomes' lists 'family-star-totl' is not an indicator of this dashboard; did you mean 'family-star-total'?",
+            "section 'Family Star outcomes' lists 'family-star-totl', which is not an indicator of this dashboard; did you mean 'family-star-total'?",
             "indicator 'family-star-total' is in no section, so no page links to it",
         ])
     }
@@ -410,7 +410,7 @@ struct DashboardDecoderTests {
         ])
         #expect(messages(root) == [
             "'a' cannot be a part of itself",
-            "'a' has a part 'bee' is not an indicator of this dashboard; did you mean 'b'?",
+            "'a' lists the part 'bee', which is not an indicator of this dashboard; did you mean 'b'?",
             "a stacked chart shows an indicator's parts, but 'b' has no 'parts'",
         ])
     }
@@ -422,7 +422,7 @@ struct DashboardDecoderTests {
             ("positives", Self.count),
         ])
         #expect(Set(messages(root)) == [
-            "the numerator 'positive' is not an indicator of this dashboard; did you mean 'positives'?",
+            "'rate' names the numerator 'positive', which is not an indicator of this dashboard; did you mean 'positives'?",
             "'rate' needs both a numerator and a denominator, or neither",
         ])
     }

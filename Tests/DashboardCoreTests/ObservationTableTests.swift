@@ -104,6 +104,16 @@ struct ObservationTableTests {
         #expect(diagnostics.errors.map(\.location) == [at("data.csv", 2, 11), at("data.csv", 3, 10), at("data.csv", 4, 11)])
     }
 
+    @Test("a row cut short before its value is an error, not a gap; missing optional columns are fine")
+    func shortRow() {
+        let (_, records, diagnostics) = table("indicator,period,value,note\nx,2019/20 Q1\ny,2019/20 Q1,5\n")
+        #expect(records.map(\.indicator) == ["y"])
+        #expect(records.first?.note == nil)
+        #expect(diagnostics.errors.count == 1)
+        #expect(diagnostics.errors.first?.location == at("data.csv", 2, 3))
+        #expect(diagnostics.errors.first?.message.contains("stops before the value column") == true)
+    }
+
     @Test("a row with no indicator")
     func noIndicator() {
         let (_, records, diagnostics) = table("indicator,period,value\n  ,2020,1\n")

@@ -331,7 +331,7 @@ public enum DashboardDecoder {
         let ids = definition.indicators.map(\.id)
         func unknown(_ id: String, at location: SourceLocation, role: String) {
             let hint = Diagnostic.suggestion(for: id, among: ids).map { "; \($0)" } ?? ""
-            diagnostics.error("\(role) '\(id)' is not an indicator of this dashboard\(hint)", at: location)
+            diagnostics.error("\(role) '\(id)', which is not an indicator of this dashboard\(hint)", at: location)
         }
         var placed: [String: SourceLocation] = [:]
         for section in definition.sections {
@@ -349,7 +349,7 @@ public enum DashboardDecoder {
             }
             for part in indicator.parts {
                 guard let partDefinition = byID[part] else {
-                    unknown(part, at: indicator.location, role: "'\(indicator.id)' has a part")
+                    unknown(part, at: indicator.location, role: "'\(indicator.id)' lists the part")
                     continue
                 }
                 if part == indicator.id {
@@ -360,7 +360,7 @@ public enum DashboardDecoder {
             }
             for (role, reference) in [("numerator", indicator.numeratorID), ("denominator", indicator.denominatorID)] {
                 guard let reference else { continue }
-                if byID[reference] == nil { unknown(reference, at: indicator.location, role: "the \(role)") }
+                if byID[reference] == nil { unknown(reference, at: indicator.location, role: "'\(indicator.id)' names the \(role)") }
             }
             if (indicator.numeratorID == nil) != (indicator.denominatorID == nil) {
                 diagnostics.error("'\(indicator.id)' needs both a numerator and a denominator, or neither", at: indicator.location)

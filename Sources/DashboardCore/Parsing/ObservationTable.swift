@@ -96,7 +96,12 @@ public enum ObservationTable {
                 diagnostics.error(failure.message, at: location(periodField, file: file))
                 continue
             }
-            let valueField = field("value") ?? CSVField(text: "", line: row.line, column: (row.fields.last?.column ?? 1) + 1)
+            guard let valueField = field("value") else {
+                // A row cut short is a damaged file, not a gap: an empty value is written as an empty field.
+                let at = SourceLocation(file: file, line: row.line, column: (row.fields.last?.column ?? 1))
+                diagnostics.error("this row has \(row.fields.count) fields and stops before the value column (the header has \(header.fields.count)); write an empty field for a gap", at: at)
+                continue
+            }
             guard let figure = parseFigure(valueField, file: file, diagnostics: &diagnostics) else { continue }
             var numerator: Double?, denominator: Double?
             if let numeratorField = field("numerator") {

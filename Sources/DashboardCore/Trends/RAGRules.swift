@@ -37,9 +37,15 @@ public enum RAGRules {
             return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))")
         }
         let edge = polarity == .high ? target - band : target + band
-        let edgeText = Formatting.figure(edge, unit: unit, decimals: max(decimals, 1))
+        let edgeDecimals = max(decimals, min(2, decimalsOf((edge * 100).rounded() / 100)))
+        let edgeText = Formatting.figure(edge, unit: unit, decimals: edgeDecimals)
         let missText = Formatting.changeSize(shortfall, unit: unit, decimals: decimals)
-        let bandText = "amber band \(tolerance.describe(unit: unit, decimals: decimals)) of the target, to \(edgeText)"
+        let size: String
+        switch tolerance {
+        case .absolute: size = tolerance.describe(unit: unit, decimals: decimals)
+        case .relative: size = "\(tolerance.describe(unit: unit, decimals: decimals)) of the target"
+        }
+        let bandText = "amber band of \(size) (\(polarity == .high ? "down" : "up") to \(edgeText))"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
             return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)")
         }
