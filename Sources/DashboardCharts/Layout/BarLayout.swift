@@ -1,0 +1,104 @@
+import Foundation
+
+/// A comparison chart: horizontal bars for the council's figure and its comparators, the target as a line.
+enum BarLayout {
+    static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
+        let region = b.frame(spec, legend: [])
+        guard !spec.bars.isEmpty else {
+            b.message("No figure to compare yet.", in: region)
+            return
+        }
+        let size = Style.labelSize
+        let lineStep = size * TextMetrics.lineHeight
+        let unit = spec.axis.unit
+
+        // Names at the left, wrapped to at most a third of the width.
+        let maxNameWidth = region.width * 0.34
+        let names = spec.bars.map { bar in
+            b.wrap(bar.name, maxWidth: maxNameWidth, size: size, weight: bar.isSubject ? .bold : .regular)
+        }
+        let nameWidth = zip(names, spec.bars).flatMap { lines, bar in
+            lines.map { b.measure($0, size: size, weight: bar.isSubject ? .bold : .regular) }
+        }.max() ?? 0
+        let values = spec.bars.map { AxisFormat.value($0.value, unit: unit, decimals: $0.decimals) }
+        let valueWidth = zip(values, spec.bars).map { b.measure($0, size: size, weight: $1.isSubject ? .bold : .regular) }.max() ?? 0
+
+        let target = spec.references.first { $0.role == .target }
+        let others = spec.references.filter { $0.role != .target }
+        let plotTop = region.y + (target != nil ? lineStep + 4 : 2)
+        let plotBottom = region.maxY - (6 + lineStep)
+        let plotLeft = region.x + nameWidth + 10
+        let plotRight = region.maxX - valueWidth - 10
+        let plot = Box(x: plotLeft, y: plotTop, width: max(10, plotRight - plotLeft), height: max(10, plotBottom - plotTop))
+
+        let axis = ValueAxisScale.make(values: spec.bars.map(\.value) + spec.references.map(\.value), unit: unit, includeZero: true,
+                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum,
+                                       tickCount: max(2, (plot.width / 90).rounded(.down)))
+        let x = LinearScale(domain: (axis.lower, axis.upper), range: (plot.x, plot.maxX))
+
+        // Vertical gridlines and their labels below; every other label is dropped if they would touch.
+        var tickTexts: [Text] = []
+        for tick in axis.ticks {
+            let tx = x(tick)
+            if abs(tick - axis.lower) > 1e-9 { b.addRect(.gridline, Box(x: tx - 0.5, y: plot.y, width: 1, height: plot.height), Style.gridline) }
+            tickTexts.append(b.text(axis.label(tick), x: tx, y: plot.maxY + 5 + size * TextMetrics.ascent, size: size,
+                                    colour: Style.text, anchor: .middle))
+        }
+        var stride = 1
+        while stride < tickTexts.count,
+              zip(tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element),
+                  tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element).dropFirst())
+                .contains(where: { $0.bounds.maxX + 6 > $1.bounds.x }) {
+            stride += 1
+        }
+        for (index, t) in tickTexts.enumerated() where index % stride == 0 {
+            var t = t
+            if t.bounds.maxX > b.width { t.anchor = .end; t.x = b.width }
+            b.add(.valueTickLabel, .text(t))
+        }
+        let zero = x(max(axis.lower, min(0, axis.upper)))
+        b.addRect(.axis, Box(x: zero - 0.5, y: plot.y, width: 1, height: plot.height), Style.axis)
+
+        // Bars, top to bottom.
+        let rowHeight = plot.height / Double(spec.bars.count)
+        let barHeight = min(rowHeight * 0.58, 44)
+        var labels: [(Scene.Role, Text)] = []
+        for (index, bar) in spec.bars.enumerated() {
+            let centre = plot.y + rowHeight * (Double(index) + 0.5)
+            let end = x(bar.value)
+            let box = Box(x: min(zero, end), y: centre - barHeight / 2, width: abs(end - zero), height: barHeight)
+            b.addRect(.bar(index), box, bar.isSubject ? Style.darkBlue : Style.comparatorBar)
+            let weight: FontWeight = bar.isSubject ? .bold : .regular
+            var baseline = centre - Double(names[index].count - 1) * lineStep / 2 + size * TextMetrics.centreToBaseline
+            for line in names[index] {
+                labels.append((.categoryLabel, b.text(line, x: plot.x - 10, y: baseline, size: size, weight: weight, anchor: .end)))
+                baseline += lineStep
+            }
+            var valueX = bar.value >= 0 ? max(end, zero) + 6 : min(end, zero) - 6
+            // A label that the target line would cross moves to the far side of the line.
+            if let target, x.contains(target.value), bar.value >= 0 {
+                let tx = x(target.value)
+                let label = b.text(values[index], x: valueX, y: 0, size: size, weight: weight)
+                if tx > valueX - 3, tx < valueX + label.width + 3 { valueX = tx + 6 }
+            }
+            labels.append((.barLabel, b.text(values[index], x: valueX, y: centre + size * TextMetrics.centreToBaseline, size: size,
+                                             weight: weight, anchor: bar.value >= 0 ? .start : .end)))
+        }
+
+        // Target (and any other reference) as a vertical line across the bars, named above the plot.
+        for reference in others + (target.map { [$0] } ?? []) where x.contains(reference.value) {
+            let style = Style.reference(reference.role)
+            let rx = x(reference.value)
+            b.addLine(.reference(reference.role), [Point(rx, plot.y - 2), Point(rx, plot.maxY)], width: style.width,
+                      colour: style.colour, dash: style.dash)
+            if reference.role == .target {
+                let label = reference.name + " " + AxisFormat.value(reference.value, unit: unit, decimals: spec.axis.decimals)
+                var t = b.text(label, x: rx, y: plot.y - 6, size: size, anchor: .middle)
+                if t.bounds.x < region.x { t.anchor = .start; t.x = region.x }
+                if t.bounds.maxX > region.maxX { t.anchor = .end; t.x = region.maxX }
+                labels.append((.referenceLabel(.target), t))
+            }
+        }
+        for (role, t) in labels { b.add(role, .text(t)) }
+    }
+}

@@ -1,0 +1,471 @@
+import DashboardCore
+import Foundation
+
+/// Line, column, stacked and SPC charts: categories along x, values up y.
+enum CartesianLayout {
+    /// A label in the column at the right of the plot, beside the line or segment it names.
+    struct SideLabel {
+        var lines: [String]
+        var wantedY: Double
+        var role: Scene.Role
+        var swatch: LegendEntry.Swatch?
+    }
+
+    static let sideLabelSize = 11.5
+    static let valueLabelSize = 11.0
+
+    static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
+        let isColumns = spec.kind == .column || spec.kind == .stacked
+        let categories = spec.categories
+        let n = categories.count
+
+        // Parts of a stack are named at the right of the last column when the names fit, else in a legend.
+        var legend: [LegendEntry] = []
+        var partsInLegend = false
+        if spec.kind == .stacked {
+            let widest = spec.series.map { b.measure($0.name, size: sideLabelSize) }.max() ?? 0
+            partsInLegend = widest + 22 > b.width * 0.3
+            if partsInLegend {
+                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) }
+            }
+        }
+        if spec.kind == .column, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
+            legend = [LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
+                      LegendEntry(swatch: .fill(.yearToDate), label: "Year to date")]
+        }
+        if spec.kind == .spc {
+            for type in [ChartSpec.PointType.improvement, .concern, .neither, .commonCause] where spec.points.contains(type) {
+                let style = Style.spcPoint(type)
+                let label: String
+                switch type {
+                case .improvement: label = "Special cause: improvement"
+                case .concern: label = "Special cause: concern"
+                case .neither: label = "Special cause"
+                case .commonCause: label = "Common cause"
+                }
+                legend.append(LegendEntry(swatch: .marker(style.shape, style.colour, style.size), label: label))
+            }
+        }
+
+        let region = b.frame(spec, legend: legend)
+        let hasData = spec.series.contains { $0.values.contains { $0 != nil } }
+        guard n > 0, hasData else {
+            b.message("No figures to chart yet.", in: region)
+            return
+        }
+
+        // Vertical budget: x labels below, half a label above for the top tick's label.
+        let labelSize = Style.labelSize
+        let rowHeight = labelSize * TextMetrics.lineHeight
+        let hasSecondary = categories.contains { $0.secondary != nil }
+        let plotTop = region.y + labelSize * 0.5
+        let plotBottom = region.maxY - (5 + rowHeight + (hasSecondary ? rowHeight + 1 : 0))
+        let plotHeight = max(10, plotBottom - plotTop)
+
+        // Value axis: every figure drawn, including targets and limits, must fit.
+        var domainValues: [Double] = []
+        if spec.kind == .stacked {
+            for index in 0..<n {
+                let sum = spec.series.reduce(0.0) { $0 + max(0, $1.values[safe: index].flatMap { $0 } ?? 0) }
+                domainValues.append(sum)
+                if let total = spec.totals[safe: index].flatMap({ $0 }) { domainValues.append(total) }
+            }
+        } else {
+            domainValues += spec.series.flatMap { $0.values.compactMap { $0 } }
+        }
+        let dataMinimum = domainValues.min() ?? 0
+        let zeroBased = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
+        // A reference below zero on an axis of figures that cannot be negative (an SPC lower limit of a count)
+        // is left off rather than pulling the axis below zero.
+        let references = spec.references.filter { !(zeroBased && dataMinimum >= 0 && $0.value < 0 && spec.axis.minimum == nil) }
+        domainValues += references.map(\.value)
+        let headroom = isColumns ? (valueLabelSize * 1.3 + 4) / plotHeight : 0.02
+        let axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum,
+                                       tickCount: max(3, (plotHeight / 40).rounded(.down)), headroom: headroom)
+        let shownReferences = references.filter { axis.lower - 1e-9 <= $0.value && $0.value <= axis.upper + 1e-9 }
+
+        // Horizontal budget: tick labels at the left, side labels at the right.
+        let tickLabels = axis.ticks.map { b.text(axis.label($0), x: 0, y: 0, size: labelSize, anchor: .end) }
+        let plotLeft = region.x + (tickLabels.map(\.width).max() ?? 0) + 8
+        var sideLabels: [SideLabel] = []
+        let maxSideWidth = b.width * 0.3
+        func sideLines(_ name: String, _ value: String?) -> [String] {
+            let single = value.map { name + " " + $0 } ?? name
+            if b.measure(single, size: sideLabelSize) <= maxSideWidth { return [single] }
+            return b.wrap(name, maxWidth: maxSideWidth, size: sideLabelSize) + (value.map { [$0] } ?? [])
+        }
+        for reference in shownReferences {
+            let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
+            sideLabels.append(SideLabel(lines: sideLines(reference.name, value), wantedY: reference.value,
+                                        role: .referenceLabel(reference.role), swatch: nil))
+        }
+        for (index, series) in spec.series.enumerated() {
+            if case .benchmark = series.role, let last = series.values.lastIndex(where: { $0 != nil }) {
+                sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: series.values[last]!, role: .seriesLabel, swatch: nil))
+            }
+            if case .part = series.role, !partsInLegend {
+                sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: .nan, role: .seriesLabel,
+                                            swatch: .fill(.part(index))))
+            }
+        }
+        let swatchRoom = sideLabels.contains { $0.swatch != nil } ? 16.0 : 0
+        let sideWidth = sideLabels.flatMap { $0.lines.map { b.measure($0, size: sideLabelSize) } }.max().map { $0 + swatchRoom } ?? 0
+        let plotRight = region.maxX - (sideWidth > 0 ? sideWidth + 8 : 0)
+        let plot = Box(x: plotLeft, y: plotTop, width: max(10, plotRight - plotLeft), height: plotHeight)
+        let y = LinearScale(domain: (axis.lower, axis.upper), range: (plot.maxY, plot.y))
+
+        // Category positions; year-to-date columns stand apart from the periods with half a slot either side.
+        var centres: [Double] = []
+        var units = 0.0
+        for (index, category) in categories.enumerated() {
+            if isColumns, index > 0, category.isYearToDate || categories[index - 1].isYearToDate { units += 0.5 }
+            centres.append(units + 0.5)
+            units += 1
+        }
+        let slot = plot.width / units
+        let xs = centres.map { plot.x + $0 * slot }
+
+        // 1. Gap bands, behind everything.
+        var gapLabelBoxes: [(Box, [String])] = []
+        for gap in spec.gaps where gap.from >= 0 && gap.to < n && gap.from <= gap.to {
+            let band = Box(x: xs[gap.from] - slot / 2, y: plot.y, width: xs[gap.to] - xs[gap.from] + slot, height: plot.height)
+            b.addRect(.gapBand, band, Style.gapBand)
+            let lines = b.wrap(gap.reason, maxWidth: max(band.width - 6, 40), size: Style.smallSize)
+            gapLabelBoxes.append((band, lines))
+        }
+
+        // 2. Gridlines and the baseline.
+        for (tick, label) in zip(axis.ticks, tickLabels) {
+            let ty = y(tick)
+            if abs(tick - axis.lower) > 1e-9 * max(1, abs(axis.upper - axis.lower)) {
+                b.addRect(.gridline, Box(x: plot.x, y: ty - 0.5, width: plot.width, height: 1), tick == 0 ? Style.axis : Style.gridline)
+            }
+            var t = label
+            t.x = plot.x - 7
+            t.y = ty + labelSize * TextMetrics.centreToBaseline
+            b.add(.valueTickLabel, .text(t))
+        }
+        b.addRect(.axis, Box(x: plot.x, y: plot.maxY - 0.5, width: plot.width, height: 1), Style.axis)
+
+        // 3. Category labels.
+        categoryLabels(categories, xs: xs, slot: slot, plot: plot, ticks: !isColumns, into: &b)
+
+        // 4. Reference lines, then halos for gap labels so the labels stay legible over them.
+        for reference in shownReferences {
+            let style = Style.reference(reference.role)
+            let ry = y(reference.value)
+            b.addLine(.reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
+                      colour: style.colour, dash: style.dash)
+        }
+        var gapTexts: [Text] = []
+        for (band, lines) in gapLabelBoxes {
+            var baseline = plot.y + 4 + Style.smallSize * TextMetrics.ascent
+            for line in lines {
+                let t = b.text(line, x: band.x + band.width / 2, y: baseline, size: Style.smallSize, colour: Style.gapText, anchor: .middle)
+                b.addRect(.gapBand, t.bounds.inset(-1.5), Style.gapBand)
+                gapTexts.append(t)
+                baseline += Style.smallSize * TextMetrics.lineHeight
+            }
+        }
+
+        // 5. Data.
+        var occupied: [Box] = gapTexts.map(\.bounds) + tickLabels.map(\.bounds)
+        switch spec.kind {
+        case .column:
+            drawColumns(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, occupied: &occupied)
+        case .stacked:
+            drawStacks(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, sideLabels: &sideLabels)
+        case .line, .spc, .comparison, .sparkline:
+            drawLines(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, occupied: &occupied)
+        }
+        for t in gapTexts { b.add(.gapLabel, .text(t)) }
+
+        // 6. Side labels, pushed apart so none overlaps another.
+        if !sideLabels.isEmpty {
+            let lineStep = sideLabelSize * TextMetrics.lineHeight
+            let heights = sideLabels.map { Double($0.lines.count) * lineStep }
+            let wanted = sideLabels.map { $0.role == .seriesLabel && $0.swatch != nil ? $0.wantedY : y($0.wantedY) }
+            let centres = Repel.place(wanted: wanted, sizes: heights, gap: 1, lower: region.y, upper: region.maxY)
+            for (label, centre) in zip(sideLabels, centres) {
+                var baseline = centre - Double(label.lines.count) * lineStep / 2 + lineStep / 2 + sideLabelSize * TextMetrics.centreToBaseline
+                let x = plot.maxX + 8
+                if let swatch = label.swatch {
+                    b.drawSwatch(swatch, in: Box(x: x, y: centre - 5, width: 11, height: 10), role: .seriesLabel)
+                }
+                for line in label.lines {
+                    b.addText(label.role, line, x: x + swatchRoom, y: baseline, size: sideLabelSize)
+                    baseline += lineStep
+                }
+            }
+        }
+    }
+
+    static func referenceDecimals(_ reference: ChartSpec.Reference, _ spec: ChartSpec) -> Int {
+        switch reference.role {
+        case .mean, .upperLimit, .lowerLimit: return max(spec.axis.decimals, spec.axis.unit == .count ? 0 : 1)
+        default: return spec.axis.decimals
+        }
+    }
+
+    // MARK: Category axis
+
+    /// Two rows of labels: the period within its year ("Q1", "May"), thinned to round positions until they do
+    /// not collide, and below it the year, once per run of periods in that year.
+    static func categoryLabels(_ categories: [ChartSpec.Category], xs: [Double], slot: Double, plot: Box, ticks: Bool,
+                               into b: inout SceneBuilder) {
+        let size = Style.labelSize
+        let firstBaseline = plot.maxY + 5 + size * TextMetrics.ascent + 1
+        let secondBaseline = firstBaseline + size * TextMetrics.lineHeight + 1
+        let minimumGap = 6.0
+        let texts = categories.enumerated().map { index, category in
+            b.text(category.primary, x: xs[index], y: firstBaseline, size: size, anchor: .middle)
+        }
+        let widest = texts.map(\.width).max() ?? 0
+        let usesOrdinals = categories.allSatisfy { $0.ordinal != nil || $0.isYearToDate }
+        let maxOrdinal = categories.compactMap(\.ordinal).max() ?? 0
+        let steps: [Int] = usesOrdinals ? (maxOrdinal > 4 ? [1, 2, 3, 4, 6, 12] : [1, 2, 4]) : Array(1...max(1, categories.count))
+        var step = steps.last!
+        for candidate in steps where Double(candidate) * slot >= widest + minimumGap {
+            step = candidate
+            break
+        }
+        var kept: [Int] = []
+        for index in categories.indices {
+            let category = categories[index]
+            let wanted: Bool
+            if category.isYearToDate { wanted = true }
+            else if usesOrdinals, let ordinal = category.ordinal { wanted = (ordinal - 1) % step == 0 }
+            else { wanted = index % step == 0 }
+            if wanted { kept.append(index) }
+        }
+        // Safety net: keep labels left to right, dropping any that would touch the one before or leave the canvas.
+        var placed: [Text] = []
+        var placedIndices: [Int] = []
+        for index in kept {
+            var t = texts[index]
+            let box = t.bounds
+            if box.x < 0 { t.anchor = .start; t.x = 0 }
+            if box.maxX > b.width { t.anchor = .end; t.x = b.width }
+            if let last = placed.last, last.bounds.maxX + minimumGap > t.bounds.x {
+                // A year-to-date label wins over an ordinary period.
+                if categories[index].isYearToDate, !categories[placedIndices.last!].isYearToDate {
+                    placed.removeLast()
+                    placedIndices.removeLast()
+                } else {
+                    continue
+                }
+            }
+            placed.append(t)
+            placedIndices.append(index)
+        }
+        for (t, index) in zip(placed, placedIndices) {
+            b.add(.categoryLabel, .text(t))
+            if ticks { b.addRect(.tick, Box(x: xs[index] - 0.5, y: plot.maxY, width: 1, height: 4), Style.axis) }
+        }
+
+        // Year labels, centred under their run of periods; the longest runs are placed first.
+        var groups: [(name: String, first: Int, last: Int)] = []
+        for (index, category) in categories.enumerated() {
+            guard let name = category.secondary else { continue }
+            if let last = groups.last, last.name == name, last.last == index - 1 {
+                groups[groups.count - 1].last = index
+            } else {
+                groups.append((name, index, index))
+            }
+        }
+        guard !groups.isEmpty else { return }
+        var yearTexts: [Text] = []
+        for group in groups.sorted(by: { ($0.last - $0.first, -$0.first) > ($1.last - $1.first, -$1.first) }) {
+            var t = b.text(group.name, x: (xs[group.first] + xs[group.last]) / 2, y: secondBaseline, size: size,
+                           colour: Style.secondaryText, anchor: .middle)
+            if t.bounds.x < 0 { t.anchor = .start; t.x = 0 }
+            if t.bounds.maxX > b.width { t.anchor = .end; t.x = b.width }
+            if yearTexts.contains(where: { $0.bounds.inset(-minimumGap / 2).intersects(t.bounds) }) { continue }
+            yearTexts.append(t)
+        }
+        for t in yearTexts.sorted(by: { $0.x < $1.x }) { b.add(.yearLabel, .text(t)) }
+        // Dividers between years, down through both label rows.
+        if groups.count > 1 {
+            for group in groups.dropFirst() {
+                let x = (xs[group.first - 1 >= 0 ? group.first - 1 : 0] + xs[group.first]) / 2
+                b.addRect(.yearDivider, Box(x: x - 0.5, y: plot.maxY, width: 1, height: secondBaseline - plot.maxY + 3), Style.gridline)
+            }
+        }
+    }
+
+    // MARK: Columns
+
+    static func drawColumns(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+                            into b: inout SceneBuilder, occupied: inout [Box]) {
+        guard let series = spec.series.first else { return }
+        let barWidth = min(slot * 0.68, 72)
+        let labels = series.values.indices.map { series.label($0, axis: spec.axis) }
+        let widest = labels.compactMap { $0 }.map { b.measure($0, size: valueLabelSize) }.max() ?? 0
+        let showLabels = widest <= slot - 2
+        let zero = y(max(y.domain.lower, min(0, y.domain.upper)))
+        var valueTexts: [Text] = []
+        for (index, value) in series.values.enumerated() {
+            guard let value else { continue }
+            let top = min(zero, y(value)), bottom = max(zero, y(value))
+            let box = Box(x: xs[index] - barWidth / 2, y: top, width: barWidth, height: bottom - top)
+            let ytd = spec.categories[index].isYearToDate
+            b.fill(box, ytd ? .yearToDate : .main, role: ytd ? .yearToDateColumn(category: index) : .column(series: 0, category: index))
+            if showLabels, let label = labels[index] {
+                let baseline = value >= 0 ? top - 4 : bottom + 4 + valueLabelSize * TextMetrics.ascent
+                valueTexts.append(b.text(label, x: xs[index], y: baseline, size: valueLabelSize, anchor: .middle))
+            }
+        }
+        // Target and other references over the columns, so a target inside a column still shows.
+        redrawReferencesOver(spec, y: y, plot: plot, into: &b)
+        for t in valueTexts {
+            b.add(.valueLabel, .text(t))
+            occupied.append(t.bounds)
+        }
+    }
+
+    static func redrawReferencesOver(_ spec: ChartSpec, y: LinearScale, plot: Box, into b: inout SceneBuilder) {
+        for reference in spec.references where y.contains(reference.value) {
+            let style = Style.reference(reference.role)
+            let ry = y(reference.value)
+            b.addLine(.reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
+                      colour: style.colour, dash: style.dash)
+        }
+    }
+
+    static func drawStacks(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+                           into b: inout SceneBuilder, sideLabels: inout [SideLabel]) {
+        let barWidth = min(slot * 0.68, 72)
+        let n = spec.categories.count
+        var lastWithData: Int?
+        var totalTexts: [Text] = []
+        for index in 0..<n {
+            var running = 0.0
+            var drew = false
+            var boundaries: [Double] = []
+            for (part, series) in spec.series.enumerated() {
+                guard let value = series.values[safe: index].flatMap({ $0 }), value > 0 else { continue }
+                let bottom = y(running), top = y(running + value)
+                if drew { boundaries.append(bottom) }
+                b.fill(Box(x: xs[index] - barWidth / 2, y: top, width: barWidth, height: bottom - top), .part(part),
+                       role: .column(series: part, category: index))
+                running += value
+                drew = true
+            }
+            // Thin white lines between segments keep neighbouring parts apart (and in greyscale).
+            for boundary in boundaries {
+                b.addRect(.column(series: -1, category: index), Box(x: xs[index] - barWidth / 2, y: boundary - 0.5, width: barWidth, height: 1), .white)
+            }
+            if drew {
+                lastWithData = index
+                let total = spec.totals[safe: index].flatMap { $0 } ?? running
+                let label = AxisFormat.value(total, unit: spec.axis.unit, decimals: spec.axis.decimals)
+                totalTexts.append(b.text(label, x: xs[index], y: y(running) - 4, size: valueLabelSize, weight: .bold, anchor: .middle))
+            }
+        }
+        redrawReferencesOver(spec, y: y, plot: plot, into: &b)
+        let showTotals = totalTexts.allSatisfy { $0.width <= slot - 2 }
+        if showTotals { for t in totalTexts { b.add(.totalLabel, .text(t)) } }
+        // Side labels name each part beside its segment of the last column.
+        guard let last = lastWithData else { return }
+        var running = 0.0
+        var partCentres: [Int: Double] = [:]
+        for (part, series) in spec.series.enumerated() {
+            let value = max(0, series.values[safe: last].flatMap { $0 } ?? 0)
+            partCentres[part] = (y(running) + y(running + value)) / 2
+            running += value
+        }
+        var partIndex = 0
+        for index in sideLabels.indices where sideLabels[index].swatch != nil {
+            sideLabels[index].wantedY = partCentres[partIndex] ?? plot.maxY
+            partIndex += 1
+        }
+    }
+
+    // MARK: Lines
+
+    static func drawLines(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+                          into b: inout SceneBuilder, occupied: inout [Box]) {
+        let isSPC = spec.kind == .spc
+        for (seriesIndex, series) in spec.series.enumerated() {
+            let colour: Colour, width: Double, dash: [Double]
+            switch series.role {
+            case .main:
+                (colour, width, dash) = isSPC ? (Style.spcLine, 1.5, []) : (Style.darkBlue, 2.5, [])
+            case .benchmark(let role):
+                let style = Style.reference(role)
+                (colour, width, dash) = (style.colour, style.width, style.dash)
+            case .part(let part):
+                (colour, width, dash) = (Style.part(part).colour, 2, [])
+            }
+            let points = series.values.enumerated().map { index, value in value.map { Point(xs[index], y(y.clamp($0))) } }
+            var run: [Point] = []
+            var isolated: [Point] = []
+            for point in points + [nil] {
+                if let point {
+                    run.append(point)
+                } else {
+                    if run.count == 1 { isolated.append(run[0]) }
+                    b.addLine(.series(seriesIndex), run, width: width, colour: colour, dash: dash)
+                    run = []
+                }
+            }
+            let present = points.compactMap { $0 }
+            if isSPC, series.role == .main {
+                for (index, point) in points.enumerated() {
+                    guard let point, let type = spec.points[safe: index].flatMap({ $0 }) else { continue }
+                    let style = Style.spcPoint(type)
+                    b.add(.spcPoint(type), .marker(Marker(point, shape: style.shape, size: style.size, fill: style.colour,
+                                                          outline: .white, outlineWidth: 1)))
+                }
+            } else {
+                let markAll = present.count <= 60 && slot >= 9
+                let radius = series.role == .main ? 3.6 : 2.8
+                for (index, point) in points.enumerated() {
+                    guard let point else { continue }
+                    let last = index == points.lastIndex(where: { $0 != nil })
+                    if markAll || isolated.contains(point) || last {
+                        b.add(.series(seriesIndex), .marker(Marker(point, shape: .circle, size: last && series.role == .main ? radius + 0.6 : radius,
+                                                                   fill: colour, outline: .white, outlineWidth: 1)))
+                    }
+                }
+            }
+            for point in present { occupied.append(Box(x: point.x - 4, y: point.y - 4, width: 8, height: 8)) }
+        }
+        // The latest figure, labelled beside its point: above unless the line comes down into it.
+        guard let main = spec.series.firstIndex(where: { $0.role == .main }) else { return }
+        let values = spec.series[main].values
+        guard let last = values.lastIndex(where: { $0 != nil }), let value = values[last] else { return }
+        let label = spec.series[main].label(last, axis: spec.axis) ?? ""
+        let size = 12.5
+        let px = xs[last], py = y(y.clamp(value))
+        let previous = values[..<last].lastIndex(where: { $0 != nil }).flatMap { values[$0] }
+        let comesFromAbove = previous.map { y($0) < py } ?? false
+        var candidates: [Text] = []
+        let above = b.text(label, x: px, y: py - 9, size: size, weight: .bold, colour: isSPC ? Style.text : Style.darkBlue, anchor: .middle)
+        var below = above
+        below.y = py + 9 + size * TextMetrics.ascent
+        var left = above
+        left.anchor = .end
+        left.x = px - 8
+        left.y = py + size * TextMetrics.centreToBaseline
+        candidates = comesFromAbove ? [below, above, left] : [above, below, left]
+        let referenceYs = spec.references.filter { y.contains($0.value) }.map { y($0.value) }
+        func fits(_ t: Text) -> Bool {
+            let box = t.bounds
+            guard box.x >= b.canvas.x, box.maxX <= plot.maxX + 4, box.y >= plot.y - 2, box.maxY <= plot.maxY - 2 else { return false }
+            if referenceYs.contains(where: { $0 > box.y - 1 && $0 < box.maxY + 1 }) { return false }
+            let pointBox = Box(x: px - 5, y: py - 5, width: 10, height: 10)
+            return !occupied.contains { $0 != pointBox && $0.intersects(box) && !(abs($0.x - (px - 4)) < 0.01 && abs($0.y - (py - 4)) < 0.01) }
+        }
+        var chosen = candidates.first(where: fits) ?? candidates[0]
+        // Keep it inside the plot horizontally.
+        let box = chosen.bounds
+        if box.maxX > plot.maxX + 4 { chosen.x -= box.maxX - (plot.maxX + 4) }
+        b.add(.latestLabel, .text(chosen))
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

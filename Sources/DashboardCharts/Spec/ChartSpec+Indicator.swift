@@ -1,0 +1,263 @@
+import DashboardCore
+
+extension ChartSpec {
+    /// The indicator page's chart, of the kind the indicator asks for (`chart:` in dashboard.yml).
+    public static func indicator(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> ChartSpec {
+        switch analysis.indicator.chart {
+        case .line: return line(analysis)
+        case .column: return column(analysis)
+        case .stacked: return stacked(analysis, in: dashboard)
+        case .spc: return spc(analysis)
+        case .comparison: return comparison(analysis, in: dashboard)
+        }
+    }
+
+    /// A tiny trend line for the KPI table; nil when the main series has fewer than 2 figures.
+    public static func sparkline(_ analysis: IndicatorAnalysis) -> ChartSpec? {
+        let timeline = Timeline(analysis.series)
+        guard timeline.observations.compactMap(\.value).count >= 2 else { return nil }
+        return ChartSpec(kind: .sparkline, title: analysis.indicator.displayTitle, axis: axis(analysis),
+                         categories: timeline.observations.map { Category($0.period) },
+                         series: [Series(name: analysis.indicator.displayTitle, role: .main, values: timeline.observations.map(\.value))])
+    }
+
+    // MARK: Kinds
+
+    static func line(_ analysis: IndicatorAnalysis, notes: [String] = []) -> ChartSpec {
+        let timeline = Timeline(analysis.series)
+        var spec = base(.line, analysis, timeline: timeline)
+        spec.notes = notes
+        let periods = timeline.observations.map(\.period)
+        // Benchmarks given for several charted periods are lines of their own; a single one is a reference line.
+        let kinds: [(Reference.Role, BenchmarkComparison.Kind, KeyPath<Benchmarks, Double?>)] = [
+            (.statisticalNeighbours, .statisticalNeighbours, \.statisticalNeighbours),
+            (.regional, .regional, \.regional), (.national, .national, \.national),
+        ]
+        for (role, kind, path) in kinds {
+            let values = periods.map { analysis.indicator.benchmarks[$0]?[keyPath: path] }
+            if values.compactMap({ $0 }).count >= 2 {
+                spec.series.append(Series(name: kind.name, role: .benchmark(role), values: values))
+            } else if let value = analysis.benchmarks?[keyPath: path], let period = analysis.benchmarkPeriod {
+                let name = periods.count > 1 ? "\(kind.name) (\(period.label))" : kind.name
+                spec.references.append(Reference(role: role, name: name, value: value))
+            }
+        }
+        return spec
+    }
+
+    static func column(_ analysis: IndicatorAnalysis) -> ChartSpec {
+        // The main series with the year-to-date figures the data gives, in period order.
+        let yearToDate = analysis.observations.filter { $0.period.frequency.isYearToDate && $0.period.frequency != analysis.frequency }
+        let timeline = Timeline(analysis.series, extra: yearToDate)
+        var spec = base(.column, analysis, timeline: timeline)
+        spec.axis.includeZero = true
+        spec.periodName = analysis.frequency.map(periodNoun)
+        return spec
+    }
+
+    static func stacked(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> ChartSpec {
+        let parts = analysis.indicator.parts.compactMap { dashboard.analysis($0) }
+        guard !parts.isEmpty else { return column(analysis) }
+        // Periods of the total's main series, or of the parts' when the total has no figures of its own.
+        var source = analysis.series
+        if source.isEmpty {
+            var seen = Set<Period>()
+            source = parts.flatMap(\.series).filter { seen.insert($0.period).inserted }.sorted { $0.period < $1.period }
+                .map { Observation(period: $0.period, value: nil, location: $0.location) }
+        }
+        let timeline = Timeline(source)
+        var spec = base(.stacked, analysis, timeline: timeline)
+        spec.axis.includeZero = true
+        let periods = timeline.observations.map(\.period)
+        spec.series = parts.enumerated().map { index, part in
+            let byPeriod = Dictionary(part.series.map { ($0.period, $0.value) }, uniquingKeysWith: { first, _ in first })
+            return Series(name: part.indicator.displayTitle, role: .part(index), values: periods.map { byPeriod[$0] ?? nil })
+        }
+        spec.totals = periods.indices.map { index in
+            if let own = timeline.observations[index].value { return own }
+            let values = spec.series.map { $0.values[index] }
+            return values.contains { $0 == nil } ? nil : values.compactMap { $0 }.reduce(0, +)
+        }
+        spec.gaps = Timeline.gaps(timeline.observations, present: periods.indices.map { index in spec.series.contains { $0.values[index] != nil } })
+        return spec
+    }
+
+    static func spc(_ analysis: IndicatorAnalysis) -> ChartSpec {
+        guard let result = analysis.spc else {
+            // Not enough points (or no variation) for limits: the series as a line, saying why.
+            var spec = line(analysis, notes: analysis.spcUnavailable.map { [$0.sentence + "."] } ?? [])
+            spec.kind = .line
+            return spec
+        }
+        let timeline = Timeline(analysis.series)
+        var spec = base(.spc, analysis, timeline: timeline)
+        let types = Dictionary(result.points.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+        spec.points = timeline.observations.map { observation -> PointType? in
+            guard observation.value != nil, let point = types[observation.period] else { return nil }
+            switch point.type {
+            case .commonCause: return .commonCause
+            case .improvement: return .improvement
+            case .concern: return .concern
+            case .neitherHigh, .neitherLow: return .neither
+            }
+        }
+        spec.references += [
+            Reference(role: .upperLimit, name: "Upper limit", value: result.upperLimit),
+            Reference(role: .mean, name: "Mean", value: result.mean),
+            Reference(role: .lowerLimit, name: "Lower limit", value: result.lowerLimit),
+        ]
+        spec.notes = [result.variation.sentence + "." + (result.assurance.map { " " + $0.sentence + "." } ?? "")]
+        return spec
+    }
+
+    static func comparison(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> ChartSpec {
+        var spec = ChartSpec(kind: .comparison, title: analysis.indicator.title, source: analysis.indicator.source,
+                             axis: axis(analysis))
+        guard let latest = analysis.latest, let value = latest.value else {
+            spec.subtitle = unitName(analysis.indicator.unit)
+            return spec
+        }
+        spec.subtitle = "\(unitName(analysis.indicator.unit)), \(latest.period.label)"
+        if let period = analysis.benchmarkPeriod, period != latest.period, !analysis.comparisons.isEmpty {
+            spec.subtitle! += " (comparators \(period.label))"
+        }
+        spec.bars = [Bar(name: dashboard.dashboard.definition.organisation, value: value, decimals: latest.decimals, isSubject: true)]
+        for kind in [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national] {
+            if let comparison = analysis.comparisons.first(where: { $0.kind == kind }) {
+                spec.bars.append(Bar(name: kind.name, value: comparison.benchmark, decimals: analysis.decimals))
+            }
+        }
+        if let target = analysis.target {
+            spec.references = [Reference(role: .target, name: "Target", value: target)]
+        }
+        return spec
+    }
+
+    // MARK: Shared parts
+
+    static func axis(_ analysis: IndicatorAnalysis) -> Axis {
+        Axis(unit: analysis.indicator.unit, decimals: analysis.decimals, minimum: analysis.indicator.axisMinimum,
+             maximum: analysis.indicator.axisMaximum)
+    }
+
+    /// Title, subtitle, source, the main series, its gaps and the target.
+    static func base(_ kind: Kind, _ analysis: IndicatorAnalysis, timeline: Timeline) -> ChartSpec {
+        let observations = timeline.observations
+        var spec = ChartSpec(kind: kind, title: analysis.indicator.title, source: analysis.indicator.source, axis: axis(analysis))
+        spec.categories = observations.map { Category($0.period) }
+        spec.series = [Series(name: analysis.indicator.displayTitle, role: .main, values: observations.map(\.value),
+                              decimals: observations.map(\.decimals))]
+        spec.gaps = Timeline.gaps(observations, present: observations.map { $0.value != nil })
+        var subtitle = unitName(analysis.indicator.unit)
+        if let frequency = analysis.frequency {
+            let hasYearToDate = observations.contains { $0.period.frequency.isYearToDate } && !frequency.isYearToDate
+            subtitle += ", " + frequency.adjective + (hasYearToDate ? " and year to date" : "")
+        }
+        if let first = observations.first?.period, let last = observations.last?.period {
+            subtitle += first == last ? ", \(first.label)" : ", \(first.label) to \(last.label)"
+        }
+        spec.subtitle = subtitle
+        if let target = analysis.target ?? analysis.indicator.target {
+            spec.references.append(Reference(role: .target, name: "Target", value: target))
+        }
+        return spec
+    }
+
+    static func unitName(_ unit: MeasureUnit) -> String {
+        switch unit {
+        case .count: return "Number"
+        case .percent: return "Percentage"
+        case .rate: return "Rate"
+        case .ratio: return "Ratio"
+        case .currency: return "Pounds (£)"
+        case .days: return "Days"
+        }
+    }
+
+    static func periodNoun(_ frequency: Period.Frequency) -> String {
+        switch frequency {
+        case .day: return "Date"
+        case .month: return "Month"
+        case .quarter: return "Quarter"
+        case .financialYear: return "Financial year"
+        case .calendarYear: return "Year"
+        case .financialYearToDate, .calendarYearToDate: return "Year to date"
+        }
+    }
+}
+
+/// A series in period order with every missing period filled in as a gap, so a line never joins across a
+/// period that has no row at all.
+struct Timeline {
+    var observations: [Observation]
+
+    /// At most this many periods are filled between two figures (a typo'd year must not make a 10,000-column chart).
+    static let maximumFill = 240
+
+    /// Holes are filled only where figures are otherwise closer together: snapshots taken each August are a
+    /// yearly series, not a monthly one with eleven gaps.
+    init(_ series: [Observation], extra: [Observation] = []) {
+        let steps = zip(series, series.dropFirst()).compactMap { Timeline.distance($0.period, $1.period) }
+        let usual = steps.min() ?? 1
+        var filled: [Observation] = []
+        for observation in series {
+            if usual == 1, let previous = filled.last, var next = previous.period.following, next < observation.period {
+                var added = 0
+                while next < observation.period, added < Timeline.maximumFill {
+                    filled.append(Observation(period: next, value: nil, gap: .missing, location: observation.location))
+                    guard let following = next.following else { break }
+                    next = following
+                    added += 1
+                }
+            }
+            filled.append(observation)
+        }
+        observations = (filled + extra).sorted { $0.period < $1.period }
+    }
+
+    /// How many periods on from `a` `b` is (1 for consecutive), or nil where periods are irregular.
+    static func distance(_ a: Period, _ b: Period) -> Int? {
+        var next = a.following
+        var count = 1
+        while let period = next, count <= maximumFill {
+            if period == b { return count }
+            if b < period { return nil }
+            next = period.following
+            count += 1
+        }
+        return nil
+    }
+
+    /// Runs of categories without a figure, each with the reason its observations give.
+    static func gaps(_ observations: [Observation], present: [Bool]) -> [ChartSpec.Gap] {
+        var gaps: [ChartSpec.Gap] = []
+        var index = 0
+        while index < observations.count {
+            guard !present[index] else { index += 1; continue }
+            var end = index
+            while end + 1 < observations.count, !present[end + 1] { end += 1 }
+            var phrases: [String] = []
+            for observation in observations[index...end] {
+                let phrase = observation.gap?.phrase ?? GapReason.missing.phrase
+                if !phrases.contains(phrase) { phrases.append(phrase) }
+            }
+            let reason = phrases.joined(separator: "; ")
+            gaps.append(ChartSpec.Gap(from: index, to: end, reason: reason.prefix(1).uppercased() + reason.dropFirst()))
+            index = end + 1
+        }
+        return gaps
+    }
+}
+
+extension Period {
+    /// The period just after, for filling holes in a series; nil where periods are irregular (dates, year to date).
+    var following: Period? {
+        switch self {
+        case .day, .financialYearToDate, .calendarYearToDate: return nil
+        case .month(let year, let month): return month == 12 ? .month(year: year + 1, month: 1) : .month(year: year, month: month + 1)
+        case .quarter(let fy, let q): return q == 4 ? .quarter(financialYear: fy + 1, quarter: 1) : .quarter(financialYear: fy, quarter: q + 1)
+        case .financialYear(let fy): return .financialYear(fy + 1)
+        case .calendarYear(let year): return .calendarYear(year + 1)
+        }
+    }
+}

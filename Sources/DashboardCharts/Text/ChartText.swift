@@ -1,0 +1,201 @@
+import DashboardCore
+
+/// Words for charts: alt text from the data (what is shown, over what span, the latest figure and its change,
+/// the target, gaps and their reasons) and figure captions for committee reports. Plain sentences, no markup.
+public enum ChartText {
+    public static func altText(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> String {
+        let spec = ChartSpec.indicator(analysis, in: dashboard)
+        let indicator = analysis.indicator
+        var sentences: [String] = []
+
+        switch spec.kind {
+        case .comparison:
+            var what = "Bar chart of \(indicator.title)"
+            if let latest = analysis.latest {
+                what += " for \(dashboard.dashboard.definition.organisation) in \(latest.period.label)"
+            }
+            let comparators = [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
+                .filter { kind in analysis.comparisons.contains { $0.kind == kind } }.map(phrase)
+            if !comparators.isEmpty { what += ", compared with " + list(comparators) }
+            sentences.append(what + ".")
+        default:
+            var what = "\(kindName(spec)) of \(indicator.title)"
+            if spec.kind == .stacked { what += ", split into " + list(spec.series.map(\.name)) }
+            if let span = span(spec) {
+                let frequency = analysis.frequency?.adjective ?? "dated"
+                let yearToDate = spec.categories.contains(where: \.isYearToDate) && analysis.frequency?.isYearToDate == false
+                what += ": \(frequency)\(yearToDate ? " and year-to-date" : "") figures \(span)"
+            }
+            sentences.append(what + ".")
+        }
+        sentences += latestSentences(analysis)
+        if spec.kind == .stacked, let last = analysis.latest?.period {
+            let parts = spec.series.compactMap { series -> String? in
+                guard let index = spec.categories.firstIndex(where: { $0.name == last.label }), let value = series.values[index] else { return nil }
+                return "\(series.name) \(analysis.format(value, decimals: 0))"
+            }
+            if !parts.isEmpty { sentences.append("In \(last.label): " + list(parts) + ".") }
+        }
+        if spec.kind == .column, let ytd = analysis.observations.last(where: { $0.period.frequency.isYearToDate && $0.value != nil }),
+           analysis.frequency?.isYearToDate == false {
+            sentences.append("The \(ytd.period.longLabel) figure is \(analysis.format(ytd)).")
+        }
+        if let target = analysis.target {
+            var sentence = "The target is \(analysis.format(target))"
+            if let value = analysis.latest?.value, indicator.polarity != .none {
+                let met = indicator.polarity == .high ? value >= target : value <= target
+                sentence += met ? ", which the latest figure meets" : ", which the latest figure misses"
+            }
+            sentences.append(sentence + ".")
+        }
+        let order: [BenchmarkComparison.Kind] = [.statisticalNeighbours, .regional, .national]
+        let levels = order.compactMap { kind in analysis.comparisons.first { $0.kind == kind } }
+        if spec.kind != .comparison, !levels.isEmpty, let period = analysis.benchmarkPeriod {
+            sentences.append("Comparators for \(period.label): " + list(levels.map { "\(phrase($0.kind)) \(analysis.format($0.benchmark))" }) + ".")
+        }
+        if spec.kind == .spc, let result = analysis.spc {
+            var sentence = result.variation.sentence
+            let special = result.specialPoints.count
+            if special > 0 { sentence += ", with \(special) special-cause \(special == 1 ? "point" : "points")" }
+            sentences.append(sentence + ".")
+            if let assurance = result.assurance { sentences.append(assurance.sentence + ".") }
+        } else if indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
+            sentences.append(unavailable.sentence + ".")
+        }
+        sentences += gapSentences(Timeline(analysis.series).observations)
+        return sentences.joined(separator: " ")
+    }
+
+    public static func sparklineAltText(_ analysis: IndicatorAnalysis) -> String {
+        let observations = Timeline(analysis.series).observations
+        let figures = observations.filter { $0.value != nil }
+        let name = analysis.indicator.displayTitle
+        guard let first = figures.first, let last = figures.last, figures.count >= 2 else {
+            if let only = figures.first { return "\(name): only one figure, \(analysis.format(only)) in \(only.period.label)." }
+            return "\(name): no figures yet."
+        }
+        let values = figures.compactMap(\.value)
+        var text = "Trend of \(name) from \(first.period.label) to \(last.period.label): \(analysis.format(first)) to \(analysis.format(last))"
+        if let low = values.min(), let high = values.max(), values.count > 2 {
+            text += ", lowest \(analysis.format(low)), highest \(analysis.format(high))"
+        }
+        text += "."
+        let gaps = gapSentences(observations)
+        return ([text] + gaps).joined(separator: " ")
+    }
+
+    /// "Title, 2019/20 Q1 to 2020/21 Q1. Leicestershire County Council. Source: …"
+    public static func caption(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> String {
+        let spec = ChartSpec.indicator(analysis, in: dashboard)
+        var first = analysis.indicator.title
+        if spec.kind == .comparison, let latest = analysis.latest {
+            first += ", \(latest.period.label)"
+        } else if let span = span(spec, joiner: "to") {
+            first += ", \(span)"
+        }
+        var parts = [first.endingWithStop, dashboard.dashboard.definition.organisation.endingWithStop]
+        if let source = analysis.indicator.source { parts.append("Source: \(source)".endingWithStop) }
+        return parts.joined(separator: " ")
+    }
+
+    // MARK: Pieces
+
+    static func kindName(_ spec: ChartSpec) -> String {
+        switch spec.kind {
+        case .line: return "Line chart"
+        case .column: return "Column chart"
+        case .stacked: return "Stacked column chart"
+        case .spc: return "Statistical process control (XmR) chart"
+        case .comparison: return "Bar chart"
+        case .sparkline: return "Sparkline"
+        }
+    }
+
+    /// "from 2019/20 Q1 to 2020/21 Q1" (or, with `joiner` "to", "2019/20 Q1 to 2020/21 Q1"); "for 2020" for one period.
+    static func span(_ spec: ChartSpec, joiner: String = "from") -> String? {
+        guard let first = spec.categories.first?.name, let last = spec.categories.last?.name else { return nil }
+        if first == last { return joiner == "from" ? "for \(first)" : first }
+        return joiner == "from" ? "from \(first) to \(last)" : "\(first) to \(last)"
+    }
+
+    /// The latest figure and how it moved since the period before.
+    static func latestSentences(_ analysis: IndicatorAnalysis) -> [String] {
+        guard let latest = analysis.latest else { return ["There are no figures yet."] }
+        var sentence = "The latest figure is \(analysis.format(latest)) in \(latest.period.label)"
+        if let change = analysis.change, let previous = analysis.previous {
+            let delta = change.absolute
+            if delta == 0 {
+                sentence += ", unchanged from \(previous.period.label)"
+            } else {
+                var amount = Formatting.change(abs(delta), unit: analysis.unit, decimals: analysis.decimals)
+                amount.removeFirst()  // the sign: "up" or "down" says it
+                if analysis.unit != .percent, let relative = change.relative {
+                    amount += " (\(Formatting.number(abs(relative) * 100, decimals: 1))%)"
+                }
+                sentence += ", \(delta > 0 ? "up" : "down") \(amount) from \(analysis.format(previous)) in \(previous.period.label)"
+            }
+            if let direction = analysis.direction?.direction {
+                switch direction {
+                case .better, .worse, .similar:
+                    sentence += ", which is \(direction.words.lowercased()) (\(analysis.indicator.polarity.sentence))"
+                case .higher, .lower, .same:
+                    break
+                }
+            }
+        } else if let direction = analysis.direction, case .stated(let stated, _) = direction.basis {
+            sentence += "; the report gives it as \(stated.rawValue) than the previous figure"
+            if direction.direction == .better || direction.direction == .worse {
+                sentence += " (\(direction.direction.words.lowercased()), \(analysis.indicator.polarity.sentence))"
+            }
+        }
+        return [sentence + "."]
+    }
+
+    /// "There is no figure for December 2019 to February 2020: break in data while tableau was developed."
+    static func gapSentences(_ observations: [Observation]) -> [String] {
+        var sentences: [String] = []
+        var index = 0
+        while index < observations.count {
+            guard observations[index].value == nil else { index += 1; continue }
+            var end = index
+            while end + 1 < observations.count, observations[end + 1].value == nil { end += 1 }
+            let run = observations[index...end]
+            let first = run.first!.period.label, last = run.last!.period.label
+            let when = first == last ? "for \(first)" : "from \(first) to \(last)"
+            let phrase = run.first!.gap?.phrase ?? GapReason.missing.phrase
+            // The officer's own words where they say more than the marker ("while tableau was developed").
+            let note = run.compactMap(\.note).max { $0.count < $1.count }
+            let reason = note.map { $0.count > phrase.count ? $0.lowercasedFirst : phrase } ?? phrase
+            sentences.append("There is no figure \(when): \(reason.trimmingStop).")
+            index = end + 1
+        }
+        return sentences
+    }
+
+    /// A comparator as a sentence names it.
+    static func phrase(_ kind: BenchmarkComparison.Kind) -> String {
+        switch kind {
+        case .national: return "England"
+        case .regional: return "the region"
+        case .statisticalNeighbours: return "statistical neighbours"
+        case .nationalChange: return "the change in England"
+        case .regionalChange: return "the change in the region"
+        }
+    }
+
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+extension String {
+    /// "Break in data while…" → "break in data while…" (an acronym such as "YOT" is left alone).
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase, dropFirst().first?.isUppercase != true else { return self }
+        return first.lowercased() + dropFirst()
+    }
+
+    var trimmingStop: String { hasSuffix(".") ? String(dropLast()) : self }
+    var endingWithStop: String { hasSuffix(".") || hasSuffix("?") || hasSuffix("!") ? self : self + "." }
+}
