@@ -47,13 +47,16 @@ struct RasterTests {
         #expect(greys.contains { $0 > lineGrey + 2 && $0 < 253 }, "edge pixels between the line's grey and white")
     }
 
-    @Test func pngIsRGBWithPrintResolution() throws {
+    @Test func pngIsIndexedWithPrintResolution() throws {
         let png = try renderer.png(Fixtures.familiesOpen.spec(), size: Shared.printSize)
         let chunks = PNGChunks(png)
         #expect(Array(png.prefix(8)) == [137, 80, 78, 71, 13, 10, 26, 10])
         let header = try #require(chunks.first { $0.type == "IHDR" }?.data)
         #expect(header.uint32(at: 0) == 1890 && header.uint32(at: 4) == 945)
-        #expect(header[8] == 8 && header[9] == 2, "8-bit RGB")
+        #expect(header[8] == 8 && header[9] == 3, "8-bit indexed")
+        let palette = try #require(chunks.first { $0.type == "PLTE" }?.data)
+        #expect(palette.count % 3 == 0 && palette.count / 3 <= 256)
+        #expect(Array(palette.prefix(3)) == [255, 255, 255], "the background is the first colour met")
         let physical = try #require(chunks.first { $0.type == "pHYs" }?.data)
         #expect(physical.uint32(at: 0) == 11811 && physical.uint32(at: 4) == 11811 && physical[8] == 1, "300 dpi in pixels per metre")
         #expect((Double(physical.uint32(at: 0)) * 0.0254).rounded() == 300)
@@ -121,5 +124,73 @@ struct PNGChunks: Sequence {
 extension Array where Element == UInt8 {
     func uint32(at offset: Int) -> UInt32 {
         self[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}
+
+@Suite("Blending")
+struct BlendTests {
+    /// Every channel is rounded on its own: no carry from red into green or blue.
+    @Test(arguments: [0, 1, 64, 127, 128, 200, 254, 255] as [UInt8])
+    func blendMatchesPerChannelArithmetic(alpha: UInt8) {
+        let pairs: [(UInt32, UInt32)] = [(0xFFFFFF, 0x505A5F), (0x000000, 0xFFFFFF), (0x12436D, 0xF3F2F1), (0xFF00FF, 0x00FF00)]
+        for (dst, src) in pairs {
+            let result = UInt32(bitPattern: Rasteriser.blend(Int32(bitPattern: dst), Int32(bitPattern: src), alpha))
+            for shift: UInt32 in [0, 8, 16] {
+                let d = Double(dst >> shift & 0xFF), s = Double(src >> shift & 0xFF), a = Double(alpha) / 255
+                #expect(Double(result >> shift & 0xFF) == (s * a + d * (1 - a)).rounded(), "alpha \(alpha) channel \(shift)")
+            }
+            #expect(result >> 24 == 0)
+        }
+    }
+}
+
+@Suite("RGB packing")
+struct PackingTests {
+    @Test(arguments: [1, 3, 4, 5, 7, 8, 13])
+    func packsPixelsToRGBInOrder(count: Int) {
+        let pixels: [Int32] = (0..<count).map { (i: Int) -> Int32 in
+            let (r, g, b) = (UInt32(3 * i), UInt32(3 * i + 1), UInt32(3 * i + 2))
+            return Int32(bitPattern: r << 16 | g << 8 | b)
+        }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count * 3 + 12, alignment: 4)
+        defer { buffer.deallocate() }
+        pixels.withUnsafeBufferPointer { RGBPacking.pack($0.baseAddress!, count: count, into: buffer) }
+        let bytes = (0..<(count * 3)).map { buffer.load(fromByteOffset: $0, as: UInt8.self) }
+        #expect(bytes == (0..<(count * 3)).map { UInt8($0) })
+    }
+}
+
+@Suite("Indexed PNG")
+struct IndexedTests {
+    @Test func paletteIndicesGiveBackEveryPixel() {
+        let width = 37, height = 11
+        let pixels: [Int32] = (0..<(width * height)).map { i in
+            let colour = UInt32((i / 5) % 200)
+            return Int32(bitPattern: colour &* 0x010203 & 0xFFFFFF)
+        }
+        let image = pixels.withUnsafeBufferPointer { buffer in
+            IndexedImage(width: width, height: height) { buffer.baseAddress! + $0 * width }
+        }
+        guard let image else { Issue.record("fits in a palette"); return }
+        #expect(image.palette.count == Set(pixels).count)
+        var indices = [UInt8](repeating: 0, count: width)
+        for y in 0..<height {
+            pixels.withUnsafeBufferPointer { image.map($0.baseAddress! + y * width, count: width, into: &indices) }
+            for x in 0..<width { #expect(image.palette[Int(indices[x])] == UInt32(bitPattern: pixels[y * width + x])) }
+        }
+    }
+
+    @Test func moreThan256ColoursFallBackToRGB() {
+        let width = 300, height = 2
+        let pixels: [Int32] = (0..<(width * height)).map { Int32($0) }
+        let fits = pixels.withUnsafeBufferPointer { buffer in
+            IndexedImage(width: width, height: height) { buffer.baseAddress! + $0 * width } != nil
+        }
+        #expect(!fits)
+        let png = pixels.withUnsafeBufferPointer { buffer in
+            PNGEncoder.encode(width: width, height: height, dpi: 96) { buffer.baseAddress! + $0 * width }
+        }
+        let header = PNGChunks(png).first { $0.type == "IHDR" }!.data
+        #expect(header[9] == 2, "8-bit RGB")
     }
 }

@@ -13,6 +13,7 @@ public final class ChartRenderer: Sendable {
 
     public let fonts: ChartFonts
     public let metrics: GDTextMetrics
+    let scratch = ScratchPool()
 
     public init(fonts: ChartFonts) throws {
         GD.setUp()
@@ -77,7 +78,7 @@ public final class ChartRenderer: Sendable {
         defer { gdImageDestroy(image) }
         gdImageAlphaBlending(image, 1)
         gdImageSaveAlpha(image, 0)
-        var rasteriser = Rasteriser(image: image, scale: size.scale, metrics: metrics)
+        var rasteriser = Rasteriser(image: image, scale: size.scale, metrics: metrics, scratch: scratch)
         try rasteriser.draw(scene)
         return try body(image)
     }

@@ -17,6 +17,7 @@ struct Rasteriser {
     let height: Int
     let scale: Double
     let metrics: GDTextMetrics
+    let scratch: ScratchPool
 
     /// Shapes waiting to be supersampled, in paint order, in supersampled (2× device) pixels.
     private var batch: [Shape] = []
@@ -42,7 +43,8 @@ struct Rasteriser {
         }
     }
 
-    init(image: gdImagePtr, scale: Double, metrics: GDTextMetrics) {
+    init(image: gdImagePtr, scale: Double, metrics: GDTextMetrics, scratch: ScratchPool) {
+        self.scratch = scratch
         self.image = image
         self.width = Int(image.pointee.sx)
         self.height = Int(image.pointee.sy)
@@ -129,12 +131,16 @@ struct Rasteriser {
         for y in 0..<height { row(y).update(repeating: value, count: width) }
     }
 
+    /// `src` over `dst` at `alpha` (0–255), rounding each channel to nearest: x / 255 is computed as
+    /// (x + 128 + ((x + 128) >> 8)) >> 8, exact for 0…255², in two 16-bit lanes (red and blue) and one (green).
     static func blend(_ dst: Int32, _ src: Int32, _ alpha: UInt8) -> Int32 {
         let a = UInt32(alpha), ia = 255 - a
         let d = UInt32(bitPattern: dst), s = UInt32(bitPattern: src)
-        let rb = ((s & 0xFF00FF) * a + (d & 0xFF00FF) * ia + 0x800080) / 255 & 0xFF00FF
-        let g = ((s & 0xFF00) * a + (d & 0xFF00) * ia + 0x8000) / 255 & 0xFF00
-        return Int32(bitPattern: rb | g)
+        var rb = (s & 0xFF00FF) &* a &+ (d & 0xFF00FF) &* ia &+ 0x0080_0080
+        rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+        var g = ((s >> 8) & 0xFF) &* a &+ ((d >> 8) & 0xFF) &* ia &+ 0x80
+        g = ((g &+ (g >> 8)) >> 8) & 0xFF
+        return Int32(bitPattern: rb | g << 8)
     }
 
     // MARK: Lines
@@ -259,8 +265,16 @@ struct Rasteriser {
         let originX = tx0 * t, originY = ty0 * t
         let regionWidth = min(width, (tx1 + 1) * t) - originX, regionHeight = min(height, (ty1 + 1) * t) - originY
         let fineWidth = regionWidth * 2, fineHeight = regionHeight * 2
-        let fine = UnsafeMutablePointer<Int32>.allocate(capacity: fineWidth * fineHeight)
-        defer { fine.deallocate() }
+        scratch.withScratch(bytes: fineWidth * fineHeight * 4) { memory in
+            supersample(into: memory.bindMemory(to: Int32.self, capacity: fineWidth * fineHeight), fineWidth: fineWidth,
+                        fineHeight: fineHeight, originX: originX, originY: originY, tiles: (tx0, tx1, ty0, ty1))
+        }
+    }
+
+    private func supersample(into fine: UnsafeMutablePointer<Int32>, fineWidth: Int, fineHeight: Int, originX: Int, originY: Int,
+                             tiles: (Int, Int, Int, Int)) {
+        let t = Rasteriser.tile
+        let (tx0, tx1, ty0, ty1) = tiles
 
         // Spans of dirty tiles per tile row, so copies skip clean tiles.
         var spans: [(y0: Int, y1: Int, x0: Int, x1: Int)] = []
@@ -377,20 +391,37 @@ struct Rasteriser {
     func draw(_ text: Text) throws {
         guard !text.string.isEmpty else { return }
         let pixelSize = text.size * scale
-        guard let box = metrics.box(text.string, pixelSize: pixelSize, weight: text.weight) else {
+        guard let stamp = metrics.stamp(text.string, pixelSize: pixelSize, weight: text.weight) else {
             throw ChartRenderError.font("FreeType could not set \"\(text.string)\" in \(metrics.fonts.name(text.weight))")
         }
         var x = text.x * scale
         switch text.anchor {
         case .start: break
-        case .middle: x -= Double(box.0 + box.2) / 2
-        case .end: x -= Double(box.2)
+        case .middle: x -= Double(stamp.inkLeft + stamp.inkRight) / 2
+        case .end: x -= Double(stamp.inkRight)
         }
-        let colour = Int32(127 - Int32(text.colour.alpha) / 2) << 24 | Rasteriser.pixel(text.colour)
-        var brect = [Int32](repeating: 0, count: 8)
-        let failed = GDText.draw(text.string, on: image, brect: &brect, colour: colour, font: metrics.fonts.name(text.weight),
-                                 fontConfig: metrics.fonts.usesFontConfig, pixelSize: pixelSize,
-                                 x: Int32(x.rounded()), y: Int32((text.y * scale).rounded()))
-        if failed { throw ChartRenderError.font("FreeType could not draw \"\(text.string)\" in \(metrics.fonts.name(text.weight))") }
+        stampText(stamp, x: Int(x.rounded()) + stamp.left, y: Int((text.y * scale).rounded()) + stamp.top, colour: text.colour)
+    }
+
+    /// Blends the text colour over the image by each pixel's coverage.
+    func stampText(_ stamp: TextStamp, x originX: Int, y originY: Int, colour: Colour) {
+        let value = Rasteriser.pixel(colour)
+        let opacity = UInt32(colour.alpha)
+        let x0 = max(0, originX), x1 = min(width, originX + stamp.width)
+        let y0 = max(0, originY), y1 = min(height, originY + stamp.height)
+        guard x0 < x1, y0 < y1 else { return }
+        stamp.coverage.withUnsafeBufferPointer { coverage in
+            for y in y0..<y1 {
+                let target = row(y)
+                let source = coverage.baseAddress! + (y - originY) * stamp.width
+                for x in x0..<x1 {
+                    let c = UInt32(source[x - originX])
+                    guard c > 0 else { continue }
+                    // 0–127 coverage to 0–255 opacity, times the colour's own opacity.
+                    let alpha = (c * 255 + 63) / 127 * opacity / 255
+                    target[x] = alpha >= 255 ? value : Rasteriser.blend(target[x], value, UInt8(alpha))
+                }
+            }
+        }
     }
 }
