@@ -29,6 +29,7 @@ struct SpecTests {
         let spec = Fixtures.plansWithinTwentyWeeks.spec()
         #expect(spec.references.map(\.name) == ["Region (2020)", "England (2020)"])
         #expect(spec.references.map(\.value) == [67.8, 58.7])
+        #expect(spec.references.map(\.decimals) == [1, 1], "as published, though the 2020 figure is a whole 92%")
         #expect(spec.series[0].label(1, axis: spec.axis) == "92%", "as published, not 92.0%")
     }
 
@@ -49,7 +50,14 @@ struct SpecTests {
     /// EHC plans as of August each year: yearly snapshots, not a monthly series with eleven gaps.
     @Test func yearlySnapshotsAreNotPaddedWithMonths() {
         let observations = [Fixtures.figure(Fixtures.month(2019, 8), 4566), Fixtures.figure(Fixtures.month(2020, 8), 5039)]
-        #expect(Timeline(observations).observations.count == 2)
+        let timeline = Timeline(observations)
+        #expect(timeline.observations.count == 2)
+        #expect(!timeline.isRegular, "not described as monthly")
+    }
+
+    @Test(arguments: [(13.8, 0, 1), (97.0, 1, 1), (97.0, 0, 0), (0.51, 0, 2), (1.725, 1, 2), (2733.0, 0, 0)] as [(Double, Int, Int)])
+    func referenceDecimalsWriteTheFigureExactly(value: Double, minimum: Int, expected: Int) {
+        #expect(ChartSpec.Reference.decimals(for: value, minimum: minimum) == expected)
     }
 
     @Test func spcWithTooFewPointsFallsBackToALineSayingWhy() {
@@ -63,7 +71,7 @@ struct SpecTests {
         #expect(spec.bars.map(\.name) == ["Leicestershire County Council", "Statistical neighbours"])
         #expect(spec.bars.map(\.value) == [94.9, 90.8])
         #expect(spec.bars[0].isSubject && !spec.bars[1].isSubject)
-        #expect(spec.references == [ChartSpec.Reference(role: .target, name: "Target", value: 97)])
+        #expect(spec.references == [ChartSpec.Reference(role: .target, name: "Target", value: 97, decimals: 1)])
         #expect(spec.subtitle == "Percentage, 2020/21 Q1")
     }
 }

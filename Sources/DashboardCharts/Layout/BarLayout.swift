@@ -92,7 +92,7 @@ enum BarLayout {
             b.addLine(.reference(reference.role), [Point(rx, plot.y - 2), Point(rx, plot.maxY)], width: style.width,
                       colour: style.colour, dash: style.dash)
             if reference.role == .target {
-                let label = reference.name + " " + AxisFormat.value(reference.value, unit: unit, decimals: spec.axis.decimals)
+                let label = reference.name + " " + AxisFormat.value(reference.value, unit: unit, decimals: reference.decimals ?? spec.axis.decimals)
                 var t = b.text(label, x: rx, y: plot.y - 6, size: size, anchor: .middle)
                 if t.bounds.x < region.x { t.anchor = .start; t.x = region.x }
                 if t.bounds.maxX > region.maxX { t.anchor = .end; t.x = region.maxX }

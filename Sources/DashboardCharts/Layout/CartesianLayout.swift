@@ -82,7 +82,7 @@ enum CartesianLayout {
         let headroom = isColumns ? (valueLabelSize * 1.3 + 4) / plotHeight : 0.02
         let axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
                                        minimum: spec.axis.minimum, maximum: spec.axis.maximum,
-                                       tickCount: max(3, (plotHeight / 40).rounded(.down)), headroom: headroom)
+                                       tickCount: max(3, (plotHeight / 60).rounded(.down)), headroom: headroom)
         let shownReferences = references.filter { axis.lower - 1e-9 <= $0.value && $0.value <= axis.upper + 1e-9 }
 
         // Horizontal budget: tick labels at the left, side labels at the right.
@@ -202,6 +202,7 @@ enum CartesianLayout {
     }
 
     static func referenceDecimals(_ reference: ChartSpec.Reference, _ spec: ChartSpec) -> Int {
+        if let decimals = reference.decimals { return decimals }
         switch reference.role {
         case .mean, .upperLimit, .lowerLimit: return max(spec.axis.decimals, spec.axis.unit == .count ? 0 : 1)
         default: return spec.axis.decimals

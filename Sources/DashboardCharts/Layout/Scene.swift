@@ -5,7 +5,7 @@ import Foundation
 /// A scene is the same at every scale: the rasteriser multiplies by the device scale, snaps rectangles and
 /// horizontal or vertical lines to whole device pixels, anti-aliases the rest and draws text last. Tests
 /// inspect scenes to check where things are without looking at pixels.
-public struct Scene: Sendable, Hashable {
+public struct Scene: Sendable, Hashable, CustomStringConvertible {
     public var width: Double
     public var height: Double
     public var background: Colour
@@ -47,6 +47,11 @@ public struct Scene: Sendable, Hashable {
         case bar(Int)
         case barLabel, seriesLabel
         case message
+    }
+
+    /// A summary (a full dump of a scene is thousands of lines).
+    public var description: String {
+        "Scene \(width)×\(height), \(items.count) items: " + texts.prefix(3).map { "\"\($0.string)\"" }.joined(separator: ", ") + "…"
     }
 
     public var texts: [Text] { items.compactMap { if case .text(let t) = $0.primitive { return t } else { return nil } } }

@@ -39,7 +39,8 @@ extension ChartSpec {
                 spec.series.append(Series(name: kind.name, role: .benchmark(role), values: values))
             } else if let value = analysis.benchmarks?[keyPath: path], let period = analysis.benchmarkPeriod {
                 let name = periods.count > 1 ? "\(kind.name) (\(period.label))" : kind.name
-                spec.references.append(Reference(role: role, name: name, value: value))
+                spec.references.append(Reference(role: role, name: name, value: value,
+                                                  decimals: Reference.decimals(for: value, minimum: analysis.decimals)))
             }
         }
         return spec
@@ -124,11 +125,13 @@ extension ChartSpec {
         spec.bars = [Bar(name: dashboard.dashboard.definition.organisation, value: value, decimals: latest.decimals, isSubject: true)]
         for kind in [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national] {
             if let comparison = analysis.comparisons.first(where: { $0.kind == kind }) {
-                spec.bars.append(Bar(name: kind.name, value: comparison.benchmark, decimals: analysis.decimals))
+                spec.bars.append(Bar(name: kind.name, value: comparison.benchmark,
+                                     decimals: Reference.decimals(for: comparison.benchmark, minimum: analysis.decimals)))
             }
         }
         if let target = analysis.target {
-            spec.references = [Reference(role: .target, name: "Target", value: target)]
+            spec.references = [Reference(role: .target, name: "Target", value: target,
+                                         decimals: Reference.decimals(for: target, minimum: analysis.decimals))]
         }
         return spec
     }
@@ -149,7 +152,7 @@ extension ChartSpec {
                               decimals: observations.map(\.decimals))]
         spec.gaps = Timeline.gaps(observations, present: observations.map { $0.value != nil })
         var subtitle = unitName(analysis.indicator.unit)
-        if let frequency = analysis.frequency {
+        if let frequency = analysis.frequency, timeline.isRegular {
             let hasYearToDate = observations.contains { $0.period.frequency.isYearToDate } && !frequency.isYearToDate
             subtitle += ", " + frequency.adjective + (hasYearToDate ? " and year to date" : "")
         }
@@ -158,7 +161,8 @@ extension ChartSpec {
         }
         spec.subtitle = subtitle
         if let target = analysis.target ?? analysis.indicator.target {
-            spec.references.append(Reference(role: .target, name: "Target", value: target))
+            spec.references.append(Reference(role: .target, name: "Target", value: target,
+                                             decimals: Reference.decimals(for: target, minimum: analysis.decimals)))
         }
         return spec
     }
@@ -194,11 +198,15 @@ struct Timeline {
     /// At most this many periods are filled between two figures (a typo'd year must not make a 10,000-column chart).
     static let maximumFill = 240
 
+    /// Whether figures come every period (so "quarterly" describes them); yearly snapshots of a month do not.
+    var isRegular: Bool
+
     /// Holes are filled only where figures are otherwise closer together: snapshots taken each August are a
     /// yearly series, not a monthly one with eleven gaps.
     init(_ series: [Observation], extra: [Observation] = []) {
         let steps = zip(series, series.dropFirst()).compactMap { Timeline.distance($0.period, $1.period) }
         let usual = steps.min() ?? 1
+        isRegular = usual == 1
         var filled: [Observation] = []
         for observation in series {
             if usual == 1, let previous = filled.last, var next = previous.period.following, next < observation.period {

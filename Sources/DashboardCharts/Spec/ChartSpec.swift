@@ -1,4 +1,5 @@
 import DashboardCore
+import Foundation
 
 /// A plain-data description of one chart: everything that decides its pixels and nothing else.
 ///
@@ -170,11 +171,25 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         public var role: Role
         public var name: String
         public var value: Double
+        /// Decimals for its label, when they differ from the axis's (a benchmark of 13.8% beside whole-number data).
+        public var decimals: Int?
 
-        public init(role: Role, name: String, value: Double) {
+        public init(role: Role, name: String, value: Double, decimals: Int? = nil) {
             self.role = role
             self.name = name
             self.value = value
+            self.decimals = decimals
+        }
+
+        /// The places that write `value` exactly, between `minimum` and `maximum` (13.8 → 1, 97 → 0).
+        public static func decimals(for value: Double, minimum: Int, maximum: Int = 2) -> Int {
+            var places = minimum
+            while places < maximum {
+                let scale = pow(10, Double(places))
+                if abs((value * scale).rounded() - value * scale) < 1e-6 { break }
+                places += 1
+            }
+            return places
         }
     }
 

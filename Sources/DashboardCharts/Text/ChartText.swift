@@ -22,7 +22,8 @@ public enum ChartText {
             var what = "\(kindName(spec)) of \(indicator.title)"
             if spec.kind == .stacked { what += ", split into " + list(spec.series.map(\.name)) }
             if let span = span(spec) {
-                let frequency = analysis.frequency?.adjective ?? "dated"
+                let regular = spec.kind == .stacked || Timeline(analysis.series).isRegular
+                let frequency = regular ? (analysis.frequency?.adjective ?? "dated") : "snapshot"
                 let yearToDate = spec.categories.contains(where: \.isYearToDate) && analysis.frequency?.isYearToDate == false
                 what += ": \(frequency)\(yearToDate ? " and year-to-date" : "") figures \(span)"
             }
@@ -41,7 +42,7 @@ public enum ChartText {
             sentences.append("The \(ytd.period.longLabel) figure is \(analysis.format(ytd)).")
         }
         if let target = analysis.target {
-            var sentence = "The target is \(analysis.format(target))"
+            var sentence = "The target is \(exact(analysis, target))"
             if let value = analysis.latest?.value, indicator.polarity != .none {
                 let met = indicator.polarity == .high ? value >= target : value <= target
                 sentence += met ? ", which the latest figure meets" : ", which the latest figure misses"
@@ -51,7 +52,7 @@ public enum ChartText {
         let order: [BenchmarkComparison.Kind] = [.statisticalNeighbours, .regional, .national]
         let levels = order.compactMap { kind in analysis.comparisons.first { $0.kind == kind } }
         if spec.kind != .comparison, !levels.isEmpty, let period = analysis.benchmarkPeriod {
-            sentences.append("Comparators for \(period.label): " + list(levels.map { "\(phrase($0.kind)) \(analysis.format($0.benchmark))" }) + ".")
+            sentences.append("Comparators for \(period.label): " + list(levels.map { "\(phrase($0.kind)) \(exact(analysis, $0.benchmark))" }) + ".")
         }
         if spec.kind == .spc, let result = analysis.spc {
             var sentence = result.variation.sentence
@@ -170,6 +171,11 @@ public enum ChartText {
             index = end + 1
         }
         return sentences
+    }
+
+    /// A figure with as many decimals as it needs, at least the indicator's (13.8% beside data in whole numbers).
+    static func exact(_ analysis: IndicatorAnalysis, _ value: Double) -> String {
+        analysis.format(value, decimals: ChartSpec.Reference.decimals(for: value, minimum: analysis.decimals))
     }
 
     /// A comparator as a sentence names it.
