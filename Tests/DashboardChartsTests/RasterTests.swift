@@ -194,3 +194,20 @@ struct IndexedTests {
         #expect(header[9] == 2, "8-bit RGB")
     }
 }
+
+@Suite("Benchmark")
+struct BenchmarkTests {
+    @Test func benchmarkRendersTheChartAndWritesItsData() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chart-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let times = try ChartBenchmark.run(count: 2, size: ChartSize(width: 300, height: 150), outputDirectory: directory)
+        #expect(times.count == 2 && times.allSatisfy { $0 > 0 })
+        let png = try #require(FileManager.default.contents(atPath: directory + "/dashboards.png"))
+        #expect(png.starts(with: [137, 80, 78, 71]))
+        let data = try String(contentsOfFile: directory + "/data.tsv", encoding: .utf8).split(separator: "\n")
+        #expect(data.first == "# target\t120")
+        #expect(data.count == 2 + 40)
+        #expect(data[2] == "2017-04\tApr 2017\t157")
+        #expect(data.last == "2020-07\tJul 2020\t148")
+    }
+}
