@@ -177,3 +177,27 @@ struct SceneTests {
         #expect(scene.texts(.message).map(\.string) == ["No figures to chart yet."])
     }
 }
+
+@Suite("Odd input")
+struct OddInputTests {
+    let renderer = Shared.renderer
+
+    /// A NaN or infinite figure (a division by zero upstream) is drawn as a gap, never as a position.
+    @Test func nonFiniteFiguresAreGaps() throws {
+        var spec = Fixtures.familyStar(target: 70).spec()
+        spec.series[0].values = [67.1, .nan, 70.3, .infinity, 68.0]
+        spec.references.append(ChartSpec.Reference(role: .mean, name: "Mean", value: .nan))
+        let scene = renderer.scene(spec, size: .screen)
+        #expect(scene.items(.series(0)).compactMap(\.line).isEmpty, "no two figures are neighbours")
+        #expect(scene.items(.reference(.mean)).isEmpty)
+        #expect(try renderer.png(spec, size: .screen).count > 100)
+    }
+
+    @Test(arguments: [ChartSize(width: 1, height: 1), ChartSize(width: 40, height: 24), ChartSize(width: 9000, height: 60)])
+    func everyKindRendersAtExtremeSizes(size: ChartSize) throws {
+        for spec in SceneTests.allSpecs + [ChartSpec.sparkline(Fixtures.casesAwaitingAllocation.first)!] {
+            let png = try renderer.png(spec, size: size)
+            #expect(PNGChunks(png).first { $0.type == "IHDR" }?.data.uint32(at: 0) == UInt32(size.pixelWidth))
+        }
+    }
+}

@@ -6,6 +6,7 @@ import Foundation
 /// the right of the plot are pushed apart, and no text is placed outside the canvas.
 public enum ChartLayout {
     public static func scene(_ spec: ChartSpec, size: ChartSize, metrics: some TextMeasuring) -> Scene {
+        let spec = spec.finite
         var builder = SceneBuilder(width: size.width, height: size.height, metrics: metrics)
         switch spec.kind {
         case .sparkline:
@@ -16,6 +17,28 @@ public enum ChartLayout {
             CartesianLayout.draw(spec, into: &builder)
         }
         return builder.scene
+    }
+}
+
+extension ChartSpec {
+    /// The spec with any NaN or infinite figure treated as missing, so nothing non-finite reaches a position.
+    var finite: ChartSpec {
+        var spec = self
+        spec.series = series.map { series in
+            var series = series
+            series.values = series.values.map { $0.flatMap { $0.isFinite ? $0 : nil } }
+            return series
+        }
+        spec.totals = totals.map { $0.flatMap { $0.isFinite ? $0 : nil } }
+        spec.references = references.filter(\.value.isFinite)
+        spec.bars = bars.filter(\.value.isFinite)
+        if let minimum = axis.minimum, !minimum.isFinite { spec.axis.minimum = nil }
+        if let maximum = axis.maximum, !maximum.isFinite { spec.axis.maximum = nil }
+        if let minimum = spec.axis.minimum, let maximum = spec.axis.maximum, minimum >= maximum {
+            spec.axis.minimum = nil
+            spec.axis.maximum = nil
+        }
+        return spec
     }
 }
 
@@ -139,7 +162,8 @@ extension SceneBuilder {
             let step = 4.0, dot = 1.5
             var yy = (box.y / step).rounded(.up) * step
             while yy + dot <= box.maxY {
-                var xx = (box.x / step).rounded(.up) * step + (Int((yy / step).rounded()) % 2 == 0 ? 0 : step / 2)
+                let odd = abs((yy / step).rounded().truncatingRemainder(dividingBy: 2)) == 1
+                var xx = (box.x / step).rounded(.up) * step + (odd ? step / 2 : 0)
                 while xx + dot <= box.maxX {
                     addRect(role, Box(x: xx, y: yy, width: dot, height: dot), style.patternColour)
                     xx += step

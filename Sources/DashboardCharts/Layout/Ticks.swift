@@ -41,7 +41,8 @@ public enum Ticks {
         if start == stop { return [start] }
         let reverse = stop < start
         let (i1, i2, inc) = reverse ? spec(stop, start, count) : spec(start, stop, count)
-        guard i2 >= i1, inc.isFinite, inc != 0 else { return [] }
+        // More than a few thousand ticks means a count no axis asks for; refuse rather than allocate.
+        guard i2 >= i1, inc.isFinite, inc != 0, i2 - i1 < 10_000 else { return [] }
         let n = Int(i2 - i1) + 1
         var result: [Double] = []
         result.reserveCapacity(n)

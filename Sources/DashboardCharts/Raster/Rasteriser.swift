@@ -57,6 +57,12 @@ struct Rasteriser {
 
     @inline(__always) func row(_ y: Int) -> UnsafeMutablePointer<Int32> { image.pointee.tpixels[y]! }
 
+    /// A coordinate as a whole number, saturating: off-canvas and non-finite values must not trap.
+    @inline(__always) static func whole(_ value: Double) -> Int {
+        guard value.isFinite else { return value > 0 ? 1 << 40 : -(1 << 40) }
+        return Int(max(-1e12, min(1e12, value)))
+    }
+
     static func pixel(_ colour: Colour) -> Int32 {
         Int32(bitPattern: UInt32(colour.red) << 16 | UInt32(colour.green) << 8 | UInt32(colour.blue))
     }
@@ -90,7 +96,7 @@ struct Rasteriser {
     private func supersampled(_ p: Point) -> Point { Point(p.x * scale * 2, p.y * scale * 2) }
 
     private func circlePoints(_ marker: Marker, radius: Double) -> [Point] {
-        let segments = max(12, min(64, Int(radius * scale * 2 * 2 * Double.pi / 3)))
+        let segments = max(12, min(64, Rasteriser.whole(radius * scale * 2 * 2 * Double.pi / 3)))
         return marker.outline(radius: radius, segments: segments).map(supersampled)
     }
 
@@ -102,14 +108,15 @@ struct Rasteriser {
         if length < 4 {
             let thickness = max(1, (length * scale).rounded())
             let first = ((start + length / 2) * scale - thickness / 2).rounded()
-            return (Int(first), Int(first + thickness))
+            return (Rasteriser.whole(first), Rasteriser.whole(first + thickness))
         }
         let a = (start * scale).rounded(), b = ((start + length) * scale).rounded()
-        return (Int(a), Int(max(b, a + 1)))
+        return (Rasteriser.whole(a), Rasteriser.whole(max(b, a + 1)))
     }
 
     mutating func crisp(_ box: Box, _ colour: Colour) {
-        guard box.width > 0, box.height > 0, colour.alpha > 0 else { return }
+        guard box.width > 0, box.height > 0, colour.alpha > 0, box.x.isFinite, box.y.isFinite, box.maxX.isFinite, box.maxY.isFinite
+        else { return }
         var (x0, x1) = snap(box.x, box.width)
         var (y0, y1) = snap(box.y, box.height)
         x0 = max(0, x0); y0 = max(0, y0); x1 = min(width, x1); y1 = min(height, y1)
@@ -146,7 +153,7 @@ struct Rasteriser {
     // MARK: Lines
 
     mutating func stroke(_ line: Line) {
-        guard line.points.count >= 2, line.width > 0 else { return }
+        guard line.points.count >= 2, line.width > 0, line.width.isFinite, line.points.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else { return }
         let pieces = line.dash.count >= 2 && line.dash.allSatisfy({ $0 > 0 }) ? Rasteriser.dashes(line.points, line.dash) : [line.points]
         let axisAligned = line.points.indices.dropFirst().allSatisfy { i in
             line.points[i].x == line.points[i - 1].x || line.points[i].y == line.points[i - 1].y
@@ -179,7 +186,7 @@ struct Rasteriser {
                                                      Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny)]))
             }
             if points.count > 2 {
-                let segments = max(12, min(48, Int(halfWidth * 2 * Double.pi / 3)))
+                let segments = max(12, min(48, Rasteriser.whole(halfWidth * 2 * Double.pi / 3)))
                 for joint in points.dropFirst().dropLast() {
                     subpaths.append((0..<segments).map { i in
                         let angle = Double(i) / Double(segments) * 2 * Double.pi
@@ -233,10 +240,10 @@ struct Rasteriser {
     // MARK: Supersampled shapes
 
     private mutating func enqueue(_ shape: Shape) {
-        guard shape.minX.isFinite, shape.colour.alpha > 0 else { return }
+        guard shape.minX.isFinite, shape.minY.isFinite, shape.maxX.isFinite, shape.maxY.isFinite, shape.colour.alpha > 0 else { return }
         let t = Double(Rasteriser.tile) * 2
-        let tx0 = max(0, Int(((shape.minX - 2) / t).rounded(.down))), tx1 = min(tilesX - 1, Int(((shape.maxX + 2) / t).rounded(.down)))
-        let ty0 = max(0, Int(((shape.minY - 2) / t).rounded(.down))), ty1 = min(tilesY - 1, Int(((shape.maxY + 2) / t).rounded(.down)))
+        let tx0 = max(0, Rasteriser.whole(((shape.minX - 2) / t).rounded(.down))), tx1 = min(tilesX - 1, Rasteriser.whole(((shape.maxX + 2) / t).rounded(.down)))
+        let ty0 = max(0, Rasteriser.whole(((shape.minY - 2) / t).rounded(.down))), ty1 = min(tilesY - 1, Rasteriser.whole(((shape.maxY + 2) / t).rounded(.down)))
         guard tx0 <= tx1, ty0 <= ty1 else { return }
         for ty in ty0...ty1 { for tx in tx0...tx1 { dirty[ty * tilesX + tx] = true } }
         batch.append(shape)
@@ -341,8 +348,8 @@ struct Rasteriser {
         }
         guard !edges.isEmpty else { return }
         edges.sort { $0.y0 < $1.y0 }
-        let top = max(0, Int((shape.minY - offsetY - 0.5).rounded(.up)))
-        let bottom = min(height, Int((shape.maxY - offsetY - 0.5).rounded(.up)))
+        let top = max(0, whole((shape.minY - offsetY - 0.5).rounded(.up)))
+        let bottom = min(height, whole((shape.maxY - offsetY - 0.5).rounded(.up)))
         guard top < bottom else { return }
         let value = pixel(shape.colour)
         let opaque = shape.colour.alpha == 255
@@ -372,8 +379,8 @@ struct Rasteriser {
                 if before == 0, winding != 0 {
                     start = crossing.x
                 } else if before != 0, winding == 0 {
-                    let first = max(0, Int((start - 0.5).rounded(.up)))
-                    let end = min(width, Int((crossing.x - 0.5).rounded(.up)))
+                    let first = max(0, whole((start - 0.5).rounded(.up)))
+                    let end = min(width, whole((crossing.x - 0.5).rounded(.up)))
                     if end > first {
                         if opaque {
                             (line + first).update(repeating: value, count: end - first)
@@ -400,7 +407,8 @@ struct Rasteriser {
         case .middle: x -= Double(stamp.inkLeft + stamp.inkRight) / 2
         case .end: x -= Double(stamp.inkRight)
         }
-        stampText(stamp, x: Int(x.rounded()) + stamp.left, y: Int((text.y * scale).rounded()) + stamp.top, colour: text.colour)
+        guard x.isFinite, text.y.isFinite else { return }
+        stampText(stamp, x: Rasteriser.whole(x.rounded()) + stamp.left, y: Rasteriser.whole((text.y * scale).rounded()) + stamp.top, colour: text.colour)
     }
 
     /// Blends the text colour over the image by each pixel's coverage.
