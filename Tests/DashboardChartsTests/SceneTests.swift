@@ -113,6 +113,17 @@ struct SceneTests {
         #expect(scene.texts(.categoryLabel)[0].weight == .bold)
     }
 
+    /// Family Star fell from 71.8% to 68.0%: the line comes down into the last point, so its label goes below.
+    @Test func latestFigureIsLabelledClearOfTheLine() throws {
+        let scene = renderer.scene(Fixtures.familyStar().spec(), size: .screen)
+        let label = try #require(scene.texts(.latestLabel).first)
+        let last = try #require(scene.items(.series(0)).compactMap(\.line).first?.points.last)
+        #expect(label.string == "68.0%")
+        #expect(label.bounds.y > last.y, "below the point")
+        let sen2 = renderer.scene(Fixtures.plansWithinTwentyWeeks.spec(), size: .screen)
+        #expect(sen2.texts(.latestLabel).map(\.string) == ["92%"])
+    }
+
     @Test func longTitlesWrapWithinTheChart() {
         let size = Shared.printSize
         let spec = Fixtures.childProtectionPlansTwoYears.spec()

@@ -433,16 +433,16 @@ enum CartesianLayout {
             }
             for point in present { occupied.append(Box(x: point.x - 4, y: point.y - 4, width: 8, height: 8)) }
         }
-        // The latest figure, labelled beside its point: above unless the line comes down into it.
+        // The latest figure, labelled beside its point: above unless the line comes down into it, else below,
+        // else to its left; the first place that keeps clear of other points, labels and reference lines.
         guard let main = spec.series.firstIndex(where: { $0.role == .main }) else { return }
         let values = spec.series[main].values
-        guard let last = values.lastIndex(where: { $0 != nil }), let value = values[last] else { return }
-        let label = spec.series[main].label(last, axis: spec.axis) ?? ""
+        guard let last = values.lastIndex(where: { $0 != nil }), let value = values[last],
+              let label = spec.series[main].label(last, axis: spec.axis) else { return }
         let size = 12.5
         let px = xs[last], py = y(y.clamp(value))
-        let previous = values[..<last].lastIndex(where: { $0 != nil }).flatMap { values[$0] }
-        let comesFromAbove = previous.map { y($0) < py } ?? false
-        var candidates: [Text] = []
+        let previous = values[..<last].last(where: { $0 != nil }) ?? nil
+        let comesFromAbove = previous.map { y(y.clamp($0)) < py } ?? false
         let above = b.text(label, x: px, y: py - 9, size: size, weight: .bold, colour: isSPC ? Style.text : Style.darkBlue, anchor: .middle)
         var below = above
         below.y = py + 9 + size * TextMetrics.ascent
@@ -450,19 +450,20 @@ enum CartesianLayout {
         left.anchor = .end
         left.x = px - 8
         left.y = py + size * TextMetrics.centreToBaseline
-        candidates = comesFromAbove ? [below, above, left] : [above, below, left]
+        let candidates = comesFromAbove ? [below, above, left] : [above, below, left]
+        let ownPoint = Box(x: px - 4, y: py - 4, width: 8, height: 8)
+        let obstacles = occupied.filter { $0 != ownPoint }
         let referenceYs = spec.references.filter { y.contains($0.value) }.map { y($0.value) }
         func fits(_ t: Text) -> Bool {
             let box = t.bounds
-            guard box.x >= b.canvas.x, box.maxX <= plot.maxX + 4, box.y >= plot.y - 2, box.maxY <= plot.maxY - 2 else { return false }
+            guard box.x >= 0, box.maxX <= plot.maxX + 4, box.y >= plot.y - 2, box.maxY <= plot.maxY - 2 else { return false }
             if referenceYs.contains(where: { $0 > box.y - 1 && $0 < box.maxY + 1 }) { return false }
-            let pointBox = Box(x: px - 5, y: py - 5, width: 10, height: 10)
-            return !occupied.contains { $0 != pointBox && $0.intersects(box) && !(abs($0.x - (px - 4)) < 0.01 && abs($0.y - (py - 4)) < 0.01) }
+            return !obstacles.contains { $0.intersects(box) }
         }
         var chosen = candidates.first(where: fits) ?? candidates[0]
         // Keep it inside the plot horizontally.
-        let box = chosen.bounds
-        if box.maxX > plot.maxX + 4 { chosen.x -= box.maxX - (plot.maxX + 4) }
+        let overhang = chosen.bounds.maxX - (plot.maxX + 4)
+        if overhang > 0 { chosen.x -= overhang }
         b.add(.latestLabel, .text(chosen))
     }
 }

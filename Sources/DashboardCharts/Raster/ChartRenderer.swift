@@ -24,6 +24,12 @@ public final class ChartRenderer: Sendable {
         self.metrics = GDTextMetrics(fonts: fonts)
     }
 
+    /// Frees libgd's FreeType cache (for a clean valgrind run). Call once at exit, after every chart is drawn:
+    /// the cache is global, and rendering after this is not supported.
+    public static func releaseFontCache() {
+        gdFontCacheShutdown()
+    }
+
     /// The chart laid out, before pixels.
     public func scene(_ spec: ChartSpec, size: ChartSize) -> Scene {
         ChartLayout.scene(spec, size: size, metrics: metrics)
