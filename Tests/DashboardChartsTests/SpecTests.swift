@@ -60,6 +60,12 @@ struct SpecTests {
         #expect(ChartSpec.Reference.decimals(for: value, minimum: minimum) == expected)
     }
 
+    @Test func sparklineHoldsOnlyItsFigures() throws {
+        let spec = try #require(ChartSpec.sparkline(Fixtures.casesAwaitingAllocation.first))
+        #expect(spec.series.map(\.values) == [[290, 279, 338, 146, 47, 207, 189, nil, nil, nil, 21, 24, 6, 14, 10]])
+        #expect(spec.title.isEmpty && spec.categories.isEmpty && spec.source == nil, "nothing that is not drawn")
+    }
+
     @Test func spcWithTooFewPointsFallsBackToALineSayingWhy() {
         let spec = Fixtures.familyStar(chart: .spc).spec()
         #expect(spec.kind == .line)

@@ -13,12 +13,14 @@ extension ChartSpec {
     }
 
     /// A tiny trend line for the KPI table; nil when the main series has fewer than 2 figures.
+    ///
+    /// It holds only the figures (gaps as nil): a sparkline draws no text, so renaming the indicator or its
+    /// periods does not make it stale.
     public static func sparkline(_ analysis: IndicatorAnalysis) -> ChartSpec? {
-        let timeline = Timeline(analysis.series)
-        guard timeline.observations.compactMap(\.value).count >= 2 else { return nil }
-        return ChartSpec(kind: .sparkline, title: analysis.indicator.displayTitle, axis: axis(analysis),
-                         categories: timeline.observations.map { Category($0.period) },
-                         series: [Series(name: analysis.indicator.displayTitle, role: .main, values: timeline.observations.map(\.value))])
+        let values = Timeline(analysis.series).observations.map(\.value)
+        guard values.compactMap({ $0 }).count >= 2 else { return nil }
+        return ChartSpec(kind: .sparkline, title: "", axis: Axis(unit: analysis.indicator.unit, decimals: 0),
+                         series: [Series(name: "", role: .main, values: values)])
     }
 
     // MARK: Kinds

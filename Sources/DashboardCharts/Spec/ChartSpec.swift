@@ -3,9 +3,11 @@ import Foundation
 
 /// A plain-data description of one chart: everything that decides its pixels and nothing else.
 ///
-/// The site hashes a spec (JSON with sorted keys) together with `ChartRenderer.version` and the size to decide
-/// whether a PNG must be drawn again, so a spec holds no dates, ids or other data that do not show.
-/// Colours, fonts and spacing are the layout's; the spec says what is shown and in what role.
+/// The site hashes a spec (JSON with sorted keys) together with `ChartRenderer.version`, the fonts and the size
+/// to decide whether a PNG must be drawn again, so a spec holds no dates, ids or other data that do not show;
+/// the only words kept that a chart may not draw are the names of its periods and main series, which change
+/// only with what is drawn. Colours, fonts and spacing are the layout's; the spec says what is shown and in
+/// what role.
 public struct ChartSpec: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// A time series as a line, with target, benchmarks and gaps.
