@@ -23,24 +23,10 @@ if ! python3 -c "import matplotlib" 2>/dev/null; then
     python3 -m pip install --quiet matplotlib
 fi
 
-# Our side: a throwaway package around bench-chart.swift and the repository's chart target (release).
-harness="$OUT/harness"
-mkdir -p "$harness/Sources/bench-chart"
-for target in DashboardCore CGD DashboardCharts; do ln -sfn "$root/Sources/$target" "$harness/Sources/$target"; done
-cp "$here/bench-chart.swift" "$harness/Sources/bench-chart/main.swift"
-cat > "$harness/Package.swift" <<'SWIFT'
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(name: "bench-chart", platforms: [.macOS(.v13)], targets: [
-    .target(name: "DashboardCore"),
-    .systemLibrary(name: "CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
-    .target(name: "DashboardCharts", dependencies: ["DashboardCore", "CGD"]),
-    .executableTarget(name: "bench-chart", dependencies: ["DashboardCharts"]),
-])
-SWIFT
+# Our side: the project's own CLI, release build.
 echo "Building (release)…" >&2
-swift build -c release --package-path "$harness" --scratch-path "$root/.build-bench" 2>&1 | grep -Ev "prohibited flag|^\[" >&2 || true
-"$root/.build-bench/release/bench-chart" --count "$N" --out "$OUT"
+swift build -c release --package-path "$root" --product dashboards 2>&1 | grep -Ev "prohibited flag|^\[" >&2 || true
+"$root/.build/release/dashboards" bench-chart --count "$N" --out "$OUT"
 
 target=$(awk -F'\t' '$1 == "# target" { print $2 }' "$OUT/data.tsv")
 gnuplot -e "n=$N; dir='$OUT'; target=$target" "$here/line.gp"

@@ -1,0 +1,26 @@
+# Two commands from a fresh clone: `make site` builds the example site into public/, `make test` runs the tests.
+# Both first install the system libraries the chart renderer needs (libgd, pkg-config, DejaVu fonts) if missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: site test deps validate bench clean
+
+site: deps
+	$(SWIFT) build -c release --product dashboards
+	.build/release/dashboards build
+
+test: deps
+	$(SWIFT) test
+
+validate:
+	$(SWIFT) run -c release dashboards validate
+
+deps:
+	@if ! pkg-config --exists gdlib 2>/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		echo "Installing libgd-dev, pkg-config and fonts-dejavu-core"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core; \
+	fi
+
+clean:
+	rm -rf .build public .public.staging .public.lock

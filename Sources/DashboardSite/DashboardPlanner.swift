@@ -1,0 +1,237 @@
+import DashboardCharts
+import DashboardCore
+import Foundation
+
+/// Everything one dashboard contributes to the site: its pages, data downloads and charts, for the
+/// current edition and each archived quarterly edition.
+struct DashboardPlanner {
+    static let generator = "Built with dashboards \(DashboardsVersion.string) from the council's published figures."
+
+    struct File {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    struct Plan {
+        var files: [File] = []
+        var charts: [ChartJob] = []
+        var pages = 0
+        var card: DashboardCard
+    }
+
+    let dashboard: Dashboard
+    let asOf: Period?
+    let assets: SiteAssets
+    let fontsFingerprint: String
+
+    var definition: DashboardDefinition { dashboard.definition }
+
+    /// An edition of the dashboard: where it is written and what period it stands at.
+    struct Edition {
+        var period: Period?
+        /// Folder relative to the site root, ending in "/".
+        var base: String
+        var isCurrent: Bool
+    }
+
+    func plan() throws -> Plan {
+        let current = Analysis.dashboard(dashboard, asOf: asOf)
+        var editions = [Edition(period: current.asOf, base: "\(definition.id)/", isCurrent: true)]
+        for period in definition.editions where period != current.asOf {
+            if let limit = current.asOf, period > limit { continue }
+            editions.append(Edition(period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false))
+        }
+        var plan = Plan(card: PageFactory.card(current, url: "\(definition.id)/index.html"))
+        for edition in editions {
+            let analysis = edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)
+            try add(edition, analysis: analysis, all: editions, to: &plan)
+        }
+        return plan
+    }
+
+    func chrome(_ title: String, base: String, crumbs: [Link]) -> PageChrome {
+        let depth = base.split(separator: "/").count
+        let root = String(repeating: "../", count: depth)
+        let brand = definition.brandColour.map { "--brand: \($0)" }
+        return PageChrome(pageTitle: title, root: root, organisation: definition.organisation, brandStyle: brand,
+                          breadcrumbs: crumbs, generator: DashboardPlanner.generator)
+    }
+
+    /// Links from a page in `from` to each edition's dashboard page.
+    func editionLinks(_ editions: [Edition], from: Edition) -> [Link] {
+        let ordered = editions.sorted { ($0.period ?? .calendarYear(0)) < ($1.period ?? .calendarYear(0)) }
+        return ordered.map { edition in
+            var text = edition.period?.label ?? "Latest"
+            if edition.isCurrent { text += " (latest)" }
+            return Link(text: text, url: DashboardPlanner.relative(from: from.base, to: edition.base) + "index.html",
+                        current: edition.base == from.base)
+        }
+    }
+
+    /// The relative path from one folder to another, both given from the site root and ending in "/":
+    /// `cfws/editions/2019-20-q4/` to `cfws/` is `../../`.
+    static func relative(from: String, to: String) -> String {
+        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let up = String(repeating: "../", count: a.count - common)
+        let down = b[common...].map { $0 + "/" }.joined()
+        return up + down
+    }
+
+    func add(_ edition: Edition, analysis: DashboardAnalysis, all editions: [Edition], to plan: inout Plan) throws {
+        let base = edition.base
+        let asOfLabel = analysis.asOf?.label ?? "no figures yet"
+        let dashboardCrumb = Link(text: definition.title, url: "index.html")
+        let rootCrumb = Link(text: "Dashboards", url: chrome("", base: base, crumbs: []).root + "index.html")
+
+        var rows: [String: KPIRow] = [:]
+        for indicator in analysis.indicators {
+            let id = indicator.indicator.id
+            let sparkline = sparkline(indicator, base: base, plan: &plan)
+            rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline)
+            try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions,
+                                 crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
+                                 plan: &plan)
+        }
+        var sections = definition.sections.enumerated().map { index, section in
+            SectionTable(title: section.title, anchor: PageFactory.anchor(section.title, index: index), sectionSummary: section.summary,
+                         rows: section.indicatorIDs.compactMap { rows[$0] })
+        }
+        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
+        let unplaced = analysis.indicators.filter { !placed.contains($0.indicator.id) }.compactMap { rows[$0.indicator.id] }
+        if !unplaced.isEmpty, !definition.sections.isEmpty {
+            sections.append(SectionTable(title: "Other indicators", anchor: "section-other", sectionSummary: nil, rows: unplaced))
+        }
+        let links = editionLinks(editions, from: edition)
+        let page = DashboardPage(
+            page: chrome("\(definition.title), \(asOfLabel)", base: base,
+                         crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html", current: true)]),
+            title: definition.title, organisation: definition.organisation, asOf: asOfLabel, introduction: definition.summary,
+            overview: analysis.overview.sentences, tiles: PageFactory.tiles(analysis.overview),
+            quartiles: PageFactory.quartileTiles(analysis.overview), hasQuartiles: analysis.overview.benchmarked > 0,
+            editions: links, hasEditions: links.count > 1,
+            archiveNote: edition.isCurrent ? nil : "This is the dashboard as it stood at \(asOfLabel). Later figures are in the latest edition.",
+            sections: sections, hasTargets: analysis.indicators.contains { $0.target != nil },
+            hasRAG: analysis.indicators.contains { $0.rag != nil },
+            hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
+            hasSPC: analysis.indicators.contains { $0.spc != nil })
+        plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
+        plan.pages += 1
+    }
+
+    func key(_ spec: ChartSpec, _ size: ChartSize) -> String {
+        var hash = ContentHash()
+        hash.combine(ChartRenderer.version)
+        hash.combine(fontsFingerprint)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        hash.combine((try? encoder.encode(spec)) ?? Data())
+        hash.combine((try? encoder.encode(size)) ?? Data())
+        return hash.hex
+    }
+
+    func sparkline(_ analysis: IndicatorAnalysis, base: String, plan: inout Plan) -> Image? {
+        guard let spec = ChartSpec.sparkline(analysis) else { return nil }
+        let id = analysis.indicator.id
+        let size = ChartSize.sparkline
+        let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
+        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
+        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
+        return Image(src: one, srcset: "\(one) 1x, \(two) 2x", alt: ChartText.sparklineAltText(analysis),
+                     width: Int(size.width), height: Int(size.height))
+    }
+
+    static var printSize: ChartSize {
+        let size = SiteBuilder.pageChart
+        let scale = Double(SiteBuilder.printDPI) / 96
+        return ChartSize(width: size.width, height: size.height, scale: scale, dpi: SiteBuilder.printDPI)
+    }
+
+    func addIndicatorPage(_ analysis: IndicatorAnalysis, dashboard: DashboardAnalysis, edition: Edition, editions: [Edition],
+                          crumbs: [Link], plan: inout Plan) throws {
+        let id = analysis.indicator.id
+        let base = edition.base
+        var chart: Image?
+        var caption: String?
+        var downloads: [Link] = []
+        if analysis.latest != nil || !analysis.series.isEmpty {
+            let spec = ChartSpec.indicator(analysis, in: dashboard)
+            let size = SiteBuilder.pageChart
+            let one = "charts/\(id).png", two = "charts/\(id)@2x.png", print = "charts/\(id)-print.png"
+            let printSize = DashboardPlanner.printSize
+            plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
+            plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
+            var srcset = "\(one) 1x, \(two) 2x"
+            let alt = ChartText.altText(analysis, in: dashboard)
+            caption = ChartText.caption(analysis, in: dashboard)
+            if edition.isCurrent {
+                plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
+                srcset += ", \(print) \(Formatting.number(printSize.scale, decimals: 3, grouping: false))x"
+                let centimetres = { (pixels: Int) in Formatting.number(Double(pixels) / Double(SiteBuilder.printDPI) * 2.54, decimals: 1) }
+                downloads.append(Link(text: "Chart for printed reports (PNG, \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels, \(SiteBuilder.printDPI) dpi: \(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm)", url: print))
+                let text = "Caption: \(caption ?? "")\n\nAlt text: \(alt)\n\nSource: \(analysis.indicator.source ?? "not stated")\n\nImage: \(print), \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels at \(SiteBuilder.printDPI) dpi (\(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm).\n"
+                plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
+                downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
+            }
+            chart = Image(src: one, srcset: srcset, alt: alt, width: Int(size.width), height: Int(size.height))
+        }
+        plan.files.append(File(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
+        downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
+
+        let notes = PageFactory.notes(analysis)
+        let page = IndicatorPage(
+            page: chrome("\(analysis.indicator.title), \(definition.title)", base: base,
+                         crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
+            dashboardTitle: definition.title, dashboardURL: "index.html", title: analysis.indicator.title,
+            asOf: dashboard.asOf?.label ?? "", headline: PageFactory.headline(analysis),
+            period: analysis.latest?.period.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
+            downloads: downloads, data: PageFactory.dataTable(analysis), yearToDate: PageFactory.yearToDateTable(analysis),
+            benchmarks: PageFactory.benchmarkTable(analysis), spc: PageFactory.spcSection(analysis),
+            definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
+            notes: notes, hasNotes: !notes.isEmpty)
+        plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
+        plan.pages += 1
+    }
+}
+
+/// The indicator's figures as a long-form CSV that `dashboards` itself reads back.
+enum DataDownload {
+    static func csv(_ analysis: IndicatorAnalysis) -> String {
+        var lines = ["indicator,period,value,numerator,denominator,note"]
+        for observation in analysis.observations {
+            var value = ""
+            if let number = observation.value {
+                value = Formatting.number(number, decimals: observation.decimals, grouping: false)
+                if analysis.unit == .percent { value += "%" }
+            } else {
+                switch observation.gap {
+                case .notApplicable?: value = "n/a"
+                case .notAvailable?: value = "x"
+                case .suppressed?: value = "c"
+                case .breakInData?: value = "Break in data"
+                case .missing?, nil: value = ""
+                }
+            }
+            let fields = [
+                analysis.indicator.id, observation.period.label, value,
+                observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
+                observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
+                safeText(observation.note ?? ""),
+            ]
+            lines.append(fields.map(quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Text opened in a spreadsheet must not start like a formula (=, +, -, @): a leading apostrophe keeps it text.
+    static func safeText(_ text: String) -> String {
+        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        return "'" + text
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

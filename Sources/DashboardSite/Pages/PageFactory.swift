@@ -1,0 +1,294 @@
+import DashboardCore
+
+/// Turns analyses into the values the templates show. All wording a committee member reads is made here
+/// (or in the core), so templates stay layout only.
+enum PageFactory {
+    static func directionBadge(_ analysis: IndicatorAnalysis) -> Badge? {
+        guard let assessment = analysis.direction else { return nil }
+        let style: String
+        switch assessment.direction.judgement {
+        case .improved: style = "better"
+        case .declined: style = "worse"
+        case .similar: style = "similar"
+        case .noPolarity: style = "neutral"
+        }
+        let arrow = assessment.movement.arrow
+        let text = arrow.isEmpty ? assessment.direction.words : "\(arrow) \(assessment.direction.words)"
+        let detail = assessment.sentence(unit: analysis.unit, decimals: analysis.decimals, polarity: analysis.indicator.polarity)
+        return Badge(text: text, style: style, detail: detail)
+    }
+
+    static func changeText(_ analysis: IndicatorAnalysis) -> String? {
+        guard let change = analysis.change else { return nil }
+        return change.describe(unit: analysis.unit, decimals: analysis.decimals)
+    }
+
+    static func ragBadge(_ analysis: IndicatorAnalysis) -> Badge? {
+        guard let rag = analysis.rag else { return nil }
+        var detail = "\(rag.status.name): \(rag.rule)"
+        if let computed = rag.computed {
+            if computed.status == rag.status {
+                detail += "; the rules agree (\(computed.rule))"
+            } else {
+                detail += "; the rules would give \(computed.status.name) (\(computed.rule))"
+            }
+        }
+        return Badge(text: rag.status.name, style: rag.status.rawValue, detail: detail)
+    }
+
+    static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
+        guard let spc = analysis.spc else { return nil }
+        let style: String
+        switch spc.variation {
+        case .commonCause: style = "common"
+        case .improvementHigh, .improvementLow: style = "improvement"
+        case .concernHigh, .concernLow: style = "concern"
+        case .neitherHigh, .neitherLow: style = "neutral"
+        }
+        var detail = spc.variation.sentence
+        if let assurance = spc.assurance { detail += ". " + assurance.sentence }
+        var text = spc.variation.shortText
+        if let assurance = spc.assurance { text += "; " + assurance.shortText.lowercased() }
+        return Badge(text: text, style: style, detail: detail)
+    }
+
+    static func target(_ analysis: IndicatorAnalysis) -> String? {
+        analysis.target.map { analysis.format($0, decimals: max(analysis.decimals, decimals(of: $0))) }
+    }
+
+    static func decimals(of value: Double) -> Int {
+        let text = value.description
+        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction == "0" ? 0 : fraction.count
+    }
+
+    static func benchmarkFigure(_ value: Double, _ analysis: IndicatorAnalysis) -> String {
+        analysis.format(value, decimals: max(analysis.decimals, decimals(of: value)))
+    }
+
+    static func row(_ analysis: IndicatorAnalysis, url: String, sparkline: Image?) -> KPIRow {
+        let latest = analysis.latest
+        return KPIRow(
+            title: analysis.indicator.displayTitle,
+            url: url,
+            period: latest?.period.label ?? "–",
+            figure: latest.map { analysis.format($0) } ?? "No figure",
+            direction: directionBadge(analysis),
+            change: changeText(analysis),
+            target: target(analysis),
+            rag: ragBadge(analysis),
+            quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
+            neighbours: analysis.benchmarks?.statisticalNeighbours.map { benchmarkFigure($0, analysis) },
+            spc: spcBadge(analysis),
+            sparkline: sparkline)
+    }
+
+    static func tiles(_ overview: Overview) -> [Tile] {
+        var tiles = [
+            Tile(count: overview.improved, label: "improved", style: "better"),
+            Tile(count: overview.similar, label: "no significant change", style: "similar"),
+            Tile(count: overview.declined, label: "declined", style: "worse"),
+            Tile(count: overview.noPolarity, label: "information only (no polarity)", style: "neutral"),
+        ]
+        if overview.notCompared > 0 {
+            tiles.append(Tile(count: overview.notCompared, label: "nothing to compare with", style: "neutral"))
+        }
+        return tiles
+    }
+
+    static func quartileTiles(_ overview: Overview) -> [Tile] {
+        let names = ["top quartile", "second quartile", "third quartile", "fourth quartile"]
+        return overview.quartiles.enumerated().map { index, count in
+            Tile(count: count, label: names[index], style: "q\(index + 1)")
+        }
+    }
+
+    static func anchor(_ title: String, index: Int) -> String {
+        var slug = ""
+        for scalar in title.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.hasSuffix("-") {
+                slug.append("-")
+            }
+            if slug.count >= 40 { break }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return "section-\(index + 1)" + (slug.isEmpty ? "" : "-" + slug)
+    }
+
+    static func card(_ analysis: DashboardAnalysis, url: String) -> DashboardCard {
+        let definition = analysis.dashboard.definition
+        return DashboardCard(id: definition.id, title: definition.title, organisation: definition.organisation,
+                             asOf: analysis.asOf?.label ?? "no figures yet", url: url,
+                             overview: analysis.overview.paragraph, measures: analysis.overview.reported)
+    }
+
+    // MARK: - Indicator page
+
+    static func headline(_ analysis: IndicatorAnalysis) -> String {
+        guard let latest = analysis.latest else { return "No figure yet." }
+        var text = "\(analysis.format(latest)) in \(latest.period.label)"
+        if let change = analysis.change {
+            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(change.fromPeriod.label)"
+        }
+        return text + "."
+    }
+
+    static func facts(_ analysis: IndicatorAnalysis) -> [Fact] {
+        var facts: [Fact] = []
+        let indicator = analysis.indicator
+        if let latest = analysis.latest {
+            facts.append(Fact(term: "Latest figure", details: "\(analysis.format(latest)) (\(latest.period.longLabel))"))
+            if let latestPeriod = analysis.latestPeriod, latestPeriod != latest.period,
+               let gap = analysis.series.last, gap.isGap {
+                facts.append(Fact(term: "Latest period", details: "\(latestPeriod.label): \(gap.gap?.phrase ?? "no figure")"))
+            }
+        }
+        if let badge = directionBadge(analysis) {
+            facts.append(Fact(term: "Compared with previous", details: badge.detail))
+        } else if analysis.latest != nil {
+            facts.append(Fact(term: "Compared with previous", details: "No earlier figure to compare with"))
+        }
+        if let yearOnYear = analysis.yearOnYear {
+            facts.append(Fact(term: "Compared with a year earlier",
+                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(yearOnYear.fromPeriod.label)"))
+        }
+        facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
+        if let target = target(analysis) {
+            facts.append(Fact(term: "Target", details: target))
+        }
+        if let badge = ragBadge(analysis) {
+            facts.append(Fact(term: "RAG status", details: badge.detail))
+        }
+        if let spc = analysis.spc {
+            var details = spc.variation.sentence
+            if let assurance = spc.assurance { details += ". " + assurance.sentence }
+            facts.append(Fact(term: "Statistical process control", details: details))
+        } else if let unavailable = analysis.spcUnavailable {
+            facts.append(Fact(term: "Statistical process control", details: unavailable.sentence))
+        }
+        return facts
+    }
+
+    static func dataTable(_ analysis: IndicatorAnalysis) -> DataTable {
+        let hasCounts = analysis.observations.contains { $0.numerator != nil || $0.denominator != nil }
+        var headings = ["Period", "Figure"]
+        if hasCounts { headings += ["Numerator", "Denominator"] }
+        headings.append("Note")
+        let rows = analysis.observations.map { observation -> TableRow in
+            var cells: [String] = []
+            if observation.isGap {
+                cells.append("Gap: \(observation.gap?.phrase ?? "no figure")")
+            } else {
+                cells.append(Formatting.figure(observation.value!, unit: analysis.unit, decimals: observation.decimals))
+            }
+            if hasCounts {
+                cells.append(observation.numerator.map { Formatting.number($0, decimals: 0) } ?? "")
+                cells.append(observation.denominator.map { Formatting.number($0, decimals: 0) } ?? "")
+            }
+            // A gap's note repeats its reason when the cell said only that ("Break in data"): say it once.
+            let note = observation.note.flatMap { $0.lowercased() == observation.gap?.phrase.lowercased() ? nil : $0 }
+            cells.append(note ?? "")
+            return TableRow(cells: cells, header: observation.period.label, note: observation.note, isGap: observation.isGap)
+        }
+        let span = spanText(analysis.observations.map(\.period))
+        return DataTable(caption: "\(analysis.indicator.title): figures \(span)", headings: headings, rows: rows)
+    }
+
+    static func spanText(_ periods: [Period]) -> String {
+        guard let first = periods.first, let last = periods.last else { return "" }
+        return first == last ? "for \(first.label)" : "from \(first.label) to \(last.label)"
+    }
+
+    static func yearToDateTable(_ analysis: IndicatorAnalysis) -> DataTable? {
+        // A snapshot's "year to date" is only its latest figure: worth a table only where the data gives one.
+        let figures = analysis.yearToDate.filter {
+            $0.value != nil && (analysis.indicator.aggregation != .last || $0.given != nil)
+        }
+        guard !figures.isEmpty else { return nil }
+        let rows = figures.map { ytd -> TableRow in
+            let decimals = max(ytd.given?.decimals ?? analysis.decimals, analysis.decimals)
+            let given = ytd.given?.value.map { Formatting.figure($0, unit: analysis.unit, decimals: ytd.given?.decimals ?? decimals) } ?? "–"
+            let computed = ytd.computed.map { Formatting.figure($0, unit: analysis.unit, decimals: decimals) } ?? "–"
+            let through = ytd.through.map { ytd.isComplete ? "Whole year" : "To \($0.label)" } ?? "–"
+            var note = ytd.reason ?? ""
+            if let n = ytd.numerator, let d = ytd.denominator {
+                note = "\(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0))"
+            }
+            return TableRow(cells: [through, given, computed, note], header: ytd.period.label, note: nil, isGap: false)
+        }
+        let how: String
+        switch analysis.indicator.aggregation {
+        case .sum: how = "the sum of the periods"
+        case .mean: how = "the mean of the periods"
+        case .last: how = "the latest period's figure"
+        case .ratio: how = "numerators and denominators added, then divided"
+        case .given: how = "only the figure given (a unique count cannot be summed)"
+        }
+        return DataTable(caption: "Year to date: published and computed (\(how))",
+                         headings: ["Year", "Covers", "Published", "Computed", "Note"], rows: rows)
+    }
+
+    static func benchmarkTable(_ analysis: IndicatorAnalysis) -> DataTable? {
+        guard !analysis.comparisons.isEmpty, let latest = analysis.latest else { return nil }
+        var rows: [TableRow] = []
+        if let quartile = analysis.benchmarks?.nationalQuartile {
+            let names = ["top", "second", "third", "fourth"]
+            var text = "\(names[quartile - 1].prefix(1).uppercased() + names[quartile - 1].dropFirst()) quartile of local authorities"
+            if let position = analysis.benchmarks?.quartilePosition { text += " (\(position.rawValue) in the quartile)" }
+            rows.append(TableRow(cells: [text, "", ""], header: "National quartile (1 = top)", note: nil, isGap: false))
+        }
+        for comparison in analysis.comparisons {
+            let judgement = comparison.better.map { $0 ? "Better" : "Worse" } ?? (comparison.gap == 0 ? "Same" : "–")
+            if comparison.kind.isChange {
+                let ours = Formatting.percentChange(comparison.value)
+                rows.append(TableRow(cells: [Formatting.percentChange(comparison.benchmark),
+                                             "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))",
+                                             judgement],
+                                     header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+            } else {
+                let decimals = max(analysis.decimals, decimals(of: comparison.benchmark))
+                rows.append(TableRow(cells: [analysis.format(comparison.benchmark, decimals: decimals),
+                                             Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals),
+                                             judgement],
+                                     header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+            }
+        }
+        return DataTable(caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
+                         headings: ["Comparator", "Figure", "Difference", "Judged by polarity"], rows: rows)
+    }
+
+    static func spcSection(_ analysis: IndicatorAnalysis) -> SPCSection? {
+        guard let spc = analysis.spc else { return nil }
+        let format = { (value: Double) in analysis.format(value, decimals: max(analysis.decimals, 1)) }
+        let limits = "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
+        let special = spc.points.filter { $0.type.isSpecial }.map { point -> String in
+            let value = point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? ""
+            let kind: String
+            switch point.type {
+            case .improvement: kind = "improvement"
+            case .concern: kind = "concern"
+            case .neitherHigh: kind = "high"
+            case .neitherLow: kind = "low"
+            case .commonCause: kind = ""
+            }
+            let rules = point.rules.sorted().map(\.sentence).joined(separator: "; ")
+            return "\(point.period.label): \(value), \(kind) (\(rules))"
+        }
+        return SPCSection(variation: spc.variation.sentence, assurance: spc.assurance?.sentence, limits: limits,
+                          specialPoints: special, hasSpecialPoints: !special.isEmpty,
+                          method: "XmR chart as in NHS England's Making Data Count: special causes are a point outside the limits, a run of \(SPC.runLength) or more on one side of the mean, \(SPC.trendLength) points moving the same way, or 2 of 3 points close to a limit. Gaps are not bridged.")
+    }
+
+    static func notes(_ analysis: IndicatorAnalysis) -> [String] {
+        var notes: [String] = []
+        for gap in analysis.gaps {
+            var text = "\(gap.period.label): \(gap.gap?.phrase ?? "no figure")"
+            if let note = gap.note, note.lowercased() != gap.gap?.phrase { text += " (\(note))" }
+            notes.append(text)
+        }
+        return notes
+    }
+}

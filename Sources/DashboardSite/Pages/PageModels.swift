@@ -1,0 +1,165 @@
+import DashboardCore
+
+// Plain values handed to the Mustache templates in assets/templates. Templates print them with {{ }}, which
+// escapes HTML, so no text from the data can become markup. Field names are the templates' vocabulary:
+// rename one here and the templates must follow. An optional field's name is not reused at an enclosing
+// level, because Mustache looks a nil name up in the enclosing values (a section without a summary would
+// otherwise show the dashboard's).
+
+/// What every page shares: its title, where the site's root is relative to it, and the dashboard chrome.
+struct PageChrome {
+    var pageTitle: String
+    /// "../" repeated to reach the site root from this page ("" at the root).
+    var root: String
+    var organisation: String?
+    var brandStyle: String?
+    var breadcrumbs: [Link]
+    var hasBreadcrumbs: Bool
+    var generator: String
+
+    init(pageTitle: String, root: String, organisation: String?, brandStyle: String?, breadcrumbs: [Link], generator: String) {
+        self.pageTitle = pageTitle
+        self.root = root
+        self.organisation = organisation
+        self.brandStyle = brandStyle
+        self.breadcrumbs = breadcrumbs
+        self.hasBreadcrumbs = !breadcrumbs.isEmpty
+        self.generator = generator
+    }
+}
+
+struct Link {
+    var text: String
+    var url: String
+    var current: Bool = false
+}
+
+struct IndexPage {
+    var page: PageChrome
+    var dashboards: [DashboardCard]
+    var hasDashboards: Bool
+}
+
+struct DashboardCard: Codable, Equatable {
+    var id: String
+    var title: String
+    var organisation: String
+    var asOf: String
+    var url: String
+    var overview: String
+    var measures: Int
+}
+
+struct Tile {
+    var count: Int
+    var label: String
+    var style: String
+}
+
+struct DashboardPage {
+    var page: PageChrome
+    var title: String
+    var organisation: String
+    var asOf: String
+    var introduction: String?
+    var overview: [String]
+    var tiles: [Tile]
+    var quartiles: [Tile]
+    var hasQuartiles: Bool
+    var editions: [Link]
+    var hasEditions: Bool
+    var archiveNote: String?
+    var sections: [SectionTable]
+    /// Columns shown only when some indicator of the dashboard has something to put in them.
+    var hasTargets: Bool
+    var hasRAG: Bool
+    var hasNeighbours: Bool
+    var hasSPC: Bool
+}
+
+struct SectionTable {
+    var title: String
+    var anchor: String
+    var sectionSummary: String?
+    var rows: [KPIRow]
+}
+
+struct Badge {
+    var text: String
+    var style: String
+    /// Words for screen readers and print where the badge alone would be terse.
+    var detail: String
+}
+
+struct Image {
+    var src: String
+    var srcset: String
+    var alt: String
+    var width: Int
+    var height: Int
+}
+
+struct KPIRow {
+    var title: String
+    var url: String
+    var period: String
+    var figure: String
+    var direction: Badge?
+    var change: String?
+    var target: String?
+    var rag: Badge?
+    var quartile: String?
+    var neighbours: String?
+    var spc: Badge?
+    var sparkline: Image?
+}
+
+struct TableRow {
+    var cells: [String]
+    var header: String
+    var note: String?
+    var isGap: Bool
+}
+
+struct DataTable {
+    var caption: String
+    var headings: [String]
+    var rows: [TableRow]
+}
+
+struct Fact {
+    var term: String
+    var details: String
+}
+
+struct IndicatorPage {
+    var page: PageChrome
+    var dashboardTitle: String
+    var dashboardURL: String
+    var title: String
+    var asOf: String
+    var headline: String
+    var period: String
+    var facts: [Fact]
+    var chart: Image?
+    var caption: String?
+    var downloads: [Link]
+    var data: DataTable
+    var yearToDate: DataTable?
+    var benchmarks: DataTable?
+    var spc: SPCSection?
+    var definition: String?
+    var source: String?
+    var commentary: String?
+    var notes: [String]
+    var hasNotes: Bool
+}
+
+struct SPCSection {
+    var variation: String
+    var assurance: String?
+    var limits: String
+    var specialPoints: [String]
+    var hasSpecialPoints: Bool
+    var method: String
+}

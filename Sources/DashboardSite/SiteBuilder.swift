@@ -1,0 +1,332 @@
+import DashboardCharts
+import DashboardCore
+import DashboardInput
+import Foundation
+
+public enum BuildError: Error, CustomStringConvertible {
+    /// Problems in the input; nothing was written.
+    case input(Diagnostics)
+    /// Problems in the templates, stylesheet or fonts; nothing was written.
+    case assets(Diagnostics)
+    /// The output could not be written; the previous site is untouched.
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .input(let diagnostics), .assets(let diagnostics):
+            return diagnostics.sorted.map(\.description).joined(separator: "\n")
+        case .output(let message):
+            return message
+        }
+    }
+}
+
+public struct BuildOptions: Sendable {
+    public var input: String
+    public var output: String
+    public var assets: String
+    /// Build the site as it stood at this period (editions after it are left out).
+    public var asOf: Period?
+    /// Ignore the previous build and render everything.
+    public var clean: Bool
+    /// Charts rendered at once.
+    public var jobs: Int
+    public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// For tests: fail after this many files have been written, as a crash or full disk would.
+    public var failAfterWrites: Int?
+
+    public init(input: String = "dashboards", output: String = "public", assets: String = "assets", asOf: Period? = nil,
+                clean: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (BuildProgress) -> Void)? = nil, failAfterWrites: Int? = nil) {
+        self.input = input
+        self.output = output
+        self.assets = assets
+        self.asOf = asOf
+        self.clean = clean
+        self.jobs = max(1, jobs)
+        self.progress = progress
+        self.failAfterWrites = failAfterWrites
+    }
+}
+
+public struct BuildProgress: Sendable {
+    public var done: Int
+    public var total: Int
+}
+
+public struct BuildReport: Sendable {
+    public var dashboards = 0
+    public var pages = 0
+    public var charts = 0
+    public var chartsRendered = 0
+    public var chartsReused = 0
+    /// Files written anew (pages whose bytes changed, charts rendered, data files).
+    public var written = 0
+    /// Files carried over from the previous site untouched.
+    public var reused = 0
+    /// Files of the previous site that the new one no longer has.
+    public var removed = 0
+    public var upToDate = false
+    public var seconds = 0.0
+    public var warnings: [Diagnostic] = []
+
+    public var summary: String {
+        let time = Formatting.number(seconds, decimals: 2) + " s"
+        if upToDate {
+            return "Up to date: no input, template or option changed since the last build (\(time))"
+        }
+        return "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed in \(time)"
+    }
+}
+
+/// The version written into every page's footer and every fingerprint: a new version rebuilds everything.
+public enum DashboardsVersion {
+    public static let string = "0.1.0"
+}
+
+/// load → validate → compute → lay out → rasterise → write, into a staging folder swapped in at the end.
+public enum SiteBuilder {
+    /// The indicator page's chart: laid out once in CSS pixels, rasterised at 1x, 2x and 300 dpi.
+    public static let pageChart = ChartSize(width: 640, height: 360)
+    public static let printDPI = 300
+
+    public static func build(_ options: BuildOptions) async throws -> BuildReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var report = BuildReport()
+
+        let assets: SiteAssets
+        switch SiteAssets.load(from: options.assets) {
+        case .success(let loaded): assets = loaded
+        case .failure(let diagnostics): throw BuildError.assets(diagnostics)
+        }
+        let fonts: ChartFonts
+        do {
+            fonts = try ChartFonts.locate(in: assets.fontsDirectory)
+        } catch {
+            var diagnostics = Diagnostics()
+            diagnostics.error("\(error)", at: SourceLocation(file: assets.fontsDirectory))
+            throw BuildError.assets(diagnostics)
+        }
+
+        // Fingerprints decide what must be rebuilt; the previous manifest says what was built from what.
+        var global = ContentHash()
+        global.combine(DashboardsVersion.string)
+        global.combine(ChartRenderer.version)
+        global.combine(assets.fingerprint)
+        let fontsFingerprint = FontFingerprint.of(fonts)
+        global.combine(fontsFingerprint)
+        global.combine(options.asOf?.label ?? "latest")
+        let globalKey = global.hex
+        let folders = InputFingerprint.folders(in: options.input)
+        var siteHash = ContentHash()
+        siteHash.combine(globalKey)
+        var dashboardKeys: [String: String] = [:]
+        for (id, key) in folders {
+            var hash = ContentHash()
+            hash.combine(globalKey)
+            hash.combine(id)
+            hash.combine(key)
+            dashboardKeys[id] = hash.hex
+            siteHash.combine(id)
+            siteHash.combine(key)
+        }
+        let fingerprint = siteHash.hex
+        let previous = options.clean ? nil : Manifest.read(from: options.output)
+
+        if let previous, previous.fingerprint == fingerprint, !folders.isEmpty {
+            report.upToDate = true
+            report.dashboards = previous.dashboards.count
+            report.seconds = (clock.now - started).seconds
+            return report
+        }
+
+        // Only dashboards whose inputs changed are read again: unchanged ones were valid when last built.
+        var carried: [String: Manifest.DashboardEntry] = [:]
+        var changed = Set<String>()
+        for (id, key) in dashboardKeys {
+            if let entry = previous?.dashboards[id], entry.fingerprint == key {
+                carried[id] = entry
+            } else {
+                changed.insert(id)
+            }
+        }
+        let project = InputLoader.load(from: options.input, only: folders.isEmpty ? nil : changed)
+        if project.hasErrors { throw BuildError.input(project.diagnostics) }
+        report.warnings = project.diagnostics.warnings
+
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(output: options.output)
+        } catch {
+            throw BuildError.output("\(error)")
+        }
+        do {
+            var writer = Writer(staged: staged, previous: previous, failAfterWrites: options.failAfterWrites)
+            let renderer = try ChartRenderer(fonts: fonts)
+            var manifest = Manifest(fingerprint: fingerprint)
+            var cards: [DashboardCard] = []
+            var chartJobs: [ChartJob] = []
+
+            for dashboard in project.dashboards {
+                let planner = DashboardPlanner(dashboard: dashboard, asOf: options.asOf, assets: assets,
+                                               fontsFingerprint: fontsFingerprint)
+                let plan = try planner.plan()
+                for file in plan.files {
+                    try writer.put(file.bytes, at: file.path)
+                }
+                chartJobs += plan.charts
+                report.pages += plan.pages
+                report.charts += plan.charts.count
+                cards.append(plan.card)
+                manifest.dashboards[dashboard.id] = Manifest.DashboardEntry(
+                    fingerprint: dashboardKeys[dashboard.id] ?? "", card: plan.card,
+                    files: (plan.files.map(\.path) + plan.charts.map(\.path)).sorted())
+            }
+            for (id, entry) in carried.sorted(by: { $0.key < $1.key }) {
+                for path in entry.files {
+                    try writer.carry(path)
+                    if path.hasSuffix(".png") { report.charts += 1; report.chartsReused += 1 } else if path.hasSuffix(".html") { report.pages += 1 }
+                }
+                cards.append(entry.card)
+                manifest.dashboards[id] = entry
+            }
+
+            let (rendered, reusedCharts) = try await renderCharts(chartJobs, renderer: renderer, writer: &writer, jobs: options.jobs,
+                                                                  progress: options.progress)
+            report.chartsRendered = rendered
+            report.chartsReused += reusedCharts
+
+            cards.sort { $0.title.localizedStandardCompare($1.title) == .orderedAscending || ($0.title == $1.title && $0.id < $1.id) }
+            let index = IndexPage(page: PageChrome(pageTitle: "Performance dashboards", root: "", organisation: nil, brandStyle: nil,
+                                                   breadcrumbs: [], generator: DashboardPlanner.generator),
+                                  dashboards: cards, hasDashboards: !cards.isEmpty)
+            try writer.put(Array(try assets.render(index, with: "index").utf8), at: "index.html")
+            report.pages += 1
+            try writer.put(assets.stylesheet, at: "assets/site.css")
+
+            manifest.files = writer.keys
+            try staged.write(try manifest.encoded(), to: Manifest.fileName)
+            try staged.commit()
+
+            report.dashboards = project.dashboards.count + carried.count
+            report.written = writer.written
+            report.reused = writer.reused
+            report.removed = Set(previous?.files.keys ?? [:].keys).subtracting(writer.keys.keys).count
+        } catch let error as BuildError {
+            staged.abandon()
+            throw error
+        } catch {
+            staged.abandon()
+            throw BuildError.output("\(error)")
+        }
+        report.seconds = (clock.now - started).seconds
+        return report
+    }
+
+    /// Renders the charts whose key changed, up to `jobs` at once, writing each as it completes.
+    static func renderCharts(_ jobs: [ChartJob], renderer: ChartRenderer, writer: inout Writer, jobs concurrency: Int,
+                             progress: (@Sendable (BuildProgress) -> Void)?) async throws -> (rendered: Int, reused: Int) {
+        var pending: [ChartJob] = []
+        var reused = 0
+        for job in jobs {
+            if writer.canCarry(job.path, key: job.key) {
+                try writer.carry(job.path, key: job.key)
+                reused += 1
+            } else {
+                pending.append(job)
+            }
+        }
+        let total = pending.count
+        var done = 0
+        try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                let job = pending[index]
+                next += 1
+                group.addTask { (index, try renderer.png(job.spec, size: job.size)) }
+            }
+            while next < min(concurrency, total) { start() }
+            while let (index, bytes) = try await group.next() {
+                try writer.put(bytes, at: pending[index].path, key: pending[index].key)
+                done += 1
+                progress?(BuildProgress(done: done, total: total))
+                if next < total { start() }
+            }
+        }
+        return (total, reused)
+    }
+}
+
+/// One PNG the site needs and the key it is made from.
+struct ChartJob: Sendable {
+    var path: String
+    var spec: ChartSpec
+    var size: ChartSize
+    var key: String
+}
+
+/// Writes into the staging folder, carrying over files whose key is unchanged, and records every key.
+struct Writer {
+    let staged: StagedOutput
+    let previous: Manifest?
+    let failAfterWrites: Int?
+    private(set) var keys: [String: String] = [:]
+    private(set) var written = 0
+    private(set) var reused = 0
+
+    init(staged: StagedOutput, previous: Manifest?, failAfterWrites: Int?) {
+        self.staged = staged
+        self.previous = previous
+        self.failAfterWrites = failAfterWrites
+    }
+
+    func canCarry(_ path: String, key: String) -> Bool {
+        previous?.files[path] == key && staged.previousExists(path)
+    }
+
+    /// A file whose content is known: carried over when the previous site has the same bytes, else written.
+    mutating func put(_ bytes: [UInt8], at path: String, key: String? = nil) throws {
+        let key = key ?? ContentHash.of(bytes)
+        if canCarry(path, key: key) {
+            try carry(path, key: key)
+            return
+        }
+        if let failAfterWrites, written >= failAfterWrites {
+            throw BuildError.output("stopped after \(written) files, as asked (failAfterWrites)")
+        }
+        try staged.write(bytes, to: path)
+        keys[path] = key
+        written += 1
+    }
+
+    /// Carries a file of an unchanged dashboard over with its recorded key.
+    mutating func carry(_ path: String, key: String? = nil) throws {
+        guard let key = key ?? previous?.files[path] else {
+            throw BuildError.output("the previous build's manifest does not list \(path); run with --clean")
+        }
+        try staged.reuse(path)
+        keys[path] = key
+        reused += 1
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+/// Fonts change chart pixels, so their bytes (or, for fontconfig patterns, their names) are part of every chart's key.
+enum FontFingerprint {
+    static func of(_ fonts: ChartFonts) -> String {
+        var hash = ContentHash()
+        for name in [fonts.regular, fonts.bold] {
+            hash.combine(name)
+            if !fonts.usesFontConfig, let data = FileManager.default.contents(atPath: name) { hash.combine(data) }
+        }
+        return hash.hex
+    }
+}

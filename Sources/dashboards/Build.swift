@@ -1,0 +1,71 @@
+import ArgumentParser
+import DashboardCore
+import DashboardSite
+import Foundation
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the input and write the static site.",
+        discussion: """
+        Checks everything first; on any error nothing is written and the previous output stays as it was. \
+        The site is built in a staging folder beside the output and swapped in when complete. Pages and charts \
+        whose inputs did not change are carried over from the previous build unless --clean is given.
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var output = "public"
+
+    @Option(name: .long, help: ArgumentHelp("Templates, stylesheet and chart fonts.", valueName: "dir"))
+    var assets = "assets"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"))
+    var asOf: PeriodArgument?
+
+    @Flag(name: .long, help: "Render everything, ignoring the previous build.")
+    var clean = false
+
+    @Option(name: .long, help: ArgumentHelp("Charts rendered at once (default: one per core).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    mutating func run() async throws {
+        let showProgress = !quiet && Report.isTerminal
+        var progress: (@Sendable (BuildProgress) -> Void)?
+        if showProgress {
+            progress = { step in Report.write("\rRendering charts \(step.done)/\(step.total)\u{1B}[K") }
+        }
+        let options = BuildOptions(input: input.input, output: output, assets: assets, asOf: asOf?.period, clean: clean,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+        do {
+            let report = try await SiteBuilder.build(options)
+            if showProgress { Report.write("\r\u{1B}[K") }
+            Report.print(report.warnings.sorted { $0.location < $1.location })
+            if !quiet { Report.line(report.summary) }
+        } catch let error as BuildError {
+            if showProgress { Report.write("\r\u{1B}[K") }
+            switch error {
+            case .input(let diagnostics), .assets(let diagnostics):
+                Report.print(diagnostics.sorted)
+                Report.line("Nothing was written; \(output)/ is as it was.")
+            case .output(let message):
+                Report.line("error: \(message)")
+                Report.line("The previous \(output)/ is as it was.")
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Report {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

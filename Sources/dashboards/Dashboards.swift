@@ -1,0 +1,75 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+
+@main
+struct Dashboards: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboards",
+        abstract: "Build accessible performance dashboards and print-ready charts from plain data files.",
+        discussion: """
+        Each dashboard is a folder under the input folder holding dashboard.yml and its CSV files \
+        (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
+        """,
+        version: "0.1.0",
+        subcommands: [Build.self, Validate.self, Chart.self, BenchChart.self],
+        defaultSubcommand: Build.self)
+
+    /// Wrong usage exits 2 (the argument parser's own default is 64), so scripts can tell it from bad data (1).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that reads input shares.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder holding one sub-folder per dashboard.", valueName: "dir"))
+    var input = "dashboards"
+}
+
+/// A period given on the command line, read by the same rules as the data files.
+struct PeriodArgument: ExpressibleByArgument {
+    var period: Period
+
+    init?(argument: String) {
+        guard case .success(let period) = PeriodParser.parse(argument) else { return nil }
+        self.period = period
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// Prints diagnostics compiler-style to standard error, then a count.
+enum Report {
+    static func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        var counts: [String] = []
+        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        text += counts.joined(separator: ", ") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func line(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}

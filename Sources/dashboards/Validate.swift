@@ -1,0 +1,25 @@
+import ArgumentParser
+import DashboardCore
+import DashboardInput
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every dashboard's files and print each problem as file:line:column.",
+        discussion: "Exit status: 0 when there are no errors (warnings are printed but allowed), 1 when there are errors.")
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    mutating func run() throws {
+        let project = InputLoader.load(from: input.input)
+        let diagnostics = project.diagnostics.sorted
+        Report.print(diagnostics)
+        let failed = project.hasErrors || (strict && !diagnostics.isEmpty)
+        if failed { throw ExitCode(1) }
+        let indicators = project.dashboards.reduce(0) { $0 + $1.definition.indicators.count }
+        let figures = project.dashboards.reduce(0) { $0 + $1.series.values.reduce(0) { $0 + $1.count } }
+        Report.line("\(project.dashboards.count) dashboards, \(indicators) indicators, \(figures) figures: no errors")
+    }
+}

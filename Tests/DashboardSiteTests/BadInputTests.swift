@@ -1,0 +1,106 @@
+import DashboardCore
+import DashboardSite
+import Foundation
+import Testing
+
+/// Each bad input exits with a clear, positioned error and leaves an existing site byte-identical.
+@Suite("Bad input")
+struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var file: String
+        var old: String
+        var new: String
+        /// `file:line:column: error: …` must contain these.
+        var location: String
+        var words: String
+
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unbalanced quote", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "\"eh-assessments,580",
+             location: "cfws/early-help-assessments.csv:2:1", words: "never closed"),
+        Case(name: "unknown period", file: "cfws/zero-to-two-pathway.csv", old: "2019/20,502", new: "2019/21,502",
+             location: "cfws/zero-to-two-pathway.csv:3:22", words: "not a financial year"),
+        Case(name: "text in a value column", file: "cfws/family-star.csv", old: "family-star-total,70,", new: "family-star-total,seventy,",
+             location: "cfws/family-star.csv:2:19", words: "'seventy' is not a number"),
+        Case(name: "unknown indicator id", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "eh-assesments,580",
+             location: "cfws/early-help-assessments.csv:2:1", words: "did you mean 'eh-assessments'"),
+        Case(name: "duplicate indicator and period", file: "cfws/zero-to-two-pathway.csv", old: "families-0-2-pathway,2019/20,502,",
+             new: "families-0-2-pathway,2019/20,502,\nfamilies-0-2-pathway,2019/2020,503,",
+             location: "cfws/zero-to-two-pathway.csv:4:32", words: "already has a figure for 2019/20 at"),
+    ]
+
+    @Test(arguments: cases)
+    func buildRefusesAndKeepsThePreviousSite(_ bad: Case) async throws {
+        let scratch = Scratch(bad.name)
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        let output = scratch.path + "/public"
+        _ = try await SiteBuilder.build(options(input: input, output: output))
+        let before = snapshot(output)
+
+        edit(input + "/" + bad.file, replacing: bad.old, with: bad.new)
+        do {
+            _ = try await SiteBuilder.build(options(input: input, output: output))
+            Issue.record("the build accepted \(bad.name)")
+        } catch BuildError.input(let diagnostics) {
+            let errors = diagnostics.errors.map(\.description)
+            #expect(errors.contains { $0.contains(bad.location) && $0.contains(bad.words) }, "\(errors)")
+        }
+        #expect(snapshot(output) == before)
+    }
+
+    @Test(arguments: cases)
+    func validateExitsOneWithThePosition(_ bad: Case) throws {
+        let scratch = Scratch(bad.name)
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        edit(input + "/" + bad.file, replacing: bad.old, with: bad.new)
+        let result = try run(["validate", "--input", input])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(bad.location), "\(result.stderr)")
+        #expect(result.stderr.contains(bad.words), "\(result.stderr)")
+    }
+
+    @Test func cliBuildOfBadInputExitsOneAndWritesNothing() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        edit(input + "/cfws/family-star.csv", replacing: "family-star-total,70,", with: "family-star-total,seventy,")
+        let result = try run(["build", "--input", input, "--output", scratch.path + "/public", "--assets", exampleAssets])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("family-star.csv:2:19: error:"))
+        #expect(result.stderr.contains("Nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/public"))
+    }
+
+    @Test func wrongUsageExitsTwo() throws {
+        #expect(try run(["build", "--no-such-option"]).status == 2)
+        #expect(try run(["chart", "not-a-chart-name"]).status == 2)
+    }
+
+    @Test func validateOfTheExampleIsClean() throws {
+        let result = try run(["validate"])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("warning"), "\(result.stderr)")
+    }
+
+    @Test func htmlInTitlesAndNotesIsEscaped() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        let output = scratch.path + "/public"
+        edit(input + "/cfws/dashboard.yml", replacing: "title: Number of early help assessments completed in the quarter",
+             with: "title: \"<script>alert(1)</script> & assessments\"")
+        edit(input + "/cfws/zero-to-two-pathway.csv", replacing: "Year to date (2020/21 Q1)", with: "\"<img src=x onerror=alert(1)>\"")
+        _ = try await SiteBuilder.build(options(input: input, output: output))
+        let page = read(output + "/cfws/eh-assessments.html")
+        #expect(!page.contains("<script>alert(1)</script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; assessments"))
+        let pathway = read(output + "/cfws/families-0-2-pathway.html")
+        #expect(!pathway.contains("<img src=x"))
+        #expect(pathway.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    }
+}
