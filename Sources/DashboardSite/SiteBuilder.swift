@@ -134,7 +134,9 @@ public enum SiteBuilder {
         let fingerprint = siteHash.hex
         let previous = options.clean ? nil : Manifest.read(from: options.output)
 
-        if let previous, previous.fingerprint == fingerprint, !folders.isEmpty {
+        // Nothing changed, and nothing the last build wrote has gone missing since: nothing to do.
+        if let previous, previous.fingerprint == fingerprint, !folders.isEmpty,
+           previous.files.keys.allSatisfy({ FileManager.default.fileExists(atPath: options.output + "/" + $0) }) {
             report.upToDate = true
             report.dashboards = previous.dashboards.count
             report.seconds = (clock.now - started).seconds
@@ -145,7 +147,8 @@ public enum SiteBuilder {
         var carried: [String: Manifest.DashboardEntry] = [:]
         var changed = Set<String>()
         for (id, key) in dashboardKeys {
-            if let entry = previous?.dashboards[id], entry.fingerprint == key {
+            if let entry = previous?.dashboards[id], entry.fingerprint == key,
+               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: options.output + "/" + $0) }) {
                 carried[id] = entry
             } else {
                 changed.insert(id)

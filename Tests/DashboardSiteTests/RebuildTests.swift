@@ -27,6 +27,18 @@ struct RebuildTests {
         #expect(inode(output + "/cfws/charts/eh-assessments.png") == before)
     }
 
+    @Test func aFileDeletedFromTheSiteIsWrittenAgain() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let output = scratch.path + "/public"
+        _ = try await SiteBuilder.build(options(input: exampleInput, output: output))
+        let page = read(output + "/send/ehcp-total.html")
+        try FileManager.default.removeItem(atPath: output + "/send/ehcp-total.html")
+        let report = try await SiteBuilder.build(options(input: exampleInput, output: output))
+        #expect(!report.upToDate)
+        #expect(read(output + "/send/ehcp-total.html") == page)
+    }
+
     @Test func aOneValueChangeRerendersOnlyThatIndicator() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
