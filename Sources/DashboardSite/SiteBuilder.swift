@@ -113,6 +113,7 @@ public enum SiteBuilder {
         var global = ContentHash()
         global.combine(DashboardsVersion.string)
         global.combine(ChartRenderer.version)
+        global.combine(ToolIdentity.fingerprint)
         global.combine(assets.fingerprint)
         let fontsFingerprint = FontFingerprint.of(fonts)
         global.combine(fontsFingerprint)
@@ -332,4 +333,14 @@ enum FontFingerprint {
         }
         return hash.hex
     }
+}
+
+/// The running program's own bytes, so a rebuilt `dashboards` (a changed renderer or page code) never reuses
+/// output made by an earlier build of itself, even when no version number was changed.
+enum ToolIdentity {
+    static let fingerprint: String = {
+        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")
+        guard let data = FileManager.default.contents(atPath: path) else { return "unknown" }
+        return ContentHash.of(data)
+    }()
 }
