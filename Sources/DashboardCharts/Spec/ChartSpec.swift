@@ -185,13 +185,7 @@ public struct ChartSpec: Sendable, Hashable, Codable {
 
         /// The places that write `value` exactly, between `minimum` and `maximum` (13.8 → 1, 97 → 0).
         public static func decimals(for value: Double, minimum: Int, maximum: Int = 2) -> Int {
-            var places = minimum
-            while places < maximum {
-                let scale = pow(10, Double(places))
-                if abs((value * scale).rounded() - value * scale) < 1e-6 { break }
-                places += 1
-            }
-            return places
+            Formatting.decimalPlaces(of: value, minimum: minimum, maximum: max(minimum, maximum))
         }
     }
 

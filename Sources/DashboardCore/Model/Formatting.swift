@@ -58,6 +58,24 @@ public enum Formatting {
         return (isZero ? "" : (ratio < 0 ? "-" : "+")) + magnitude + "%"
     }
 
+    /// The fewest decimal places, from `minimum` to `maximum`, that write `value` exactly: 13.8 → 1, 97 → 0,
+    /// 92.15 → 2. For showing a target or benchmark as precisely as it was given, and no more.
+    public static func decimalPlaces(of value: Double, minimum: Int = 0, maximum: Int = 6) -> Int {
+        var places = minimum
+        while places < maximum {
+            let scaled = value * pow10(places)
+            if abs(scaled.rounded() - scaled) < 1e-6 { break }
+            places += 1
+        }
+        return places
+    }
+
+    static func pow10(_ places: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<max(0, places) { result *= 10 }
+        return result
+    }
+
     /// Splits a value rounded to `decimals` places into sign, integer digits and fraction digits.
     ///
     /// Works on the shortest decimal text that reads back as the same Double (Swift's `description`), so the

@@ -32,12 +32,12 @@ public enum RAGRules {
         guard polarity != .none else { return nil }
         let band = tolerance.amount(relativeTo: target)
         let shortfall = polarity == .high ? target - value : value - target
-        let targetText = Formatting.figure(target, unit: unit, decimals: max(decimals, decimalsOf(target)))
+        let targetText = Formatting.figure(target, unit: unit, decimals: Formatting.decimalPlaces(of: target, minimum: decimals))
         if shortfall <= 1e-9 * max(1, abs(target)) {
             return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))")
         }
         let edge = polarity == .high ? target - band : target + band
-        let edgeDecimals = max(decimals, min(2, decimalsOf((edge * 100).rounded() / 100)))
+        let edgeDecimals = Formatting.decimalPlaces(of: edge, minimum: decimals, maximum: max(decimals, 2))
         let edgeText = Formatting.figure(edge, unit: unit, decimals: edgeDecimals)
         let missText = Formatting.changeSize(shortfall, unit: unit, decimals: decimals)
         let size: String
@@ -91,12 +91,5 @@ public enum RAGRules {
         default:
             return RAGAssessment(status: .red, method: .quartile, rule: "bottom (fourth) quartile nationally")
         }
-    }
-
-    static func decimalsOf(_ value: Double) -> Int {
-        let text = value.description
-        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return 0 }
-        let fraction = text[text.index(after: dot)...]
-        return fraction == "0" ? 0 : fraction.count
     }
 }

@@ -53,18 +53,12 @@ enum PageFactory {
     }
 
     static func target(_ analysis: IndicatorAnalysis) -> String? {
-        analysis.target.map { analysis.format($0, decimals: max(analysis.decimals, decimals(of: $0))) }
+        analysis.target.map { analysis.format($0, decimals: Formatting.decimalPlaces(of: $0, minimum: analysis.decimals)) }
     }
 
-    static func decimals(of value: Double) -> Int {
-        let text = value.description
-        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return 0 }
-        let fraction = text[text.index(after: dot)...]
-        return fraction == "0" ? 0 : fraction.count
-    }
 
     static func benchmarkFigure(_ value: Double, _ analysis: IndicatorAnalysis) -> String {
-        analysis.format(value, decimals: max(analysis.decimals, decimals(of: value)))
+        analysis.format(value, decimals: Formatting.decimalPlaces(of: value, minimum: analysis.decimals))
     }
 
     static func row(_ analysis: IndicatorAnalysis, url: String, sparkline: Image?) -> KPIRow {
@@ -249,7 +243,7 @@ enum PageFactory {
                                              judgement],
                                      header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             } else {
-                let decimals = max(analysis.decimals, decimals(of: comparison.benchmark))
+                let decimals = Formatting.decimalPlaces(of: comparison.benchmark, minimum: analysis.decimals)
                 rows.append(TableRow(cells: [analysis.format(comparison.benchmark, decimals: decimals),
                                              Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals),
                                              judgement],
