@@ -128,13 +128,40 @@ struct CSVReaderTests {
         #expect(texts(records) == [["x", "ab\"c\"d", "e"]])
     }
 
-    @Test("a NUL byte stops reading: the file is binary", arguments: ["a,b\nc,\u{0}d\n", "a,b\nc,\"\u{0}\"\n"])
+    @Test("a NUL byte anywhere means a binary file: it is reported where it is and nothing is read",
+          arguments: ["a,b\nc,\u{0}d\n", "a,b\r\nc,\u{0}\"\"\n", "a,b\rc,\u{0}\n", "a,\u{FF}\nc,\u{0}\n"])
     func nulByte(text: String) {
         let (records, diagnostics) = csv(text)
-        #expect(diagnostics.errors.count == 1)
-        #expect(diagnostics.errors.first?.message == "the file contains a NUL byte here: it is binary, not CSV text")
-        #expect(diagnostics.errors.first?.location.line == 2)
-        #expect(texts(records) == [["a", "b"]])
+        #expect(diagnostics.items == [Diagnostic(.error, "the file contains a NUL byte here: it is binary, not CSV text", at: at("test.csv", 2, 3))])
+        #expect(records.isEmpty)
+    }
+
+    @Test("invalid UTF-8 before a NUL byte is not reported too: the file is binary")
+    func nulAfterInvalidUTF8() {
+        let (records, diagnostics) = CSVReader.read([0x89] + bytes("PNG\r\n\u{1A}\n") + [0, 0, 0, 0x0D] + bytes("IHDR"), file: "chart.csv")
+        #expect(diagnostics.items == [Diagnostic(.error, "the file contains a NUL byte here: it is binary, not CSV text", at: at("chart.csv", 3, 1))])
+        #expect(records.isEmpty)
+    }
+
+    @Test("UTF-16 without a byte-order mark is recognised", arguments: [
+        Array("ab,c\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+        Array("ab,c\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+    ])
+    func utf16WithoutByteOrderMark(bytes: [UInt8]) {
+        let (records, diagnostics) = CSVReader.read(bytes, file: "u.csv")
+        #expect(diagnostics.items == [Diagnostic(.error, "this file is saved as UTF-16; save it as CSV UTF-8", at: at("u.csv", 1, 1))])
+        #expect(records.isEmpty)
+    }
+
+    @Test("past the error limit reading stops with one more error saying so")
+    func errorLimit() {
+        // Latin-1 text, one bad byte in every field: the file is not UTF-8 CSV.
+        let line = Array(repeating: [0xE9, 0x2C] as [UInt8], count: 30).joined() + [0x0A]
+        let (records, diagnostics) = CSVReader.read(Array(Array(repeating: line, count: 20).joined()), file: "l.csv")
+        #expect(diagnostics.errors.count == CSVReader.maximumErrors + 1)
+        #expect(diagnostics.errors.last?.message == "more than 100 problems in this file, so reading stops here; is it a CSV file saved as UTF-8?")
+        #expect(diagnostics.errors.last?.location == at("l.csv", 4, 21))
+        #expect(records.count == 3)
     }
 
     @Test("invalid UTF-8 is reported at the byte, counting characters before it")

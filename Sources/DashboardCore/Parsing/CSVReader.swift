@@ -28,19 +28,30 @@ public struct CSVRecord: Hashable, Sendable {
 ///
 /// It accepts UTF-8 with or without a byte-order mark, CRLF, LF or CR line ends, quoted fields with doubled
 /// quotes and line breaks inside, and comma or tab as the delimiter. It rejects, with a position: an unclosed
-/// quote, text after a closing quote, a quote inside an unquoted field, invalid UTF-8, binary content, files
-/// saved as UTF-16 or as Excel workbooks, and fields longer than `maximumFieldBytes`.
+/// quote, text after a closing quote, a quote inside an unquoted field, invalid UTF-8, binary content (a NUL
+/// byte anywhere), files saved as UTF-16 (with or without a byte-order mark) or as Excel workbooks, and fields
+/// longer than `maximumFieldBytes`. After `maximumErrors` problems in one file it stops: the file is not CSV.
 ///
 /// A line starting with `#` is a comment (a source or caveat beside the figures) and is skipped whole,
 /// whatever it contains.
 public enum CSVReader {
     public static let defaultMaximumFieldBytes = 64 * 1024
+    /// Past this many problems a file is not CSV (random bytes, another program's file): reading stops.
+    public static let maximumErrors = 100
 
     public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
                             maximumFieldBytes: Int = defaultMaximumFieldBytes) -> (records: [CSVRecord], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         if let problem = sniff(bytes) {
             diagnostics.error(problem, at: SourceLocation(file: file, line: 1, column: 1))
+            return ([], diagnostics)
+        }
+        // A NUL byte is never in text: one anywhere means an image, a workbook or another program's file,
+        // and nothing in it is read (reading up to it would only report its bytes as bad text).
+        if let nul = bytes.firstIndex(of: 0) {
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let (line, column) = Parser.position(of: nul - start, in: bytes[start...], line: 1, column: 1)
+            diagnostics.error("the file contains a NUL byte here: it is binary, not CSV text", at: SourceLocation(file: file, line: line, column: column))
             return ([], diagnostics)
         }
         var parser = Parser(bytes: bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes)
@@ -55,6 +66,13 @@ public enum CSVReader {
             return "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "this file is saved as UTF-16; save it as CSV UTF-8"
+        }
+        // UTF-16 without a byte-order mark: text whose every other byte is zero.
+        if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
+            return "this file is saved as UTF-16; save it as CSV UTF-8"
+        }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] != 0, bytes[2] == 0, bytes[3] != 0 {
             return "this file is saved as UTF-16; save it as CSV UTF-8"
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -118,9 +136,15 @@ public enum CSVReader {
             var recordLine = line
             guard index < bytes.count else { return [] }
             while true {
+                let reported = diagnostics.items.count
                 let (field, ended) = readField()
                 guard let field else { return records }  // fatal problem already reported
                 fields.append(field)
+                if diagnostics.items.count > reported, diagnostics.items.count >= CSVReader.maximumErrors {
+                    diagnostics.error("more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
+                                      at: location(line, column))
+                    return records
+                }
                 switch ended {
                 case .delimiter:
                     continue
@@ -156,7 +180,6 @@ public enum CSVReader {
                 var closed = false
                 while index < bytes.count {
                     let byte = bytes[index]
-                    if byte == 0 { return (nil, reportBinary()) }
                     if byte == Parser.quote {
                         if index + 1 < bytes.count, bytes[index + 1] == Parser.quote {
                             append(byte); advance(); advance()
@@ -182,17 +205,13 @@ public enum CSVReader {
                 if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
                     diagnostics.error("unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
                                       at: location(line, column))
-                    while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
-                        if bytes[index] == 0 { return (nil, reportBinary()) }
-                        advance()
-                    }
+                    while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) { advance() }
                 }
             } else {
                 var reportedQuote = false
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte == delimiter || isLineEnd(byte) { break }
-                    if byte == 0 { return (nil, reportBinary()) }
                     if byte == Parser.quote, !reportedQuote {
                         reportedQuote = true
                         diagnostics.error("a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
@@ -251,11 +270,6 @@ public enum CSVReader {
                 }
             }
             return (line, column)
-        }
-
-        mutating func reportBinary() -> Ending {
-            diagnostics.error("the file contains a NUL byte here: it is binary, not CSV text", at: location(line, column))
-            return .end
         }
     }
 }
