@@ -164,6 +164,13 @@ struct CSVReaderTests {
         #expect(records.count == 3)
     }
 
+    @Test("a record with a field the reader reported is marked unreadable; the others are not")
+    func unreadableRecords() {
+        let (records, diagnostics) = CSVReader.read(bytes("a,b\nc,") + [0xA3] + bytes("5\nd,e\"\nf,\"g\"h\ni,j\n"), file: "u.csv")
+        #expect(diagnostics.errors.count == 3)
+        #expect(records.map(\.unreadable) == [false, true, true, true, false])
+    }
+
     @Test("invalid UTF-8 is reported at the byte, counting characters before it")
     func invalidUTF8() {
         let (_, diagnostics) = CSVReader.read(bytes("a,b") + [0xFF] + bytes("c\n"), file: "latin1.csv")

@@ -5,6 +5,28 @@ import Testing
 struct ObservationTableTests {
     // MARK: Long form
 
+    @Test("a row the CSV reader reported is not read again: one error each, and the other rows are read")
+    func unreadableRowsAreReportedOnce() {
+        // A pound sign saved as Windows-1252, and a stray quote after a figure.
+        let bytes = Array("indicator,period,value\nx,2019/20 Q1,".utf8) + [0xA3] + Array("5\nx,2019/20 Q2,5\"\nx,2019/20 Q3,7\n".utf8)
+        let read = CSVReader.read(bytes, file: "w.csv")
+        let (_, records, diagnostics) = ObservationTable.read(read.records, file: "w.csv")
+        #expect(read.diagnostics.errors.map(\.location) == [at("w.csv", 2, 14), at("w.csv", 3, 15)])
+        #expect(diagnostics.isEmpty)
+        #expect(records.map(\.period) == [period("2019/20 Q3")])
+    }
+
+    @Test("a header the CSV reader reported is not read: its problem is the only one")
+    func unreadableHeader() {
+        let bytes = Array("indicator,per".utf8) + [0xEF] + Array("od,value\nx,2019/20 Q1,5\n".utf8)
+        let read = CSVReader.read(bytes, file: "h.csv")
+        let (shape, records, diagnostics) = ObservationTable.read(read.records, file: "h.csv")
+        #expect(read.diagnostics.errors.count == 1)
+        #expect(diagnostics.isEmpty)
+        #expect(shape == nil)
+        #expect(records.isEmpty)
+    }
+
     @Test("the KPI dashboard's long table: indicator, period, value, note")
     func kpiLongForm() {
         let kpiExcerpt = """

@@ -16,6 +16,9 @@ public struct CSVField: Hashable, Sendable {
 public struct CSVRecord: Hashable, Sendable {
     public var fields: [CSVField]
     public var line: Int
+    /// The reader already reported a field of this record (invalid UTF-8, over-long, a stray quote), so its
+    /// text is not what the file says: it is not read again for figures, which would only repeat the problem.
+    public var unreadable = false
 
     public var isBlank: Bool { fields.allSatisfy { $0.text.allSatisfy { $0 == " " || $0 == "\t" } } }
 }
@@ -132,6 +135,7 @@ public enum CSVReader {
         mutating func run() -> [CSVRecord] {
             var records: [CSVRecord] = []
             var fields: [CSVField] = []
+            var unreadable = false
             skipComments()
             var recordLine = line
             guard index < bytes.count else { return [] }
@@ -140,22 +144,26 @@ public enum CSVReader {
                 let (field, ended) = readField()
                 guard let field else { return records }  // fatal problem already reported
                 fields.append(field)
-                if diagnostics.items.count > reported, diagnostics.items.count >= CSVReader.maximumErrors {
-                    diagnostics.error("more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
-                                      at: location(line, column))
-                    return records
+                if diagnostics.items.count > reported {
+                    unreadable = true
+                    if diagnostics.items.count >= CSVReader.maximumErrors {
+                        diagnostics.error("more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
+                                          at: location(line, column))
+                        return records
+                    }
                 }
                 switch ended {
                 case .delimiter:
                     continue
                 case .lineEnd:
-                    records.append(CSVRecord(fields: fields, line: recordLine))
+                    records.append(CSVRecord(fields: fields, line: recordLine, unreadable: unreadable))
                     fields = []
+                    unreadable = false
                     skipComments()
                     recordLine = line
                     if index >= bytes.count { return records }
                 case .end:
-                    records.append(CSVRecord(fields: fields, line: recordLine))
+                    records.append(CSVRecord(fields: fields, line: recordLine, unreadable: unreadable))
                     return records
                 }
             }

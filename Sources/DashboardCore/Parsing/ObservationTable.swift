@@ -21,7 +21,8 @@ public enum TableShape: String, Sendable {
 
 /// Reads data-file records into observations, in either shape.
 ///
-/// Blank lines are skipped (comment lines never reach here: the CSV reader drops them).
+/// Blank lines are skipped (comment lines never reach here: the CSV reader drops them), and so are rows the
+/// CSV reader has already reported as unreadable.
 public enum ObservationTable {
     public static let longColumns = ["indicator", "period", "value", "numerator", "denominator", "note"]
 
@@ -33,8 +34,11 @@ public enum ObservationTable {
                               at: SourceLocation(file: file, line: 1, column: 1))
             return (nil, [], diagnostics)
         }
+        // A header the CSV reader could not read says nothing reliable about the columns; its problem is reported.
+        if header.unreadable { return (nil, [], diagnostics) }
         let names = header.fields.map { $0.text.trimmingSpaces.lowercased().replacingSpaces }
-        let body = rows.dropFirst()
+        // Rows the CSV reader reported are left out here, so each problem is reported once, where it is.
+        let body = rows.dropFirst().filter { !$0.unreadable }[...]
         if names.contains("indicator"), names.contains("period"), names.contains("value") {
             let result = readLong(header: header, names: names, rows: body, file: file, diagnostics: &diagnostics)
             return (.long, result, diagnostics)
