@@ -61,12 +61,18 @@ public enum InputLoader {
 
     /// The raw bytes of a file, or a diagnostic.
     static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
-        let location = SourceLocation(file: path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+        let location = SourceLocation(file: path, line: 1, column: 1)
+        // Through a symbolic link to what it names, so the size checked is the size read.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target) else {
             return .failure(Diagnostic(.error, "cannot read this file", at: location))
         }
+        // A folder, a named pipe or a device given a .csv name: reading one would fail or never end.
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(Diagnostic(.error, "this is not a file (a folder, a pipe or a device has this name); move it out of the dashboard's folder", at: location))
+        }
         if let size = attributes[.size] as? Int, size > maximumFileBytes {
-            return .failure(Diagnostic(.error, "this file is \(size / 1_048_576) MiB; data files over \(maximumFileBytes / 1_048_576) MiB are refused", at: location))
+            return .failure(Diagnostic(.error, "this file is larger than \(maximumFileBytes / 1_048_576) MiB (\(Formatting.number(Double(size), decimals: 0)) bytes); files that large are refused: is it the right file?", at: location))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.error, "cannot read this file", at: location))
