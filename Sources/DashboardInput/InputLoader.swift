@@ -98,10 +98,13 @@ public enum InputLoader {
             diagnostics.append(problem)
         case .success(var bytes):
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            if let bad = UTF8Check.firstInvalidPosition(bytes) {
+            if UTF8Check.isUTF16(bytes) {
+                diagnostics.error("dashboard.yml is saved as UTF-16; save it as UTF-8", at: SourceLocation(file: ymlPath, line: 1, column: 1))
+            } else if let bad = UTF8Check.firstInvalidPosition(bytes) {
                 diagnostics.error("invalid UTF-8; save dashboard.yml as UTF-8", at: SourceLocation(file: ymlPath, line: bad.line, column: bad.column))
-            } else if bytes.contains(0) {
-                diagnostics.error("dashboard.yml contains a NUL byte: it is not text", at: SourceLocation(file: ymlPath, line: 1, column: 1))
+            } else if let nul = bytes.firstIndex(of: 0) {
+                let at = UTF8Check.position(of: nul, in: bytes)
+                diagnostics.error("dashboard.yml contains a NUL byte here: it is not text", at: SourceLocation(file: ymlPath, line: at.line, column: at.column))
             } else {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)

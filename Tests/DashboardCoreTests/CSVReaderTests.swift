@@ -262,5 +262,18 @@ struct CSVReaderTests {
         let text = Array("ab\nc£d".utf8) + [0xFF]
         #expect(UTF8Check.firstInvalidPosition(text)! == (2, 4))
         #expect(UTF8Check.firstInvalidPosition(Array("fine".utf8)) == nil)
+        // Lines ended by CR alone (old Mac files) or CRLF count as lines, as in the CSV reader.
+        #expect(UTF8Check.firstInvalidPosition(Array("a\rb\r\nc".utf8) + [0xFF])! == (3, 2))
+    }
+
+    @Test("UTF-16 is recognised with or without a byte-order mark; UTF-8 and Latin-1 are not UTF-16")
+    func utf16() {
+        #expect(UTF8Check.isUTF16([0xFF, 0xFE]))
+        #expect(UTF8Check.isUTF16([0xFE, 0xFF, 0x00, 0x74]))
+        #expect(UTF8Check.isUTF16(Array("title".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })))
+        #expect(UTF8Check.isUTF16(Array("title".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })))
+        #expect(!UTF8Check.isUTF16(Array("title: x".utf8)))
+        #expect(!UTF8Check.isUTF16([0xA3, 0x35, 0x2C, 0x36]))
+        #expect(!UTF8Check.isUTF16([0x61]))
     }
 }

@@ -68,14 +68,7 @@ public enum CSVReader {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return "this file is saved as UTF-16; save it as CSV UTF-8"
-        }
-        // UTF-16 without a byte-order mark: text whose every other byte is zero.
-        if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
-            return "this file is saved as UTF-16; save it as CSV UTF-8"
-        }
-        if bytes.count >= 4, bytes[0] == 0, bytes[1] != 0, bytes[2] == 0, bytes[3] != 0 {
+        if UTF8Check.isUTF16(bytes) {
             return "this file is saved as UTF-16; save it as CSV UTF-8"
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -284,14 +277,23 @@ public enum CSVReader {
 
 /// A strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF) that says where it fails.
 public enum UTF8Check {
+    /// Whether text was saved as UTF-16: a byte-order mark, or (without one) every other byte zero.
+    public static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        guard bytes.count >= 4 else { return false }
+        return (bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0)
+            || (bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0)
+    }
+
     /// The line and column (in scalars) of the first invalid byte, for whole-file checks.
     public static func firstInvalidPosition(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         guard let index = firstInvalidByte(bytes) else { return nil }
-        var line = 1, column = 1
-        for byte in bytes[..<index] {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return (line, column)
+        return position(of: index, in: bytes)
+    }
+
+    /// The line and column of a byte, with CRLF, LF and CR all ending a line, as the CSV reader and YAML count them.
+    public static func position(of index: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        CSVReader.Parser.position(of: index, in: bytes[...], line: 1, column: 1)
     }
 
     public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
