@@ -1,3 +1,4 @@
+import DashboardInput
 import Foundation
 
 /// Fingerprints of each dashboard folder's files, so an unchanged dashboard is not read again.
@@ -18,10 +19,25 @@ enum InputFingerprint {
                 var fileIsDirectory: ObjCBool = false
                 guard fileManager.fileExists(atPath: path, isDirectory: &fileIsDirectory), !fileIsDirectory.boolValue else { continue }
                 hash.combine(file)
-                if let data = fileManager.contents(atPath: path) { hash.combine(data) }
+                hash.combine(contentKey(path))
             }
             result.append((name, hash.hex))
         }
         return result
+    }
+
+    /// A file's bytes; for anything the loader refuses to read (larger than its limit, not a regular file) only
+    /// its kind, size and modification time, so a stray multi-gigabyte file or a named pipe is never read into
+    /// memory or waited on here.
+    static func contentKey(_ path: String) -> [UInt8] {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: target)) ?? [:]
+        let size = attributes[.size] as? Int ?? -1
+        if attributes[.type] as? FileAttributeType == .typeRegular, size <= InputLoader.maximumFileBytes,
+           let data = FileManager.default.contents(atPath: target) {
+            return [UInt8](data)
+        }
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return Array("not read: \((attributes[.type] as? FileAttributeType)?.rawValue ?? "missing") \(size) \(modified)".utf8)
     }
 }
