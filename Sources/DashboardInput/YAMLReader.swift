@@ -19,7 +19,7 @@ enum YAMLReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, file: file))
+            diagnostics.append(diagnostic(for: error, text: text, file: file))
             return (nil, diagnostics)
         } catch {
             diagnostics.error("cannot read this YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
@@ -105,7 +105,7 @@ enum YAMLReader {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
         func message(_ problem: String, _ context: YamlError.Context?) -> String {
             var text = "YAML: \(problem)"
             if let context { text += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
@@ -115,6 +115,11 @@ enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own limit on nesting (its message names a C function), reached before ours can be checked.
+            if problem.contains("nesting level") {
+                return Diagnostic(.error, "dashboard.yml nests too deeply here (a dashboard needs at most \(maximumDepth) levels); check the indentation",
+                                  at: location(mark, file: file))
+            }
             return Diagnostic(.error, message(problem, context), at: location(mark, file: file))
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
