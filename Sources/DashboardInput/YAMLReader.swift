@@ -120,6 +120,11 @@ enum YAMLReader {
                 return Diagnostic(.error, "dashboard.yml nests too deeply here (a dashboard needs at most \(maximumDepth) levels); check the indentation",
                                   at: location(mark, file: file))
             }
+            // A tab where YAML expects indentation: libyaml says only that a character "cannot start any token".
+            if indentationHasTab(text, line: mark.line) {
+                return Diagnostic(.error, "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+                                  at: location(mark, file: file))
+            }
             return Diagnostic(.error, message(problem, context), at: location(mark, file: file))
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
@@ -128,5 +133,17 @@ enum YAMLReader {
         default:
             return Diagnostic(.error, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The lines of the text as libyaml counts them (LF, CRLF or CR ends a line).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    /// Whether a (1-based) line's leading white space holds a tab.
+    static func indentationHasTab(_ text: String, line: Int) -> Bool {
+        let all = lines(text)
+        guard line >= 1, line <= all.count else { return false }
+        return all[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
     }
 }
