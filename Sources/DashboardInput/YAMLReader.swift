@@ -129,6 +129,11 @@ enum YAMLReader {
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the first of the two; the one to remove is usually the later, so point there.
+            if let key = duplicates.first, let second = laterKey(key, after: context.mark, in: text) {
+                return Diagnostic(.error, "'\(key)' is given twice (first at line \(context.mark.line)); keep one",
+                                  at: SourceLocation(file: file, line: second.line, column: second.column))
+            }
             return Diagnostic(.error, "the key '\(duplicates.joined(separator: "', '"))' is given twice; keep one", at: location(context.mark, file: file))
         default:
             return Diagnostic(.error, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
@@ -145,5 +150,24 @@ enum YAMLReader {
         let all = lines(text)
         guard line >= 1, line <= all.count else { return false }
         return all[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
+    }
+
+    /// Where a block mapping's key written at `first` is written again: a later line indented to the same column
+    /// with nothing but spaces before the key, before any line indented less (where the mapping ends).
+    static func laterKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let all = lines(text)
+        guard first.line >= 1, first.column >= 1 else { return nil }
+        for index in first.line..<max(first.line, all.count) {
+            let scalars = Array(all[index].unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            let rest = String(String.UnicodeScalarView(scalars[indent...]))
+            if rest.trimmingSpaces.isEmpty || rest.hasPrefix("#") { continue }
+            if indent + 1 < first.column { return nil }
+            guard indent + 1 == first.column else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
+                if rest.dropFirst(written.count).drop(while: { $0 == " " }).hasPrefix(":") { return (index + 1, first.column) }
+            }
+        }
+        return nil
     }
 }
