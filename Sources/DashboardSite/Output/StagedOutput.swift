@@ -16,12 +16,15 @@ public final class StagedOutput {
         case unsafePath(String)
         case io(String)
         case busy(String)
+        case notASite(String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "refusing to write '\(path)': output paths must stay inside the output folder"
             case .io(let message): return message
             case .busy(let path): return "another build is writing \(path); wait for it to finish"
+            case .notASite(let path):
+                return "refusing to replace \(path): it holds files that dashboards did not write (it has no \(Manifest.fileName)); choose a new or empty folder for --output"
             }
         }
     }
@@ -36,9 +39,19 @@ public final class StagedOutput {
     private var finished = false
 
     /// Prepares a fresh staging folder (removing any left by an interrupted build) and takes the build lock.
+    ///
+    /// The output folder is replaced whole, so it must be new, empty, or a site built here before (it holds the
+    /// manifest): `--output dashboards`, `--output .` or `--output assets` would otherwise swap the input, a whole
+    /// project or the templates out for the site and delete them.
     public init(output: String) throws {
         var trimmed = output
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.io("\(trimmed) exists and is not a folder; move it away or choose another --output") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: trimmed)) ?? []
+            if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(trimmed) }
+        }
         self.output = trimmed
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
