@@ -344,6 +344,24 @@ struct DashboardDecoderTests {
         #expect(diagnostics.errors.first?.location == at("dashboard.yml", 9, 3))
     }
 
+    @Test("ids whose pages or charts would take another's file name are errors", arguments: [
+        (["index"], "'index' cannot be an indicator id: the dashboard's own page is index.html; choose another id"),
+        (["open-cases", "open-cases-spark"], "'open-cases-spark' cannot be an indicator id beside 'open-cases': the sparkline of 'open-cases' has that file name; choose another id"),
+        (["open-cases-print", "open-cases"], "'open-cases-print' cannot be an indicator id beside 'open-cases': the printed chart of 'open-cases' has that file name; choose another id"),
+    ])
+    func idsThatWouldShareFileNames(ids: [String], message: String) {
+        let root = Self.dashboard(ids.map { ($0, yaml(["title": s("X \($0)"), "unit": s("count"), "polarity": s("none")])) })
+        let (definition, diagnostics) = DashboardDecoder.decode(root, id: "cfws")
+        #expect(definition == nil)
+        #expect(diagnostics.errors.map(\.message) == [message])
+    }
+
+    @Test("an id ending -spark or -print with no indicator of its stem is fine")
+    func sparkSuffixAlone() {
+        let root = Self.dashboard([("open-cases-spark", yaml(["title": s("X"), "unit": s("count"), "polarity": s("none")]))])
+        #expect(DashboardDecoder.decode(root, id: "cfws").1.errors.isEmpty)
+    }
+
     @Test("an invalid dashboard id (the folder name)", arguments: ["../x", "Bad_ID"])
     func invalidDashboardID(id: String) {
         let (definition, diagnostics) = DashboardDecoder.decode(Self.minimalCFWS(), id: id)

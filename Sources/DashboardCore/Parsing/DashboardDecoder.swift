@@ -92,6 +92,8 @@ public enum DashboardDecoder {
         let id = entry.key
         if !Identifier.isValid(id) {
             diagnostics.error("'\(id)' cannot be an indicator id: use \(Identifier.rule)", at: entry.keyLocation)
+        } else if id == "index" {
+            diagnostics.error("'index' cannot be an indicator id: the dashboard's own page is index.html; choose another id", at: entry.keyLocation)
         }
         let what = "indicator '\(id)'"
         guard var map = ConfigMapping(entry.value, what: what, diagnostics: &diagnostics) else { return nil }
@@ -332,6 +334,16 @@ public enum DashboardDecoder {
         func unknown(_ id: String, at location: SourceLocation, role: String) {
             let hint = Diagnostic.suggestion(for: id, among: ids).map { "; \($0)" } ?? ""
             diagnostics.error("\(role) '\(id)', which is not an indicator of this dashboard\(hint)", at: location)
+        }
+        // An indicator's sparkline and printed chart are named <id>-spark and <id>-print: no other id may take those names.
+        for indicator in definition.indicators {
+            for suffix in ["-spark", "-print"] where indicator.id.hasSuffix(suffix) {
+                let stem = String(indicator.id.dropLast(suffix.count))
+                if byID[stem] != nil {
+                    diagnostics.error("'\(indicator.id)' cannot be an indicator id beside '\(stem)': the \(suffix == "-spark" ? "sparkline" : "printed chart") of '\(stem)' has that file name; choose another id",
+                                      at: indicator.location)
+                }
+            }
         }
         var placed: [String: SourceLocation] = [:]
         for section in definition.sections {
