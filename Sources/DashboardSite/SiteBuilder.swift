@@ -290,8 +290,16 @@ struct Writer {
         previous?.files[path] == key && staged.previousExists(path)
     }
 
+    /// Two outputs with one path would leave only the last: a build error, never a silent loss.
+    func checkUnclaimed(_ path: String) throws {
+        if keys[path] != nil {
+            throw BuildError.output("two files of the site would both be written to \(path), so one would be lost; rename the indicator or dashboard whose id makes that name")
+        }
+    }
+
     /// A file whose content is known: carried over when the previous site has the same bytes, else written.
     mutating func put(_ bytes: [UInt8], at path: String, key: String? = nil) throws {
+        try checkUnclaimed(path)
         let key = key ?? ContentHash.of(bytes)
         if canCarry(path, key: key) {
             try carry(path, key: key)
@@ -307,6 +315,7 @@ struct Writer {
 
     /// Carries a file of an unchanged dashboard over with its recorded key.
     mutating func carry(_ path: String, key: String? = nil) throws {
+        try checkUnclaimed(path)
         guard let key = key ?? previous?.files[path] else {
             throw BuildError.output("the previous build's manifest does not list \(path); run with --clean")
         }
