@@ -32,7 +32,8 @@ enum YAMLReader {
         }
         var budget = maximumValues
         do {
-            return (try convert(root, file: file, depth: 0, budget: &budget), diagnostics)
+            let tree = try convert(root, file: file, depth: 0, budget: &budget, diagnostics: &diagnostics)
+            return (tree, diagnostics)
         } catch let problem as Diagnostic {
             diagnostics.append(problem)
             return (nil, diagnostics)
@@ -45,7 +46,8 @@ enum YAMLReader {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> ConfigNode {
+    /// Throws for problems that stop reading (too many values, too deep); collects those that do not.
+    static func convert(_ node: Node, file: String, depth: Int, budget: inout Int, diagnostics: inout Diagnostics) throws -> ConfigNode {
         budget -= 1
         if budget < 0 {
             throw Diagnostic(.error, "dashboard.yml expands to more than \(maximumValues) values; are aliases (*name) repeating each other?",
@@ -60,10 +62,11 @@ enum YAMLReader {
             if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
                 return ConfigNode(.null, at: at)
             }
+            if let problem = MarkupCheck.problem(in: scalar.string) { diagnostics.error(problem, at: at) }
             return ConfigNode(.scalar(scalar.string), at: at)
         case .sequence(let sequence):
             var items: [ConfigNode] = []
-            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget)) }
+            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)) }
             return ConfigNode(.sequence(items), at: at)
         case .mapping(let mapping):
             var entries: [ConfigEntry] = []
@@ -72,7 +75,7 @@ enum YAMLReader {
                     throw Diagnostic(.error, "a key must be a single word or phrase, not a list or mapping", at: location(key.mark, file: file))
                 }
                 entries.append(ConfigEntry(key: keyScalar.string.trimmingSpaces, keyLocation: location(key.mark, file: file),
-                                           value: try convert(value, file: file, depth: depth + 1, budget: &budget)))
+                                           value: try convert(value, file: file, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
             }
             return ConfigNode(.mapping(entries), at: at)
         case .alias(let alias):

@@ -171,6 +171,24 @@ struct CSVReaderTests {
         #expect(records.map(\.unreadable) == [false, true, true, true, false])
     }
 
+    @Test("a quote, <, > or & fused with a combining or joining mark into one character is an error at its field",
+          arguments: ["x,\"a \"\"\u{301} b\"\n", "x,<\u{200D}\n", "x,\u{600}&\n", "x,ok'\u{FE0F}\n"])
+    func fusedMarkup(text: String) {
+        let (records, diagnostics) = csv(text)
+        #expect(diagnostics.errors.count == 1)
+        #expect(diagnostics.errors.first?.location == at("test.csv", 1, 3))
+        #expect(diagnostics.errors.first?.message.contains("into one character, so a web page could not escape it") == true)
+        #expect(records.first?.unreadable == true)
+    }
+
+    @Test("accents on letters, and markup characters on their own, are fine")
+    func unfusedMarkup() {
+        #expect(csv("Café \"crème\" <b> & e\u{301}\n".replacingOccurrences(of: "\"", with: "'")).diagnostics.isEmpty)
+        #expect(MarkupCheck.problem(in: "\"Café\" & <crème>") == nil)
+        #expect(MarkupCheck.problem(in: "x\"\u{301}") == "a quote (\") in this text is fused with U+0301 into one character, so a web page could not escape it; delete U+0301")
+        #expect(MarkupCheck.problem(in: "\u{600}<") == "a less-than sign (<) in this text is fused with U+0600 into one character, so a web page could not escape it; delete U+0600")
+    }
+
     @Test("invalid UTF-8 is reported at the byte, counting characters before it")
     func invalidUTF8() {
         let (_, diagnostics) = CSVReader.read(bytes("a,b") + [0xFF] + bytes("c\n"), file: "latin1.csv")
