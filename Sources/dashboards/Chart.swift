@@ -60,9 +60,10 @@ struct Chart: ParsableCommand {
     /// The chart's size: pixels = centimetres / 2.54 × dpi; the layout is in CSS pixels (1/96 inch).
     var size: ChartSize {
         let scale = Double(dpi) / 96
-        let pixelWidth = width.map(Double.init) ?? (widthCm ?? 16) / 2.54 * Double(dpi)
-        let pixelHeight = height.map(Double.init) ?? heightCm.map { $0 / 2.54 * Double(dpi) } ?? pixelWidth * 9 / 16
-        return ChartSize(width: (pixelWidth / scale).rounded(), height: (pixelHeight / scale).rounded(), scale: scale, dpi: dpi)
+        // Whole pixels first, so the PNG is exactly the size asked for; the layout then has fractional CSS pixels.
+        let pixelWidth = (width.map(Double.init) ?? (widthCm ?? 16) / 2.54 * Double(dpi)).rounded()
+        let pixelHeight = (height.map(Double.init) ?? heightCm.map { $0 / 2.54 * Double(dpi) } ?? pixelWidth * 9 / 16).rounded()
+        return ChartSize(width: pixelWidth / scale, height: pixelHeight / scale, scale: scale, dpi: dpi)
     }
 
     mutating func run() throws {
