@@ -52,8 +52,8 @@ struct DashboardPlanner {
     func chrome(_ title: String, base: String, crumbs: [Link]) -> PageChrome {
         let depth = base.split(separator: "/").count
         let root = String(repeating: "../", count: depth)
-        let brand = definition.brandColour.map { "--brand: \($0)" }
-        return PageChrome(pageTitle: title, root: root, organisation: definition.organisation, brandStyle: brand,
+        return PageChrome(pageTitle: title, root: root, organisation: definition.organisation,
+                          brandStyle: PageFactory.brandStyle(definition.brandColour),
                           breadcrumbs: crumbs, generator: DashboardPlanner.generator)
     }
 
@@ -115,7 +115,8 @@ struct DashboardPlanner {
             sections: sections, hasTargets: analysis.indicators.contains { $0.target != nil },
             hasRAG: analysis.indicators.contains { $0.rag != nil },
             hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
-            hasSPC: analysis.indicators.contains { $0.spc != nil })
+            hasSPC: analysis.indicators.contains { $0.spc != nil },
+            hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
         plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
         plan.pages += 1
     }
@@ -138,7 +139,7 @@ struct DashboardPlanner {
         let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
         plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
         plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
-        return Image(src: one, srcset: "\(one) 1x, \(two) 2x", alt: ChartText.sparklineAltText(analysis),
+        return Image(src: one, srcset: "\(one) 1x, \(two) 2x", printSrc: two, alt: ChartText.sparklineAltText(analysis),
                      width: Int(size.width), height: Int(size.height))
     }
 
@@ -163,18 +164,21 @@ struct DashboardPlanner {
             plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
             plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
             var srcset = "\(one) 1x, \(two) 2x"
+            // Archived editions have no print-resolution chart: they print the 2x one.
+            var printSrc = two
             let alt = ChartText.altText(analysis, in: dashboard)
             caption = ChartText.caption(analysis, in: dashboard)
             if edition.isCurrent {
                 plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
                 srcset += ", \(print) \(Formatting.number(printSize.scale, decimals: 3, grouping: false))x"
+                printSrc = print
                 let centimetres = { (pixels: Int) in Formatting.number(Double(pixels) / Double(SiteBuilder.printDPI) * 2.54, decimals: 1) }
                 downloads.append(Link(text: "Chart for printed reports (PNG, \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels, \(SiteBuilder.printDPI) dpi: \(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm)", url: print))
                 let text = "Caption: \(caption ?? "")\n\nAlt text: \(alt)\n\nSource: \(analysis.indicator.source ?? "not stated")\n\nImage: \(print), \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels at \(SiteBuilder.printDPI) dpi (\(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm).\n"
                 plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
                 downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
             }
-            chart = Image(src: one, srcset: srcset, alt: alt, width: Int(size.width), height: Int(size.height))
+            chart = Image(src: one, srcset: srcset, printSrc: printSrc, alt: alt, width: Int(size.width), height: Int(size.height))
         }
         plan.files.append(File(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)

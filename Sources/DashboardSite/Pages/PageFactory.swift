@@ -1,4 +1,5 @@
 import DashboardCore
+import Foundation
 
 /// Turns analyses into the values the templates show. All wording a committee member reads is made here
 /// (or in the core), so templates stay layout only.
@@ -98,6 +99,31 @@ enum PageFactory {
         }
     }
 
+    /// The header's colours: the brand colour from dashboard.yml (#rrggbb) and, on it, white text where white
+    /// reaches a contrast ratio of 4.5:1 (WCAG 2 AA), else black, which then always does.
+    static func brandStyle(_ colour: String?) -> String? {
+        guard let colour, let luminance = relativeLuminance(colour) else { return nil }
+        let text = contrast(1, luminance) >= 4.5 ? "#ffffff" : "#000000"
+        return "--brand: \(colour); --brand-text: \(text)"
+    }
+
+    /// WCAG 2's relative luminance of a #rrggbb colour.
+    static func relativeLuminance(_ colour: String) -> Double? {
+        let hex = Array(colour.utf8)
+        guard hex.count == 7, hex[0] == UInt8(ascii: "#") else { return nil }
+        var channels: [Double] = []
+        for start in stride(from: 1, to: 7, by: 2) {
+            guard let value = UInt8(String(decoding: hex[start..<(start + 2)], as: UTF8.self), radix: 16) else { return nil }
+            let c = Double(value) / 255
+            channels.append(c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4))
+        }
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    }
+
+    static func contrast(_ a: Double, _ b: Double) -> Double {
+        (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
     static func anchor(_ title: String, index: Int) -> String {
         var slug = ""
         for scalar in title.lowercased().unicodeScalars {
@@ -116,7 +142,8 @@ enum PageFactory {
         let definition = analysis.dashboard.definition
         return DashboardCard(id: definition.id, title: definition.title, organisation: definition.organisation,
                              asOf: analysis.asOf?.label ?? "no figures yet", url: url,
-                             overview: analysis.overview.paragraph, measures: analysis.overview.reported)
+                             overview: analysis.overview.paragraph, measures: analysis.overview.reported,
+                             cardStyle: brandStyle(definition.brandColour))
     }
 
     // MARK: - Indicator page
@@ -168,23 +195,23 @@ enum PageFactory {
 
     static func dataTable(_ analysis: IndicatorAnalysis) -> DataTable {
         let hasCounts = analysis.observations.contains { $0.numerator != nil || $0.denominator != nil }
-        var headings = ["Period", "Figure"]
-        if hasCounts { headings += ["Numerator", "Denominator"] }
-        headings.append("Note")
+        var headings = [Cell(text: "Period"), Cell(text: "Figure", numeric: true)]
+        if hasCounts { headings += [Cell(text: "Numerator", numeric: true), Cell(text: "Denominator", numeric: true)] }
+        headings.append(Cell(text: "Note"))
         let rows = analysis.observations.map { observation -> TableRow in
-            var cells: [String] = []
+            var cells: [Cell] = []
             if observation.isGap {
-                cells.append("Gap: \(observation.gap?.phrase ?? "no figure")")
+                cells.append(Cell(text: "Gap: \(observation.gap?.phrase ?? "no figure")", numeric: true))
             } else {
-                cells.append(Formatting.figure(observation.value!, unit: analysis.unit, decimals: observation.decimals))
+                cells.append(Cell(text: Formatting.figure(observation.value!, unit: analysis.unit, decimals: observation.decimals), numeric: true))
             }
             if hasCounts {
-                cells.append(observation.numerator.map { Formatting.number($0, decimals: 0) } ?? "")
-                cells.append(observation.denominator.map { Formatting.number($0, decimals: 0) } ?? "")
+                cells.append(Cell(text: observation.numerator.map { Formatting.number($0, decimals: 0) } ?? "", numeric: true))
+                cells.append(Cell(text: observation.denominator.map { Formatting.number($0, decimals: 0) } ?? "", numeric: true))
             }
             // A gap's note repeats its reason when the cell said only that ("Break in data"): say it once.
             let note = observation.note.flatMap { $0.lowercased() == observation.gap?.phrase.lowercased() ? nil : $0 }
-            cells.append(note ?? "")
+            cells.append(Cell(text: note ?? ""))
             return TableRow(cells: cells, header: observation.period.label, note: observation.note, isGap: observation.isGap)
         }
         let span = spanText(analysis.observations.map(\.period))
@@ -211,7 +238,8 @@ enum PageFactory {
             if let n = ytd.numerator, let d = ytd.denominator {
                 note = "\(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0))"
             }
-            return TableRow(cells: [through, given, computed, note], header: ytd.period.label, note: nil, isGap: false)
+            return TableRow(cells: [Cell(text: through), Cell(text: given, numeric: true), Cell(text: computed, numeric: true), Cell(text: note)],
+                            header: ytd.period.label, note: nil, isGap: false)
         }
         let how: String
         switch analysis.indicator.aggregation {
@@ -222,7 +250,8 @@ enum PageFactory {
         case .given: how = "only the figure given (a unique count cannot be summed)"
         }
         return DataTable(caption: "Year to date: published and computed (\(how))",
-                         headings: ["Year", "Covers", "Published", "Computed", "Note"], rows: rows)
+                         headings: [Cell(text: "Year"), Cell(text: "Covers"), Cell(text: "Published", numeric: true),
+                                    Cell(text: "Computed", numeric: true), Cell(text: "Note")], rows: rows)
     }
 
     static func benchmarkTable(_ analysis: IndicatorAnalysis) -> DataTable? {
@@ -232,26 +261,26 @@ enum PageFactory {
             let names = ["top", "second", "third", "fourth"]
             var text = "\(names[quartile - 1].prefix(1).uppercased() + names[quartile - 1].dropFirst()) quartile of local authorities"
             if let position = analysis.benchmarks?.quartilePosition { text += " (\(position.rawValue) in the quartile)" }
-            rows.append(TableRow(cells: [text, "", ""], header: "National quartile (1 = top)", note: nil, isGap: false))
+            rows.append(TableRow(cells: [Cell(text: text), Cell(text: ""), Cell(text: "")], header: "National quartile (1 = top)", note: nil, isGap: false))
         }
         for comparison in analysis.comparisons {
             let judgement = comparison.better.map { $0 ? "Better" : "Worse" } ?? (comparison.gap == 0 ? "Same" : "–")
             if comparison.kind.isChange {
                 let ours = Formatting.percentChange(comparison.value)
-                rows.append(TableRow(cells: [Formatting.percentChange(comparison.benchmark),
-                                             "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))",
-                                             judgement],
+                rows.append(TableRow(cells: [Cell(text: Formatting.percentChange(comparison.benchmark)),
+                                             Cell(text: "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))"),
+                                             Cell(text: judgement)],
                                      header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             } else {
                 let decimals = Formatting.decimalPlaces(of: comparison.benchmark, minimum: analysis.decimals)
-                rows.append(TableRow(cells: [analysis.format(comparison.benchmark, decimals: decimals),
-                                             Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals),
-                                             judgement],
+                rows.append(TableRow(cells: [Cell(text: analysis.format(comparison.benchmark, decimals: decimals)),
+                                             Cell(text: Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals)),
+                                             Cell(text: judgement)],
                                      header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             }
         }
         return DataTable(caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
-                         headings: ["Comparator", "Figure", "Difference", "Judged by polarity"], rows: rows)
+                         headings: ["Comparator", "Figure", "Difference", "Judged by polarity"].map { Cell(text: $0) }, rows: rows)
     }
 
     static func spcSection(_ analysis: IndicatorAnalysis) -> SPCSection? {

@@ -12,6 +12,7 @@ struct PageChrome {
     /// "../" repeated to reach the site root from this page ("" at the root).
     var root: String
     var organisation: String?
+    /// CSS custom properties for the header: the dashboard's brand colour and a text colour readable on it.
     var brandStyle: String?
     var breadcrumbs: [Link]
     var hasBreadcrumbs: Bool
@@ -48,6 +49,8 @@ struct DashboardCard: Codable, Equatable {
     var url: String
     var overview: String
     var measures: Int
+    /// The dashboard's brand colours (as `PageChrome.brandStyle`) for its card's top border on the site's index.
+    var cardStyle: String? = nil
 }
 
 struct Tile {
@@ -75,6 +78,7 @@ struct DashboardPage {
     var hasRAG: Bool
     var hasNeighbours: Bool
     var hasSPC: Bool
+    var hasTrends: Bool
 }
 
 struct SectionTable {
@@ -94,6 +98,8 @@ struct Badge {
 struct Image {
     var src: String
     var srcset: String
+    /// The image a printed page uses instead of `src` (set through the stylesheet, so screens never fetch it).
+    var printSrc: String
     var alt: String
     var width: Int
     var height: Int
@@ -114,8 +120,14 @@ struct KPIRow {
     var sparkline: Image?
 }
 
+/// A heading or data cell; a numeric one is right-aligned so that figures line up.
+struct Cell {
+    var text: String
+    var numeric: Bool = false
+}
+
 struct TableRow {
-    var cells: [String]
+    var cells: [Cell]
     var header: String
     var note: String?
     var isGap: Bool
@@ -123,7 +135,7 @@ struct TableRow {
 
 struct DataTable {
     var caption: String
-    var headings: [String]
+    var headings: [Cell]
     var rows: [TableRow]
 }
 
