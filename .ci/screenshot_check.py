@@ -1,0 +1,87 @@
+"""Screenshots of a built site in headless Chromium, checked not to be blank.
+
+Usage: python screenshot_check.py SITE_ROOT OUTPUT_FOLDER [--full-page] [PAGE ...]
+
+Without pages, the main example dashboard (children-and-families/index.html) is shot at a desktop viewport
+(1280 × 900) and a phone viewport (390 × 844). A screenshot passes when enough of it is not white, it has enough distinct colours (a page
+that failed to load or rendered nothing fails) and its top is the coloured header band (a page that lost
+its stylesheet fails). With
+--full-page, each shot is the whole page rather than the first screenful (for looking at, not checking).
+Exit status 0 when every screenshot passes, 1 otherwise.
+"""
+
+import base64
+import io
+import pathlib
+import sys
+
+from PIL import Image
+
+import browser
+
+SIZES = [("desktop", 1280, 900), ("phone", 390, 844)]
+DEFAULT_PAGES = ["children-and-families/index.html"]
+# A blank or unstyled page is almost all one colour; a dashboard has a coloured header, text, tiles and tables.
+MIN_NOT_WHITE = 0.04
+MIN_COLOURS = 24
+
+
+def shoot(driver, url, width, height, full_page):
+    browser.set_viewport(driver, width, height)
+    driver.get(url)
+    if full_page:
+        content = driver.execute_script("return document.documentElement.scrollHeight")
+        browser.set_viewport(driver, width, min(int(content), 16000))
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+    return base64.b64decode(shot["data"])
+
+
+def measure(png):
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = image.width * image.height
+    histogram = image.getcolors(maxcolors=pixels)
+    not_white = sum(count for count, colour in histogram if min(colour) < 245)
+    # The header band: the commonest colour of the top 40 rows, and how much of them it covers.
+    band = image.crop((0, 0, image.width, 40))
+    count, colour = max(band.getcolors(maxcolors=band.width * band.height))
+    header = colour if min(colour) < 245 and count > 0.6 * band.width * band.height else None
+    return image.size, not_white / pixels, len(histogram), header
+
+
+def main():
+    arguments = sys.argv[1:]
+    full_page = "--full-page" in arguments
+    arguments = [a for a in arguments if a != "--full-page"]
+    root = pathlib.Path(arguments[0]).resolve()
+    output = pathlib.Path(arguments[1])
+    output.mkdir(parents=True, exist_ok=True)
+    pages = arguments[2:] or DEFAULT_PAGES
+
+    failures = 0
+    driver = browser.start()
+    try:
+        for page in pages:
+            path = root / page
+            if not path.exists():
+                print(f"screenshot: {page} does not exist", file=sys.stderr)
+                failures += 1
+                continue
+            for name, width, height in SIZES:
+                png = shoot(driver, browser.file_url(path), width, height, full_page)
+                file = output / (page.replace("/", "_").removesuffix(".html") + f"-{name}.png")
+                file.write_bytes(png)
+                (w, h), share, colours, header = measure(png)
+                blank = share < MIN_NOT_WHITE or colours < MIN_COLOURS
+                verdict = "BLANK" if blank else "NO HEADER BAND (stylesheet not applied?)" if header is None else "ok"
+                band = "#%02x%02x%02x" % header if header else "none"
+                print(f"screenshot {page} {name} {w}x{h}: {share:.1%} not white, {colours} colours, header {band}: "
+                      f"{verdict} ({file})")
+                blank = blank or header is None
+                failures += blank
+    finally:
+        driver.quit()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
