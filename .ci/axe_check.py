@@ -88,7 +88,7 @@ def main():
     finally:
         driver.quit()
     seconds = time.monotonic() - started
-    print(f"axe-core: {checked} page views ({len(pages)} pages at {DESKTOP[0]}px, {len(dashboards)} dashboard pages "
+    print(f"axe-core ran on {checked} page views ({len(pages)} pages at {DESKTOP[0]}px, {len(dashboards)} dashboard pages "
           f"at {PHONE[0]}px) in {seconds:.0f} s: {failures} serious or critical violations, {lesser} moderate or minor; "
           f"{overflowing} page views at {DESKTOP[0]}, {PHONE[0]} or {TABLET[0]}px scroll sideways")
     return 1 if failures or overflowing else 0
