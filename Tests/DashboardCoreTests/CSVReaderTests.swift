@@ -189,6 +189,21 @@ struct CSVReaderTests {
         #expect(MarkupCheck.problem(in: "\u{600}<") == "a less-than sign (<) in this text is fused with U+0600 into one character, so a web page could not escape it; delete U+0600")
     }
 
+    @Test("a last row shorter than the header with no line break after it may be cut short: a warning at its last field")
+    func cutShortLastRow() {
+        let (records, diagnostics) = csv("indicator,period,value,numerator,denominator\nx,2019/20 Q1,81.5%,1", file: "cut.csv")
+        #expect(diagnostics.items == [Diagnostic(.warning,
+            "the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
+            at: at("cut.csv", 2, 20))])
+        #expect(records.count == 2)
+    }
+
+    @Test("a short last row ended by a line break, or a full one without, is not a warning",
+          arguments: ["a,b,c\nx,1\n", "a,b,c\nx,1\r\n", "a,b,c\nx,1,2", "a,b,c", "a,b,c\n", "a,b,c\nx,1,2\n   "])
+    func lastRowNotCutShort(text: String) {
+        #expect(csv(text).diagnostics.isEmpty)
+    }
+
     @Test("invalid UTF-8 is reported at the byte, counting characters before it")
     func invalidUTF8() {
         let (_, diagnostics) = CSVReader.read(bytes("a,b") + [0xFF] + bytes("c\n"), file: "latin1.csv")

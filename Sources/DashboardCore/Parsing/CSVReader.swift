@@ -157,7 +157,14 @@ public enum CSVReader {
                     recordLine = line
                     if index >= bytes.count { return records }
                 case .end:
-                    records.append(CSVRecord(fields: fields, line: recordLine, unreadable: unreadable))
+                    let record = CSVRecord(fields: fields, line: recordLine, unreadable: unreadable)
+                    // No line break at the end and a row shorter than the header: the file may have been cut off
+                    // part-way through a figure, which reads as a smaller figure or a missing column.
+                    if let header = records.first(where: { !$0.isBlank }), !record.isBlank, fields.count < header.fields.count {
+                        diagnostics.warning("the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
+                                            at: location(field.line, field.column))
+                    }
+                    records.append(record)
                     return records
                 }
             }
