@@ -144,4 +144,25 @@ struct FigureParserTests {
     func longDigits() {
         #expect(failure(String(repeating: "9", count: 40)) != nil)
     }
+
+    @Test("more significant digits than a Double holds exactly are refused, at the number; 15 are fine", arguments: [
+        ("1234567890123456", 0), ("999999999999999999999999999999", 0), ("-£12345678901234.56", 2), ("0.1234567890123456", 0),
+        ("94.9% (1234567890123456)", 7),
+    ] as [(String, Int)])
+    func tooManyDigits(text: String, offset: Int) {
+        guard case .failure(let failure) = FigureParser.parse(text) else {
+            Issue.record("'\(text)' was read as a figure")
+            return
+        }
+        #expect(failure.message.contains("more than 15 digits, more than a figure can hold exactly"), "\(failure.message)")
+        #expect(failure.offset == offset)
+    }
+
+    @Test("15 significant digits, and leading zeros beyond them, are read exactly", arguments: [
+        ("123456789012345", 123_456_789_012_345.0), ("1,234,567,890.12345", 1_234_567_890.12345), ("0.000123456789012345", 0.000123456789012345),
+    ])
+    func fifteenDigits(text: String, value: Double) {
+        #expect(figure(text).value == value)
+        #expect(FigureParser.parse(Formatting.number(value, decimals: figure(text).decimals)) == .success(figure(text)))
+    }
 }

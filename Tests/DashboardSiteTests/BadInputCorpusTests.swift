@@ -91,7 +91,7 @@ struct BadInputCorpusTests {
         }], at: "figures.csv", 2, 28, "this field is longer than 64 KiB"),
         refused("a 400-digit figure", ["figures.csv": .generated {
             Array(("indicator,period,value\nreferrals,2019/20 Q1," + String(repeating: "9", count: 400) + "\n").utf8)
-        }], at: "figures.csv", 2, 22, "is not a number"),
+        }], at: "figures.csv", 2, 22, "has more than 15 digits, more than a figure can hold exactly"),
         refused("a data file over 64 MiB", ["huge.csv": .sparse(InputLoader.maximumFileBytes + 1)],
                 at: "huge.csv", 1, 1, "this file is larger than 64 MiB (67,108,865 bytes)"),
         refused("a dashboard.yml over 64 MiB", ["dashboard.yml": .sparse(InputLoader.maximumFileBytes + 1)],

@@ -77,6 +77,9 @@ public enum FigureParser {
 
     public static let markerList = "empty, n/a, x, c, *, -, or a note such as 'break in data'"
 
+    /// Significant digits a figure may have: a Double holds any 15-digit decimal exactly, so each reads back as written.
+    public static let maximumDigits = 15
+
     public static func parse(_ text: some StringProtocol) -> Result<Figure, Failure> {
         let scalars = Array(text.unicodeScalars)
         var lo = 0, hi = scalars.count
@@ -105,6 +108,8 @@ public enum FigureParser {
         let end: Int
         /// Where digit grouping went wrong (`1,53`, `94,9%`): the comma that cannot separate thousands.
         var badComma: Int?
+        /// Where a number starts that has more significant digits than a figure holds exactly.
+        var tooManyDigits: Int?
 
         var current: Unicode.Scalar? { index < end ? scalars[index] : nil }
 
@@ -127,6 +132,9 @@ public enum FigureParser {
             if !negative, current == "-" || current == "\u{2212}" { negative = true; index += 1 }  // "£-5"
             guard let number = number() else {
                 if let comma = badComma { return fail(commaMessage(from: start), at: comma) }
+                if let long = tooManyDigits {
+                    return fail("'\(text(from: start))' has more than \(FigureParser.maximumDigits) digits, more than a figure can hold exactly; is it a reference number rather than a figure?", at: long)
+                }
                 return notANumber(from: start)
             }
             skipSpaces()
@@ -138,6 +146,9 @@ public enum FigureParser {
                 index += 1
                 skipSpaces()
                 guard let inner = self.number(), inner.decimals == 0 else {
+                    if let long = tooManyDigits {
+                        return fail("the count in brackets has more than \(FigureParser.maximumDigits) digits, more than a figure can hold exactly", at: long)
+                    }
                     return fail("the count in brackets must be a whole number, as in 94.9% (1074)", at: open)
                 }
                 skipSpaces()
@@ -211,7 +222,13 @@ public enum FigureParser {
                     index += 1
                 }
             }
-            guard digits.count <= 30, let value = Double(digits) else { index = begin; return nil }
+            // Past 15 significant digits a Double no longer holds every figure exactly: the page would show another number.
+            let significant = digits.drop { $0 == "0" || $0 == "." }.filter { $0 != "." }.count
+            guard significant <= FigureParser.maximumDigits, let value = Double(digits) else {
+                if significant > FigureParser.maximumDigits { tooManyDigits = begin }
+                index = begin
+                return nil
+            }
             return (value, decimals)
         }
     }
