@@ -52,6 +52,23 @@ struct DashboardDecoderTests {
         #expect(total.location == at("dashboard.yml", 9, 3))
     }
 
+    @Test("without aggregation, counts add up and percentages are never summed")
+    func defaultAggregation() throws {
+        let root = Self.dashboard([
+            ("assessments", yaml(["title": s("Assessments"), "unit": s("count"), "polarity": s("none")])),
+            ("positive", yaml(["title": s("Positive"), "unit": s("count"), "polarity": s("none")])),
+            ("rate", yaml(["title": s("Rate"), "unit": s("percent"), "polarity": s("high"),
+                           "numerator": s("positive"), "denominator": s("assessments")])),
+            ("timeliness", yaml(["title": s("In 45 days"), "unit": s("percent"), "polarity": s("high")])),
+            ("reoffending", yaml(["title": s("Re-offending"), "unit": s("rate"), "polarity": s("low")])),
+        ])
+        let definition = try #require(DashboardDecoder.decode(root, id: "cfws").0)
+        #expect(definition.indicator("assessments")?.aggregation == .sum)
+        #expect(definition.indicator("rate")?.aggregation == .ratio)
+        #expect(definition.indicator("timeliness")?.aggregation == .given)
+        #expect(definition.indicator("reoffending")?.aggregation == .given)
+    }
+
     @Test("every indicator key, as the CFWS and KPI dashboards use them")
     func everyKey() throws {
         let rate = Self.indicatorNode([

@@ -29,13 +29,23 @@ public enum Polarity: String, Sendable, CaseIterable, Codable {
         switch self {
         case .high: return "high is good"
         case .low: return "low is good"
-        case .none: return "no polarity (information only)"
+        case .none: return "no polarity: information only"
         }
     }
 }
 
 /// How a year-to-date or annual figure is made from the periods inside it.
 public enum Aggregation: String, Sendable, CaseIterable, Codable {
+    /// What an indicator uses when `dashboard.yml` does not say: counts, pounds and days add up; a percentage with
+    /// a declared numerator and denominator is recomputed from them; any other rate or percentage cannot be
+    /// totalled, so only a year-to-date figure the data gives is shown (a mean of percentages would mislead).
+    public static func defaultFor(_ unit: MeasureUnit, hasNumeratorAndDenominator: Bool) -> Aggregation {
+        switch unit {
+        case .count, .currency, .days: return .sum
+        case .percent, .rate, .ratio: return hasNumeratorAndDenominator ? .ratio : .given
+        }
+    }
+
     /// Add the periods (activity counts such as assessments completed).
     case sum
     /// Average the periods.

@@ -186,7 +186,8 @@ public enum DashboardDecoder {
         return { indicator in
             indicator.shortTitle = shortTitle
             if let chart { indicator.chart = chart }
-            if let aggregation { indicator.aggregation = aggregation }
+            indicator.aggregation = aggregation
+                ?? .defaultFor(indicator.unit, hasNumeratorAndDenominator: numeratorID != nil && denominatorID != nil)
             indicator.source = source
             indicator.definition = definitionText
             indicator.commentary = commentary
