@@ -194,7 +194,7 @@ struct AnalysisTests {
         #expect(Formatting.percentChange(twentyWeeks.change!.relative!) == "-6.2%")
         #expect(twentyWeeks.direction?.direction == .worse)
         #expect(twentyWeeks.direction?.movement == .down)
-        #expect(twentyWeeks.direction?.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts on 2019 (high is good)")
+        #expect(twentyWeeks.direction?.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts (-6.2% relative) on 2019 (high is good)")
         let comparisons = twentyWeeks.comparisons
         #expect(comparisons.map(\.kind) == [.national, .regional])
         #expect(comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["33.3", "24.2"])   // 92 − 58.7, 92 − 67.8

@@ -95,7 +95,7 @@ struct ChangeDirectionRAGTests {
     func sentence() {
         let worse = TrendRules.direction(of: Change(from: 98.1, in: period("2019"), to: 92, in: period("2020")),
                                          polarity: .high, similarWithin: .absolute(1))
-        #expect(worse.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts on 2019 (high is good)")
+        #expect(worse.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts (-6.2% relative) on 2019 (high is good)")
         let similar = TrendRules.direction(of: Change(from: 0.3, in: period("2019/20 Q4"), to: 0.3, in: period("2020/21 Q1")),
                                            polarity: .low, similarWithin: .absolute(1))
         #expect(similar.sentence(unit: .percent, decimals: 1, polarity: .low)

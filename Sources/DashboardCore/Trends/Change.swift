@@ -18,10 +18,16 @@ public struct Change: Sendable, Equatable {
     /// As a fraction of the earlier figure (0.125 for +12.5%); nil when that figure is 0.
     public var relative: Double? { from == 0 ? nil : (to - from) / abs(from) }
 
-    /// "+120 (+8.1%)" for counts, "+2.3 pts" for percentages (points are the honest change of a rate).
-    public func describe(unit: MeasureUnit, decimals: Int) -> String {
+    /// "+120 (+8.1%)" for counts, "+2.3 pts" for percentages (points are the honest change of a rate); with
+    /// `relativeForPercentages`, "-6.1 pts (-6.2% relative)", as papers quoting a percentage's "% change" need.
+    public func describe(unit: MeasureUnit, decimals: Int, relativeForPercentages: Bool = false) -> String {
         let absolute = Formatting.change(self.absolute, unit: unit, decimals: decimals)
-        guard unit != .percent, let relative else { return absolute }
+        guard let relative else { return absolute }
+        if unit == .percent {
+            let change = Formatting.percentChange(relative)
+            let isZero = !change.hasPrefix("+") && !change.hasPrefix("-")
+            return relativeForPercentages && !isZero ? "\(absolute) (\(change) relative)" : absolute
+        }
         return "\(absolute) (\(Formatting.percentChange(relative)))"
     }
 }
@@ -90,7 +96,7 @@ public struct DirectionAssessment: Sendable, Equatable {
     public func sentence(unit: MeasureUnit, decimals: Int, polarity: Polarity) -> String {
         switch basis {
         case .computed(let change, let threshold):
-            let moved = change.describe(unit: unit, decimals: decimals)
+            let moved = change.describe(unit: unit, decimals: decimals, relativeForPercentages: true)
             let similarNote = direction == .similar || direction == .same
                 ? "; changes within \(Formatting.changeSize(threshold, unit: unit, decimals: max(decimals, 1))) count as similar"
                 : ""

@@ -39,16 +39,17 @@ enum PageFactory {
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
         guard let spc = analysis.spc else { return nil }
-        let style: String
+        // The icon is the marker the SPC chart draws for such points, so table and chart speak alike.
+        let style: String, icon: String
         switch spc.variation {
-        case .commonCause: style = "common"
-        case .improvementHigh, .improvementLow: style = "improvement"
-        case .concernHigh, .concernLow: style = "concern"
-        case .neitherHigh, .neitherLow: style = "neutral"
+        case .commonCause: (style, icon) = ("common", "●")
+        case .improvementHigh, .improvementLow: (style, icon) = ("improvement", "◆")
+        case .concernHigh, .concernLow: (style, icon) = ("concern", "■")
+        case .neitherHigh, .neitherLow: (style, icon) = ("neutral", "▲")
         }
         var detail = spc.variation.sentence
         if let assurance = spc.assurance { detail += ". " + assurance.sentence }
-        var text = spc.variation.shortText
+        var text = "\(icon) \(spc.variation.shortText)"
         if let assurance = spc.assurance { text += "; " + assurance.shortText.lowercased() }
         return Badge(text: text, style: style, detail: detail)
     }
@@ -174,7 +175,7 @@ enum PageFactory {
         }
         if let yearOnYear = analysis.yearOnYear {
             facts.append(Fact(term: "Compared with a year earlier",
-                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(yearOnYear.fromPeriod.label)"))
+                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromPeriod.label)"))
         }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
