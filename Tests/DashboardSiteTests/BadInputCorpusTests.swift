@@ -259,8 +259,14 @@ struct BadInputCorpusTests {
         for (path, page) in pages where path.hasPrefix("corpus/") {
             #expect(page.contains("&lt;img src=x onerror=alert(&#39;organisation&#39;)&gt; Council"), "\(path) has no escaped organisation")
         }
+        #expect(dashboard.contains("&lt;/p&gt;&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;&lt;a href=&quot;javascript:alert(&#39;link&#39;)&quot;&gt;"))
+        #expect(dashboard.contains("&lt;iframe src=&quot;https://example.invalid/&quot;&gt;&lt;/iframe&gt;&lt;style&gt;body{display:none}&lt;/style&gt;"))
+        #expect(dashboard.contains("Referrals&#39; onfocus=&#39;alert(1)"))
         let referrals = pages["corpus/referrals.html"] ?? ""
         #expect(referrals.contains("Referrals&quot; onerror=&quot;alert(&#39;alt&#39;) &lt;svg onload=alert(&#39;svg&#39;)&gt;"))
+        #expect(referrals.contains("&lt;script src=https://example.invalid/x.js&gt;&lt;/script&gt;"))
+        #expect(referrals.contains("]]&gt;&lt;![CDATA[&lt;script&gt;alert(&#39;commentary&#39;)&lt;/script&gt;"))
+        #expect(referrals.contains("&lt;object data=x&gt;&lt;/object&gt;--&gt;&lt;!--"))
         #expect(referrals.contains("&lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt;"))
         #expect(referrals.contains("&lt;img src=x onerror=alert(&#39;note2&#39;)&gt;"))
         #expect(referrals.contains("&lt;script&gt;alert(&#39;gap-words&#39;)&lt;/script&gt;"))
@@ -394,6 +400,33 @@ struct BadInputCorpusTests {
         _ = try await SiteBuilder.build(options(input: input, output: scratch.path + "/empty"))
         _ = try await SiteBuilder.build(options(input: input, output: scratch.path + "/empty", clean: true))
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/empty/corpus/index.html"))
+    }
+
+    @Test("a manifest that names a path outside the output folder stops the build; nothing outside is touched")
+    func tamperedManifest() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.path + "/input"
+        let output = scratch.path + "/site/public"
+        try install(folder: "corpus", in: input)
+        _ = try await SiteBuilder.build(options(input: input, output: output))
+        write("not the site's", to: scratch.path + "/site/outside.html")
+        let manifestPath = output + "/" + Manifest.fileName
+        var manifest = try #require(Manifest.read(from: output))
+        manifest.files["../outside.html"] = String(repeating: "0", count: 32)
+        manifest.dashboards["corpus"]?.files.append("../outside.html")
+        try Data(try manifest.encoded()).write(to: URL(fileURLWithPath: manifestPath))
+        let before = snapshot(scratch.path)
+
+        // A second dashboard changes the site, so the first is carried over from the manifest.
+        try install(folder: "second", in: input)
+        do {
+            _ = try await SiteBuilder.build(options(input: input, output: output))
+            Issue.record("the build followed a manifest path outside the output folder")
+        } catch BuildError.output(let message) {
+            #expect(message.contains("refusing to write '../outside.html'"), "\(message)")
+        }
+        #expect(snapshot(scratch.path).filter { !$0.key.hasPrefix("input/") } == before.filter { !$0.key.hasPrefix("input/") })
     }
 
     // MARK: 100,000 rows
