@@ -62,7 +62,6 @@ enum YAMLReader {
             if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
                 return ConfigNode(.null, at: at)
             }
-            if let problem = MarkupCheck.problem(in: scalar.string) { diagnostics.error(problem, at: at) }
             return ConfigNode(.scalar(scalar.string), at: at)
         case .sequence(let sequence):
             var items: [ConfigNode] = []

@@ -229,13 +229,24 @@ enum DataDownload {
     }
 
     /// Text opened in a spreadsheet must not start like a formula (=, +, -, @): a leading apostrophe keeps it text.
+    /// Both look at Unicode scalars, not Characters: a `=` or `"` fused with a following accent into one Character is
+    /// still the byte a spreadsheet or CSV reader sees first.
     static func safeText(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }
 
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            return field
+        }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in field.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }

@@ -151,12 +151,9 @@ struct BadInputCorpusTests {
         // Markup, script and formulas.
         builds("HTML and script in every text", ["dashboard.yml": .fixture("hostile-markup.yml"), "figures.csv": .fixture("hostile-markup.csv")]),
         builds("spreadsheet formulas in titles and notes", ["dashboard.yml": .fixture("formulas.yml"), "figures.csv": .fixture("formulas.csv")]),
-        refused("a quote fused with a combining accent in dashboard.yml", ["dashboard.yml": .fixture("fused-markup.yml")],
-                at: "dashboard.yml", 2, 15, "a quote (\") in this text is fused with U+0301 into one character"),
-        refused("a less-than sign fused with a joiner in dashboard.yml", ["dashboard.yml": .fixture("fused-markup.yml")],
-                at: "dashboard.yml", 9, 12, "a less-than sign (<) in this text is fused with U+200D"),
-        refused("a quote fused with a prefix sign in a CSV note", ["figures.csv": .fixture("fused-markup.csv")],
-                at: "figures.csv", 2, 28, "a quote (\") in this text is fused with U+0600"),
+        // A quote or < fused with a combining accent, a joiner or a prefix sign into one character: escaped by scalar.
+        builds("markup fused with combining and joining marks", ["dashboard.yml": .fixture("fused-markup.yml"),
+                                                                 "figures.csv": .fixture("fused-markup.csv")]),
 
         // Ids that would name files.
         refused("an indicator called index", ["dashboard.yml": .fixture("reserved-ids.yml")],
@@ -276,6 +273,26 @@ struct BadInputCorpusTests {
         let alts = pages.values.flatMap { HTMLTags.scan($0) }.flatMap { $0.attributes.filter { $0.0 == "alt" }.map(\.1) }
         #expect(alts.contains { $0.contains("Referrals\" onerror=\"alert('alt') <svg onload=alert('svg')>") })
         #expect(alts.contains { $0.contains("Timely \" alt=\"x\" onerror=\"alert('timely')") })
+    }
+
+    @Test("a quote or < fused with a combining accent, joiner or prefix sign is still escaped: pages escape by scalar")
+    func fusedMarksAreEscaped() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let output = try await buildSite(["dashboard.yml": .fixture("fused-markup.yml"), "figures.csv": .fixture("fused-markup.csv")],
+                                         in: scratch)
+        let pages = snapshot(output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        let dashboard = pages["corpus/index.html"] ?? ""
+        // organisation: Example Council "\u0301 onmouseover=alert(1)//, its quote escaped with the accent after it.
+        #expect(dashboard.contains("Example Council &quot;\u{301} onmouseover=alert(1)//"))
+        #expect(dashboard.contains("Timely &lt;\u{200D}"))
+        #expect((pages["corpus/referrals.html"] ?? "").contains("\u{600}&quot;&lt;img&gt;"))
+        for page in pages.values {
+            #expect(!page.contains("\"\u{301}") && !page.contains("<\u{200D}") && !page.contains("\u{600}\""))
+            for tag in HTMLTags.scan(page) {
+                #expect(!tag.attributes.contains { $0.0.hasPrefix("on") }, "an event attribute on <\(tag.name)>")
+            }
+        }
     }
 
     @Test("spreadsheet formulas are text on the pages and start with an apostrophe in the CSV downloads")

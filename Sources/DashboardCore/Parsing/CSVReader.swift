@@ -32,9 +32,8 @@ public struct CSVRecord: Hashable, Sendable {
 /// It accepts UTF-8 with or without a byte-order mark, CRLF, LF or CR line ends, quoted fields with doubled
 /// quotes and line breaks inside, and comma or tab as the delimiter. It rejects, with a position: an unclosed
 /// quote, text after a closing quote, a quote inside an unquoted field, invalid UTF-8, binary content (a NUL
-/// byte anywhere), files saved as UTF-16 (with or without a byte-order mark) or as Excel workbooks, fields
-/// longer than `maximumFieldBytes`, and a quote, <, > or & fused with another mark into one character (see
-/// `MarkupCheck`). After `maximumErrors` problems in one file it stops: the file is not CSV.
+/// byte anywhere), files saved as UTF-16 (with or without a byte-order mark) or as Excel workbooks, and fields
+/// longer than `maximumFieldBytes`. After `maximumErrors` problems in one file it stops: the file is not CSV.
 ///
 /// A line starting with `#` is a comment (a source or caveat beside the figures) and is skipped whole,
 /// whatever it contains.
@@ -258,11 +257,7 @@ public enum CSVReader {
                 diagnostics.error("invalid UTF-8 (byte 0x\(String(raw[startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
                                   at: location(invalidLine, invalidColumn))
             }
-            let text = String(decoding: buffer, as: UTF8.self)
-            if let problem = MarkupCheck.problem(in: text) {
-                diagnostics.error(problem, at: location(startLine, startColumn))
-            }
-            return (CSVField(text: text, line: startLine, column: startColumn, quoted: quoted), ending)
+            return (CSVField(text: String(decoding: buffer, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
         }
 
         /// The line and column of the byte `offset` bytes into `slice`, counting as `advance` does from the slice's start.

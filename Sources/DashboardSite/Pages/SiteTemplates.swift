@@ -2,9 +2,42 @@ import DashboardCore
 import Foundation
 import Mustache
 
+/// HTML escaping by Unicode scalar.
+///
+/// swift-mustache's own HTML escaping compares whole `Character`s, and a Character is a grapheme cluster: a `"`
+/// followed by a combining accent (U+0301), a joiner or a variation selector is one Character that is not `"`, so
+/// it would pass unescaped and could end an attribute. Escaping each scalar leaves no such gap, whatever the text.
+struct ScalarHTMLEscaping: MustacheContentType {
+    static let name = "DASHBOARDS_HTML"
+
+    /// Registered once, before any template naming it is parsed.
+    static let registered: Void = MustacheContentTypes.register(ScalarHTMLEscaping(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
+    }
+
+    /// Every template is read with this escaping switched on in its first line, so an officer's own template
+    /// cannot forget it. The line is standalone, so it adds nothing to pages.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+}
+
 /// The officer-editable look of the site: Mustache templates and the stylesheet under `assets/`.
 ///
-/// Templates print values with `{{ }}`, which escapes HTML; the site's page values never need `{{{ }}}`.
+/// Templates print values with `{{ }}`, which escapes HTML (by scalar, see `ScalarHTMLEscaping`); the site's page
+/// values never need `{{{ }}}`.
 struct SiteAssets {
     static let requiredTemplates = ["layout", "index", "dashboard", "indicator"]
 
@@ -38,9 +71,12 @@ struct SiteAssets {
             hash.combine(name)
             hash.combine(data)
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                ScalarHTMLEscaping.registered
+                library.register(try MustacheTemplate(string: ScalarHTMLEscaping.pragma + text), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template syntax: \(error.error)", at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+                // Lines count from the officer's file, not from the escaping line put before it.
+                let line = max(1, error.context.lineNumber - 1)
+                diagnostics.error("template syntax: \(error.error)", at: SourceLocation(file: path, line: line, column: error.context.columnNumber))
             } catch {
                 diagnostics.error("template syntax: \(error)", at: SourceLocation(file: path))
             }
