@@ -195,6 +195,17 @@ struct ChangeDirectionRAGTests {
             == "misses the target of 97.0% by 0.0 pts, within the amber band of 5% of the target (down to 92.15%)")
     }
 
+    @Test("each status carries its rule in brief for a table cell")
+    func summaries() {
+        #expect(byTarget(97, target: 97, .high)?.summary == "meets the target")
+        #expect(byTarget(94.9, target: 97, .high)?.summary == "within the amber band")
+        #expect(byTarget(26.4, target: 19.1, .low)?.summary == "beyond the amber band")
+        #expect(RAGRules.byQuartile(quartile: 1, position: nil, direction: nil).summary == "top quartile")
+        #expect(RAGRules.byQuartile(quartile: 2, position: .high, direction: .better).summary == "high in 2nd quartile, improving")
+        #expect(RAGRules.byQuartile(quartile: 3, position: .low, direction: .worse).summary == "low in 3rd quartile, declining")
+        #expect(RAGRules.byQuartile(quartile: 4, position: nil, direction: nil).summary == "bottom quartile")
+    }
+
     @Test("a tolerance in the indicator's unit")
     func absoluteTolerance() {
         #expect(byTarget(12, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .amber)

@@ -70,6 +70,9 @@ struct ExampleSiteTests {
             #expect(!text.hasPrefix("<"), "a badge without words: \(badge.prefix(80))")
         }
         #expect(html.contains("the rules would give Amber"))  // CP plans 2 years: published Green, key gives Amber
+        // The rule in brief is visible under each status, not only in hidden text.
+        #expect(html.contains(">as reported; the rules give Amber<"))
+        #expect(html.contains(">as reported; bottom quartile<"))
     }
 
     @Test func everyImageHasAltTextFromTheData() async throws {

@@ -355,8 +355,12 @@ public enum Analysis {
         }
         if let stated = analysis.reported?.rag, indicator.ragMethod != .none {
             let rule = "as reported for \(analysis.latest!.period.label)"
-            return RAGAssessment(status: stated, method: .stated, rule: rule,
-                                 computed: computed.map { .init(status: $0.status, rule: $0.rule) })
+            var summary = "as reported"
+            if let computed {
+                summary += computed.status == stated ? "; \(computed.summary)" : "; the rules give \(computed.status.name)"
+            }
+            return RAGAssessment(status: stated, method: .stated, rule: rule, summary: summary,
+                                 computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
         }
         return computed
     }

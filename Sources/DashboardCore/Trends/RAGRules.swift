@@ -6,18 +6,28 @@ public struct RAGAssessment: Sendable, Equatable {
     public var method: Method
     /// "Top quartile nationally", "Misses the target of 97.0% by 2.1 pts (amber band to 92.2%)".
     public var rule: String
+    /// The rule in a few words, for a table cell beside the status: "top quartile", "within the amber band".
+    public var summary: String
     /// When the paper stated a status, what the rules give, so a difference is visible rather than hidden.
     public var computed: RAGAssessment.Computed?
 
     public struct Computed: Sendable, Equatable {
         public var status: RAG
         public var rule: String
+        public var summary: String
+
+        public init(status: RAG, rule: String, summary: String) {
+            self.status = status
+            self.rule = rule
+            self.summary = summary
+        }
     }
 
-    public init(status: RAG, method: Method, rule: String, computed: Computed? = nil) {
+    public init(status: RAG, method: Method, rule: String, summary: String, computed: Computed? = nil) {
         self.status = status
         self.method = method
         self.rule = rule
+        self.summary = summary
         self.computed = computed
     }
 }
@@ -34,7 +44,8 @@ public enum RAGRules {
         let shortfall = polarity == .high ? target - value : value - target
         let targetText = Formatting.figure(target, unit: unit, decimals: Formatting.decimalPlaces(of: target, minimum: decimals))
         if shortfall <= 1e-9 * max(1, abs(target)) {
-            return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))")
+            return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))",
+                                 summary: "meets the target")
         }
         let edge = polarity == .high ? target - band : target + band
         let edgeDecimals = Formatting.decimalPlaces(of: edge, minimum: decimals, maximum: max(decimals, 2))
@@ -47,9 +58,11 @@ public enum RAGRules {
         }
         let bandText = "amber band of \(size) (\(polarity == .high ? "down" : "up") to \(edgeText))"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
-            return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)")
+            return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)",
+                                 summary: "within the amber band")
         }
-        return RAGAssessment(status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)")
+        return RAGAssessment(status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)",
+                             summary: "beyond the amber band")
     }
 
     /// The councils' quartile key, as printed under the Leicestershire dashboard:
@@ -70,10 +83,11 @@ public enum RAGRules {
         }
         switch quartile {
         case 1:
-            return RAGAssessment(status: .green, method: .quartile, rule: "top quartile nationally")
+            return RAGAssessment(status: .green, method: .quartile, rule: "top quartile nationally", summary: "top quartile")
         case 2:
             if position == .high, direction == .better {
-                return RAGAssessment(status: .green, method: .quartile, rule: "high in the second quartile with an improving trend")
+                return RAGAssessment(status: .green, method: .quartile, rule: "high in the second quartile with an improving trend",
+                                     summary: "high in 2nd quartile, improving")
             }
             let why: String
             switch position {
@@ -81,15 +95,16 @@ public enum RAGRules {
             case .low?: why = "low in the second quartile, so room for improvement"
             case nil: why = "second quartile with \(trend); the position within the quartile is not given, so room for improvement"
             }
-            return RAGAssessment(status: .amber, method: .quartile, rule: why)
+            return RAGAssessment(status: .amber, method: .quartile, rule: why, summary: "2nd quartile")
         case 3:
             if position == .low, direction == .worse {
-                return RAGAssessment(status: .red, method: .quartile, rule: "low in the third quartile with a declining trend")
+                return RAGAssessment(status: .red, method: .quartile, rule: "low in the third quartile with a declining trend",
+                                     summary: "low in 3rd quartile, declining")
             }
             let why = position == .low ? "low in the third quartile with \(trend), so room for improvement" : "third quartile with \(trend), so room for improvement"
-            return RAGAssessment(status: .amber, method: .quartile, rule: why)
+            return RAGAssessment(status: .amber, method: .quartile, rule: why, summary: "3rd quartile")
         default:
-            return RAGAssessment(status: .red, method: .quartile, rule: "bottom (fourth) quartile nationally")
+            return RAGAssessment(status: .red, method: .quartile, rule: "bottom (fourth) quartile nationally", summary: "bottom quartile")
         }
     }
 }

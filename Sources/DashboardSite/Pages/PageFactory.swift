@@ -34,7 +34,7 @@ enum PageFactory {
                 detail += "; the rules would give \(computed.status.name) (\(computed.rule))"
             }
         }
-        return Badge(text: rag.status.name, style: rag.status.rawValue, detail: detail)
+        return Badge(text: rag.status.name, style: rag.status.rawValue, detail: detail, badgeNote: rag.summary)
     }
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {

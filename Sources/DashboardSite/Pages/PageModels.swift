@@ -93,6 +93,8 @@ struct Badge {
     var style: String
     /// Words for screen readers and print where the badge alone would be terse.
     var detail: String
+    /// A few visible words under the badge (a RAG status's rule in brief).
+    var badgeNote: String? = nil
 }
 
 struct Image {
