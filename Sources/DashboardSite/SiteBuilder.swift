@@ -201,7 +201,8 @@ public enum SiteBuilder {
             report.chartsRendered = rendered
             report.chartsReused += reusedCharts
 
-            cards.sort { $0.title.localizedStandardCompare($1.title) == .orderedAscending || ($0.title == $1.title && $0.id < $1.id) }
+            // By title, then id; never by the machine's locale, so every machine writes the same index.
+            cards.sort { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
             let index = IndexPage(page: PageChrome(pageTitle: "Performance dashboards", root: "", organisation: nil, brandStyle: nil,
                                                    breadcrumbs: [], generator: DashboardPlanner.generator),
                                   dashboards: cards, hasDashboards: !cards.isEmpty)
