@@ -31,14 +31,7 @@ public enum ChartExport {
         guard let indicatorAnalysis = analysis.analysis(indicator) else {
             throw BuildError.output("no analysis for \(indicator)")
         }
-        let fonts: ChartFonts
-        do {
-            fonts = try ChartFonts.locate(in: assets + "/fonts")
-        } catch {
-            var diagnostics = Diagnostics()
-            diagnostics.error("\(error)", at: SourceLocation(file: assets + "/fonts"))
-            throw BuildError.assets(diagnostics)
-        }
+        let fonts = try ChartNotes.fonts(in: assets + "/fonts")
         let spec = ChartSpec.indicator(indicatorAnalysis, in: analysis)
         let png: [UInt8]
         do {
@@ -46,18 +39,42 @@ public enum ChartExport {
         } catch {
             throw BuildError.output("cannot render the chart: \(error)")
         }
-        let centimetres = { (pixels: Int) in Formatting.number(Double(pixels) / Double(size.dpi) * 2.54, decimals: 1) }
-        let text = """
-        Caption: \(ChartText.caption(indicatorAnalysis, in: analysis))
-
-        Alt text: \(ChartText.altText(indicatorAnalysis, in: analysis))
-
-        Source: \(indicatorAnalysis.indicator.source ?? "not stated")
-
-        Image: \(size.pixelWidth) × \(size.pixelHeight) pixels at \(size.dpi) dpi (\(centimetres(size.pixelWidth)) × \(centimetres(size.pixelHeight)) cm).
-
-        """
+        let text = ChartNotes.text(indicatorAnalysis, in: analysis, size: size)
         return Result(png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight,
                       warnings: project.diagnostics.warnings)
+    }
+}
+
+/// What travels with a chart made for a report: the fonts it is set in, and the text pasted beside it.
+enum ChartNotes {
+    /// The chart fonts, or the reason there are none as an assets problem.
+    static func fonts(in directory: String) throws -> ChartFonts {
+        do {
+            return try ChartFonts.locate(in: directory)
+        } catch {
+            var diagnostics = Diagnostics()
+            diagnostics.error("\(error)", at: SourceLocation(file: directory))
+            throw BuildError.assets(diagnostics)
+        }
+    }
+
+    /// "2000 × 1125 pixels at 300 dpi (16.9 × 9.5 cm)": pixels / dpi × 2.54.
+    static func physicalSize(_ size: ChartSize) -> String {
+        let centimetres = { (pixels: Int) in Formatting.number(Double(pixels) / Double(size.dpi) * 2.54, decimals: 1) }
+        return "\(size.pixelWidth) × \(size.pixelHeight) pixels at \(size.dpi) dpi (\(centimetres(size.pixelWidth)) × \(centimetres(size.pixelHeight)) cm)"
+    }
+
+    /// The caption, alt text, source and size of a chart, as the site's `-print.txt` and `dashboards chart` write them.
+    static func text(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, size: ChartSize, image: String? = nil) -> String {
+        """
+        Caption: \(ChartText.caption(analysis, in: dashboard))
+
+        Alt text: \(ChartText.altText(analysis, in: dashboard))
+
+        Source: \(analysis.indicator.source ?? "not stated")
+
+        Image: \(image.map { $0 + ", " } ?? "")\(physicalSize(size)).
+
+        """
     }
 }

@@ -172,9 +172,8 @@ struct DashboardPlanner {
                 plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
                 srcset += ", \(print) \(Formatting.number(printSize.scale, decimals: 3, grouping: false))x"
                 printSrc = print
-                let centimetres = { (pixels: Int) in Formatting.number(Double(pixels) / Double(SiteBuilder.printDPI) * 2.54, decimals: 1) }
-                downloads.append(Link(text: "Chart for printed reports (PNG, \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels, \(SiteBuilder.printDPI) dpi: \(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm)", url: print))
-                let text = "Caption: \(caption ?? "")\n\nAlt text: \(alt)\n\nSource: \(analysis.indicator.source ?? "not stated")\n\nImage: \(print), \(printSize.pixelWidth) × \(printSize.pixelHeight) pixels at \(SiteBuilder.printDPI) dpi (\(centimetres(printSize.pixelWidth)) × \(centimetres(printSize.pixelHeight)) cm).\n"
+                downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: print))
+                let text = ChartNotes.text(analysis, in: dashboard, size: printSize, image: print)
                 plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
                 downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
             }

@@ -100,14 +100,7 @@ public enum SiteBuilder {
         case .success(let loaded): assets = loaded
         case .failure(let diagnostics): throw BuildError.assets(diagnostics)
         }
-        let fonts: ChartFonts
-        do {
-            fonts = try ChartFonts.locate(in: assets.fontsDirectory)
-        } catch {
-            var diagnostics = Diagnostics()
-            diagnostics.error("\(error)", at: SourceLocation(file: assets.fontsDirectory))
-            throw BuildError.assets(diagnostics)
-        }
+        let fonts = try ChartNotes.fonts(in: assets.fontsDirectory)
 
         // Fingerprints decide what must be rebuilt; the previous manifest says what was built from what.
         var global = ContentHash()
