@@ -58,6 +58,11 @@ public enum Formatting {
         return (isZero ? "" : (ratio < 0 ? "-" : "+")) + magnitude + "%"
     }
 
+    /// Whether two figures are the same as a paper would print them at `decimals` places (69.3 and 233/336).
+    public static func agree(_ a: Double, _ b: Double, decimals: Int) -> Bool {
+        number(a, decimals: decimals, grouping: false) == number(b, decimals: decimals, grouping: false)
+    }
+
     /// The fewest decimal places, from `minimum` to `maximum`, that write `value` exactly: 13.8 → 1, 97 → 0,
     /// 92.15 → 2. For showing a target or benchmark as precisely as it was given, and no more.
     public static func decimalPlaces(of value: Double, minimum: Int = 0, maximum: Int = 6) -> Int {

@@ -92,8 +92,8 @@ public enum DashboardAssembler {
                 }
                 if indicator.unit == .percent {
                     let computed = numerator / denominator * 100
-                    let shown = Formatting.number(computed, decimals: figure.decimals, grouping: false)
-                    if shown != Formatting.number(value, decimals: figure.decimals, grouping: false) {
+                    if !Formatting.agree(computed, value, decimals: figure.decimals) {
+                        let shown = Formatting.number(computed, decimals: figure.decimals, grouping: false)
                         diagnostics.warning("\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) does not match \(Formatting.number(numerator, decimals: 0)) / \(Formatting.number(denominator, decimals: 0)) = \(shown)%", at: at)
                     }
                 }

@@ -18,16 +18,12 @@ public enum ConsistencyChecks {
         return diagnostics
     }
 
-    static func same(_ a: Double, _ b: Double, decimals: Int) -> Bool {
-        Formatting.number(a, decimals: decimals, grouping: false) == Formatting.number(b, decimals: decimals, grouping: false)
-    }
-
     static func checkYearToDate(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard, diagnostics: inout Diagnostics) {
         let numerators = indicator.numeratorID.map { Analysis.figures(dashboard.observations($0)) } ?? [:]
         let denominators = indicator.denominatorID.map { Analysis.figures(dashboard.observations($0)) } ?? [:]
         for ytd in YearToDateRules.figures(for: indicator, in: series, numerators: numerators, denominators: denominators) {
             guard let given = ytd.given, let value = given.value, let computed = ytd.computed else { continue }
-            if same(value, computed, decimals: given.decimals) { continue }
+            if Formatting.agree(value, computed, decimals: given.decimals) { continue }
             let unit = indicator.unit
             let shownGiven = Formatting.figure(value, unit: unit, decimals: given.decimals)
             let shownComputed = Formatting.figure(computed, unit: unit, decimals: max(given.decimals, indicator.decimals ?? 0))
@@ -65,7 +61,7 @@ public enum ConsistencyChecks {
                 decimals = max(decimals, partDecimals)
                 terms.append("\(id) \(Formatting.number(value, decimals: partDecimals))")
             }
-            guard complete, !same(total, sum, decimals: decimals) else { continue }
+            guard complete, !Formatting.agree(total, sum, decimals: decimals) else { continue }
             let unit = indicator.unit
             diagnostics.warning("\(indicator.id) for \(observation.period.label) is \(Formatting.figure(total, unit: unit, decimals: observation.decimals)), but its parts sum to \(Formatting.figure(sum, unit: unit, decimals: decimals)) (\(terms.joined(separator: " + ")))",
                                 at: observation.location)
