@@ -124,6 +124,7 @@ struct DashboardPlanner {
     func key(_ spec: ChartSpec, _ size: ChartSize) -> String {
         var hash = ContentHash()
         hash.combine(ChartRenderer.version)
+        hash.combine(ToolIdentity.fingerprint)
         hash.combine(fontsFingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -10,12 +10,14 @@ public enum BuildError: Error, CustomStringConvertible {
     case assets(Diagnostics)
     /// The output could not be written; the previous site is untouched.
     case output(String)
+    /// The options cannot work together (an output inside the input, say); nothing was read or written.
+    case usage(String)
 
     public var description: String {
         switch self {
         case .input(let diagnostics), .assets(let diagnostics):
             return diagnostics.sorted.map(\.description).joined(separator: "\n")
-        case .output(let message):
+        case .output(let message), .usage(let message):
             return message
         }
     }
@@ -34,10 +36,18 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// For tests: fail after this many files have been written, as a crash or full disk would.
     public var failAfterWrites: Int?
+    /// Seconds to wait for another build of the same output to finish; 0 refuses at once.
+    public var wait: Int
+    /// Told once when another build holds the output, with its process id if known.
+    public var waiting: (@Sendable (String?) -> Void)?
+    /// Called at each publishing step, in order; a test may pause the build there, fail it, or kill the process.
+    public var publishHook: (@Sendable (PublishStep) async throws -> Void)?
+    /// For tests: publish as on a filesystem that cannot exchange two folders atomically.
+    public var exchangeUnavailable = false
 
     public init(input: String = "dashboards", output: String = "public", assets: String = "assets", asOf: Period? = nil,
                 clean: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                progress: (@Sendable (BuildProgress) -> Void)? = nil, failAfterWrites: Int? = nil) {
+                progress: (@Sendable (BuildProgress) -> Void)? = nil, failAfterWrites: Int? = nil, wait: Int = 600) {
         self.input = input
         self.output = output
         self.assets = assets
@@ -46,6 +56,7 @@ public struct BuildOptions: Sendable {
         self.jobs = max(1, jobs)
         self.progress = progress
         self.failAfterWrites = failAfterWrites
+        self.wait = max(0, wait)
     }
 }
 
@@ -66,6 +77,8 @@ public struct BuildReport: Sendable {
     public var reused = 0
     /// Files of the previous site that the new one no longer has.
     public var removed = 0
+    /// Files in the previous site that dashboards did not write (a `CNAME`, a PDF added by hand), carried over.
+    public var kept = 0
     public var upToDate = false
     public var seconds = 0.0
     public var warnings: [Diagnostic] = []
@@ -75,7 +88,8 @@ public struct BuildReport: Sendable {
         if upToDate {
             return "Up to date: no input, template or option changed since the last build (\(time))"
         }
-        return "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed in \(time)"
+        let kept = kept == 0 ? "" : ", \(kept) kept that dashboards did not write"
+        return "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
     }
 }
 
@@ -101,6 +115,21 @@ public enum SiteBuilder {
         case .failure(let diagnostics): throw BuildError.assets(diagnostics)
         }
         let fonts = try ChartNotes.fonts(in: assets.fontsDirectory)
+        try checkPaths(options)
+
+        // The publishing protocol (docs/publishing.md): lock first, then recover, and only then read anything
+        // about the previous site; every change to the output is made while the lock is held.
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(output: options.output, wait: options.wait, waiting: options.waiting ?? { _ in })
+        } catch {
+            throw BuildError.output("\(error)")
+        }
+        defer { lock.release() }
+        try await options.publishHook?(.locked)
+        do { try lock.recover() } catch { throw BuildError.output("\(error)") }
+        try await options.publishHook?(.recovered)
+        let output = lock.output
 
         // Fingerprints decide what must be rebuilt; the previous manifest says what was built from what.
         var global = ContentHash()
@@ -126,11 +155,12 @@ public enum SiteBuilder {
             siteHash.combine(key)
         }
         let fingerprint = siteHash.hex
-        let previous = options.clean ? nil : Manifest.read(from: options.output)
+        let recorded = Manifest.read(from: output)
+        let previous = options.clean ? nil : recorded
 
         // Nothing changed, and nothing the last build wrote has gone missing since: nothing to do.
         if let previous, previous.fingerprint == fingerprint, !folders.isEmpty,
-           previous.files.keys.allSatisfy({ FileManager.default.fileExists(atPath: options.output + "/" + $0) }) {
+           previous.files.keys.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
             report.upToDate = true
             report.dashboards = previous.dashboards.count
             report.seconds = (clock.now - started).seconds
@@ -142,19 +172,20 @@ public enum SiteBuilder {
         var changed = Set<String>()
         for (id, key) in dashboardKeys {
             if let entry = previous?.dashboards[id], entry.fingerprint == key,
-               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: options.output + "/" + $0) }) {
+               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
                 carried[id] = entry
             } else {
                 changed.insert(id)
             }
         }
+        try await options.publishHook?(.planned)
         let project = InputLoader.load(from: options.input, only: folders.isEmpty ? nil : changed)
         if project.hasErrors { throw BuildError.input(project.diagnostics) }
         report.warnings = project.diagnostics.warnings
 
         let staged: StagedOutput
         do {
-            staged = try StagedOutput(output: options.output)
+            staged = try StagedOutput(lock: lock, exchangeUnavailable: options.exchangeUnavailable)
         } catch {
             throw BuildError.output("\(error)")
         }
@@ -203,9 +234,17 @@ public enum SiteBuilder {
             report.pages += 1
             try writer.put(assets.stylesheet, at: "assets/site.css")
 
+            let kept = try ForeignFiles.carry(from: output, recorded: recorded, into: staged, claimed: writer.keys)
+            report.kept = kept.kept
+            report.warnings += kept.warnings
+
             manifest.files = writer.keys
             try staged.write(try manifest.encoded(), to: Manifest.fileName)
-            try staged.commit()
+            try await options.publishHook?(.staged)
+            try staged.exchange()
+            try await options.publishHook?(.exchanged)
+            staged.removeOld()
+            try await options.publishHook?(.cleaned)
 
             report.dashboards = project.dashboards.count + carried.count
             report.written = writer.written
@@ -220,6 +259,23 @@ public enum SiteBuilder {
         }
         report.seconds = (clock.now - started).seconds
         return report
+    }
+
+    /// The output may not be, hold, or sit inside the input folder: the first build would put the site among
+    /// the dashboards, and the next would read it as one.
+    static func checkPaths(_ options: BuildOptions) throws {
+        let output: String
+        do { output = try OutputLock.resolve(options.output) } catch { throw BuildError.usage("\(error)") }
+        guard let input = realpath(options.input, nil).map({ pointer -> String in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }) else { return }
+        if output == input || output.hasPrefix(input + "/") {
+            throw BuildError.usage("--output \(options.output) is inside the input folder \(options.input); write the site elsewhere, e.g. --output public")
+        }
+        if input.hasPrefix(output + "/") {
+            throw BuildError.usage("the input folder \(options.input) is inside --output \(options.output), which each build replaces; write the site elsewhere")
+        }
     }
 
     /// Renders the charts whose key changed, up to `jobs` at once, writing each as it completes.

@@ -29,11 +29,16 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Charts rendered at once (default: one per core).", valueName: "n"))
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another build of the same output to finish; 0 refuses at once without touching anything.", valueName: "seconds"))
+    var wait = 600
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if wait < 0 { throw ValidationError("--wait must be 0 or more seconds") }
+        if output.isEmpty { throw ValidationError("--output is empty; name the folder to write the site to") }
     }
 
     mutating func run() async throws {
@@ -42,8 +47,16 @@ struct Build: AsyncParsableCommand {
         if showProgress {
             progress = { step in Report.write("\rRendering charts \(step.done)/\(step.total)\u{1B}[K") }
         }
-        let options = BuildOptions(input: input.input, output: output, assets: assets, asOf: asOf?.period, clean: clean,
-                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+        var options = BuildOptions(input: input.input, output: output, assets: assets, asOf: asOf?.period, clean: clean,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress, wait: wait)
+        let output = output, wait = wait
+        if wait > 0 {
+            options.waiting = { holder in
+                let who = holder.map { " (process \($0))" } ?? ""
+                Report.line("Waiting up to \(wait) s for another build\(who) of \(output) to finish…")
+            }
+        }
+        options.publishHook = FaultPoint.hook
         do {
             let report = try await SiteBuilder.build(options)
             if showProgress { Report.write("\r\u{1B}[K") }
@@ -58,6 +71,9 @@ struct Build: AsyncParsableCommand {
             case .output(let message):
                 Report.line("error: \(message)")
                 Report.line("The previous \(output)/ is as it was.")
+            case .usage(let message):
+                Report.line("error: \(message)")
+                throw ExitCode(2)
             }
             throw ExitCode(1)
         }
@@ -68,4 +84,17 @@ extension Report {
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
+}
+
+/// A test seam: `DASHBOARDS_TEST_KILL_AT=<step>` (a `PublishStep`, e.g. `exchanged`) kills the build with
+/// SIGKILL when it reaches that step, as a power cut or `kill -9` would, so tests can check what every such
+/// moment leaves behind. Unset, it does nothing.
+enum FaultPoint {
+    static let hook: (@Sendable (PublishStep) async throws -> Void)? = {
+        guard let name = ProcessInfo.processInfo.environment["DASHBOARDS_TEST_KILL_AT"],
+              let target = PublishStep(rawValue: name) else { return nil }
+        return { step in
+            if step == target { kill(getpid(), SIGKILL) }
+        }
+    }()
 }

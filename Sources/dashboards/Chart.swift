@@ -81,6 +81,9 @@ struct Chart: ParsableCommand {
             switch error {
             case .input(let diagnostics), .assets(let diagnostics): Report.print(diagnostics.sorted)
             case .output(let message): Report.line("error: \(message)")
+            case .usage(let message):
+                Report.line("error: \(message)")
+                throw ExitCode(2)
             }
             throw ExitCode(1)
         }

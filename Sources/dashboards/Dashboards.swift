@@ -57,7 +57,7 @@ struct PeriodArgument: ExpressibleByArgument {
 enum Report {
     static func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        var text = diagnostics.map { visible($0.description) }.joined(separator: "\n") + "\n"
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         var counts: [String] = []
@@ -68,8 +68,27 @@ enum Report {
     }
 
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((visible(text) + "\n").utf8))
     }
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Text from file names, keys and messages as it can safely reach a terminal: control characters (ESC,
+    /// BEL, a line break inside a folder name) and bidirectional overrides are shown as `\u{…}` escapes, so
+    /// input can neither drive the terminal nor forge a diagnostic line.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let control = value < 0x20 || (0x7F...0x9F).contains(value)
+            let bidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+            if control || bidi {
+                result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

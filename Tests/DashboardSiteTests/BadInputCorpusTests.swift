@@ -374,7 +374,8 @@ struct BadInputCorpusTests {
     func onePathTwice() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let staged = try StagedOutput(output: scratch.path + "/public")
+        let lock = try OutputLock(output: scratch.path + "/public", wait: 0)
+        let staged = try StagedOutput(lock: lock)
         defer { staged.abandon() }
         var writer = Writer(staged: staged, previous: nil, failAfterWrites: nil)
         try writer.put(Array("first".utf8), at: "corpus/index.html")

@@ -125,15 +125,20 @@ public enum ObservationTable {
     static func readWide(header: CSVRecord, rows: ArraySlice<CSVRecord>, file: String, diagnostics: inout Diagnostics) -> [ObservationRecord] {
         // Column periods; an empty heading is allowed only over an empty column (a trailing tab from Excel).
         var periods: [Period?] = [nil]
+        // Where each period first heads a column, so a repeat is found in constant time: a wide table may have
+        // tens of thousands of columns, and reading it stays linear.
+        var firstColumn: [Period: Int] = [:]
         var headerProblem = false
         for field in header.fields.dropFirst() {
             let text = field.text.trimmingSpaces
             if text.isEmpty { periods.append(nil); continue }
             switch PeriodParser.parse(text) {
             case .success(let period):
-                if let index = periods.firstIndex(where: { $0 == period }) {
+                if let index = firstColumn[period] {
                     diagnostics.error("the period \(period.label) heads two columns (also column \(index + 1))", at: location(field, file: file))
                     headerProblem = true
+                } else {
+                    firstColumn[period] = periods.count
                 }
                 periods.append(period)
             case .failure(let failure):

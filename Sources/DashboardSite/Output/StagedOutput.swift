@@ -8,6 +8,9 @@ import Darwin
 /// Builds the site in a staging folder beside the output and swaps it in only when everything succeeded,
 /// so readers and the next build see either the old site or the new one, never a half-written one.
 ///
+/// Only the holder of the output's lock can make one, so the staging folder always belongs to the build that
+/// made it: a build that is refused the lock never gets this far and touches nothing.
+///
 /// Unchanged files are hard-linked from the previous site instead of rewritten (same inode, same modification
 /// time), which keeps a rebuild cheap; anything not carried over or written is simply absent from the new site,
 /// so files of removed indicators disappear. Paths are checked to stay inside the output folder.
@@ -15,68 +18,78 @@ public final class StagedOutput {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
         case io(String)
-        case busy(String)
         case notASite(String)
+        case mountPoint(String)
+        case noExchange(String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): return "refusing to write '\(path)': output paths must stay inside the output folder"
             case .io(let message): return message
-            case .busy(let path): return "another build is writing \(path); wait for it to finish"
             case .notASite(let path):
                 return "refusing to replace \(path): it holds files that dashboards did not write (it has no \(Manifest.fileName)); choose a new or empty folder for --output"
+            case .mountPoint(let path):
+                return "\(path) is a mount point, and a site is published by swapping a whole folder in with a rename, which a mount point cannot take; give --output a folder inside it, e.g. \(path)/site"
+            case .noExchange(let path):
+                return "the filesystem of \(path) cannot swap two folders atomically (renameat2 RENAME_EXCHANGE), so the site could not be published without a moment with no site at all; build to a local folder (ext4, xfs, btrfs, tmpfs) and copy it from there"
             }
         }
     }
 
-    public let output: String
-    public let staging: String
-    private let lockPath: String
-    private var lockDescriptor: Int32 = -1
+    public let lock: OutputLock
+    public var output: String { lock.output }
+    public var staging: String { lock.staging }
     private var createdDirectories = Set<String>()
     public private(set) var written = 0
     public private(set) var linked = 0
+    private var created = false
     private var finished = false
+    /// For tests: behave as on a filesystem without an atomic exchange.
+    var exchangeUnavailable = false
 
-    /// Prepares a fresh staging folder (removing any left by an interrupted build) and takes the build lock.
+    /// Checks the output can take a site and creates the staging folder. The lock must be held and leftovers
+    /// recovered (`OutputLock.recover`).
     ///
     /// The output folder is replaced whole, so it must be new, empty, or a site built here before (it holds the
     /// manifest): `--output dashboards`, `--output .` or `--output assets` would otherwise swap the input, a whole
     /// project or the templates out for the site and delete them.
-    public init(output: String) throws {
-        var trimmed = output
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Failure.io("\(trimmed) exists and is not a folder; move it away or choose another --output") }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: trimmed)) ?? []
-            if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(trimmed) }
-        }
-        self.output = trimmed
-        let url = URL(fileURLWithPath: trimmed)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        lockPath = parent + "/." + name + ".lock"
-        staging = parent + "/." + name + ".staging"
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        lockDescriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard lockDescriptor >= 0 else { throw Failure.io("cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))") }
-        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(lockDescriptor)
-            lockDescriptor = -1
-            throw Failure.busy(trimmed)
-        }
-        try? FileManager.default.removeItem(atPath: staging)
+    public init(lock: OutputLock, exchangeUnavailable: Bool = false) throws {
+        self.lock = lock
+        self.exchangeUnavailable = exchangeUnavailable
+        try StagedOutput.checkReplaceable(lock)
         do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: lock.staging, withIntermediateDirectories: false)
         } catch {
-            throw Failure.io("cannot create the staging folder \(staging): \(error.localizedDescription)")
+            throw Failure.io("cannot create the staging folder \(lock.staging): \(error.localizedDescription)")
+        }
+        created = true
+        // Fail now, not after rendering everything, where the swap cannot be made atomically.
+        if FileManager.default.fileExists(atPath: lock.output) {
+            if !canExchange() { throw Failure.noExchange(lock.named) }
         }
     }
 
+    /// Whether the output is absent, empty, or a site built here, and can be swapped.
+    static func checkReplaceable(_ lock: OutputLock) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lock.output, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.io("\(lock.named) exists and is not a folder; move it away or choose another --output") }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: lock.output)) ?? []
+        if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(lock.named) }
+        if lock.isMountPoint { throw Failure.mountPoint(lock.named) }
+    }
+
+    /// Exchanges the (empty) staging folder with an empty probe folder beside it: both are ours, so nothing
+    /// else is touched.
+    private func canExchange() -> Bool {
+        let probe = lock.probe
+        guard (try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: false)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        return !exchangeUnavailable && StagedOutput.exchange(lock.staging, probe)
+    }
+
     deinit {
-        if !finished { try? FileManager.default.removeItem(atPath: staging) }
-        if lockDescriptor >= 0 { close(lockDescriptor) }
+        if created && !finished { try? FileManager.default.removeItem(atPath: lock.staging) }
     }
 
     /// Whether a relative output path is safe: no absolute paths, no `..`, no empty or hidden-dot components
@@ -90,8 +103,13 @@ public final class StagedOutput {
     }
 
     private func destination(_ relative: String) throws -> String {
+        try makeParent(of: relative)
+        return staging + "/" + relative
+    }
+
+    /// Creates the staging folders a relative path needs, once each.
+    func makeParent(of relative: String) throws {
         guard StagedOutput.isSafe(relative) else { throw Failure.unsafePath(relative) }
-        let path = staging + "/" + relative
         if let slash = relative.lastIndex(of: "/") {
             let directory = staging + "/" + relative[..<slash]
             if !createdDirectories.contains(directory) {
@@ -99,7 +117,6 @@ public final class StagedOutput {
                 createdDirectories.insert(directory)
             }
         }
-        return path
     }
 
     public func write(_ bytes: [UInt8], to relative: String) throws {
@@ -136,28 +153,22 @@ public final class StagedOutput {
         }
     }
 
-    /// Swaps the staging folder in for the output folder and removes the old site.
-    public func commit() throws {
+    /// Swaps the staging folder in for the output folder in one atomic exchange. The staging path then holds
+    /// the previous site, which `removeOld` deletes; a build killed in between leaves it for the next build's
+    /// `OutputLock.recover`.
+    public func exchange() throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: output, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw Failure.io("\(output) exists and is not a folder; move it away or choose another --output")
+            throw Failure.io("\(lock.named) exists and is not a folder; move it away or choose another --output")
         }
         if exists {
-            if StagedOutput.exchange(staging, output) {
-                // The staging path now holds the previous site.
-                try? fileManager.removeItem(atPath: staging)
-            } else {
-                // No atomic exchange on this system: two renames, the gap between them a few microseconds.
-                let old = staging + ".old"
-                try? fileManager.removeItem(atPath: old)
-                guard rename(output, old) == 0 else { throw Failure.io("cannot move the old site aside: \(String(cString: strerror(errno)))") }
-                guard rename(staging, output) == 0 else {
-                    _ = rename(old, output)
-                    throw Failure.io("cannot move the new site into place: \(String(cString: strerror(errno)))")
-                }
-                try? fileManager.removeItem(atPath: old)
+            guard !exchangeUnavailable, StagedOutput.exchange(staging, output) else {
+                let code = errno
+                if code == EBUSY { throw Failure.mountPoint(lock.named) }
+                if exchangeUnavailable || code == EINVAL || code == ENOSYS || code == EOPNOTSUPP { throw Failure.noExchange(lock.named) }
+                throw Failure.io("cannot swap the new site in for \(lock.named): \(String(cString: strerror(code)))")
             }
         } else {
             guard rename(staging, output) == 0 else { throw Failure.io("cannot move the new site into place: \(String(cString: strerror(errno)))") }
@@ -165,9 +176,14 @@ public final class StagedOutput {
         finished = true
     }
 
+    /// Removes the previous site, which the exchange left at the staging path.
+    public func removeOld() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
     /// Discards everything staged; the previous site is untouched.
     public func abandon() {
-        try? FileManager.default.removeItem(atPath: staging)
+        if created && !finished { try? FileManager.default.removeItem(atPath: staging) }
         finished = true
     }
 
@@ -184,7 +200,10 @@ public final class StagedOutput {
     }()
 
     static func exchange(_ a: String, _ b: String) -> Bool {
-        guard let renameat2 else { return false }
+        guard let renameat2 else {
+            errno = ENOSYS
+            return false
+        }
         let renameExchange: UInt32 = 2
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
