@@ -40,9 +40,15 @@ public enum InputLoader {
                               at: SourceLocation(file: root))
         }
         var dashboards: [Dashboard] = []
+        let realRoot = realPath(root) ?? root
         for folder in folders {
             if let ids, !ids.contains(folder) { continue }
-            let (dashboard, found) = loadDashboard(root: root, folder: folder)
+            if let target = outside(join(root, folder), root: realRoot) {
+                diagnostics.error("this dashboard folder is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the folder in or move it inside",
+                                  at: SourceLocation(file: join(root, folder)))
+                continue
+            }
+            let (dashboard, found) = loadDashboard(root: root, folder: folder, realRoot: realRoot)
             diagnostics.append(contentsOf: found)
             if let dashboard, !found.hasErrors { dashboards.append(dashboard) }
         }
@@ -57,6 +63,19 @@ public enum InputLoader {
 
     static func join(_ a: String, _ b: String) -> String {
         a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Where a path really is, when a symbolic link on the way takes it outside the input folder `root` (a
+    /// real path): symbolic links are followed only within the input, so nothing outside it is published.
+    static func outside(_ path: String, root: String) -> String? {
+        guard let real = realPath(path) else { return nil }
+        return real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : real
     }
 
     /// The raw bytes of a file, or a diagnostic.
@@ -80,11 +99,18 @@ public enum InputLoader {
         return .success([UInt8](data))
     }
 
-    static func loadDashboard(root: String, folder: String) -> (Dashboard?, Diagnostics) {
+    static func loadDashboard(root: String, folder: String, realRoot: String) -> (Dashboard?, Diagnostics) {
         var diagnostics = Diagnostics()
         let directory = join(root, folder)
         let ymlPath = join(directory, "dashboard.yml")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        var names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        names.removeAll { name in
+            guard !name.hasPrefix("."), let target = outside(join(directory, name), root: realRoot) else { return false }
+            diagnostics.error("this file is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the file in",
+                              at: SourceLocation(file: join(directory, name)))
+            return true
+        }
+        if diagnostics.hasErrors, !names.contains("dashboard.yml") { return (nil, diagnostics) }
         guard names.contains("dashboard.yml") else {
             let alternative = names.first { $0 == "dashboard.yaml" }
             let hint = alternative.map { "; rename \($0) to dashboard.yml" } ?? ""

@@ -121,7 +121,7 @@ public enum SiteBuilder {
         // about the previous site; every change to the output is made while the lock is held.
         let lock: OutputLock
         do {
-            lock = try OutputLock(output: options.output, wait: options.wait, waiting: options.waiting ?? { _ in })
+            lock = try await OutputLock.acquire(output: options.output, wait: options.wait, waiting: options.waiting ?? { _ in })
         } catch {
             throw BuildError.output("\(error)")
         }

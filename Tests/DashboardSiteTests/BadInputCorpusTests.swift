@@ -172,6 +172,11 @@ struct BadInputCorpusTests {
                 folder: String(repeating: "a", count: 200)),
         refused("a folder name starting with a hyphen", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id", folder: "-x"),
         builds("a folder called con", [:], folder: "con"),
+        refused("a folder name with a double hyphen", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id", folder: "a--b"),
+        refused("a brand colour in full-width letters", ["dashboard.yml": .generated {
+            Array(read(BadInputCorpusTests.corpus + "/minimal/dashboard.yml").replacingOccurrences(of: "organisation: Example Council\n",
+                                                                           with: "organisation: Example Council\nbrand_colour: \"#ＡＡＡＡＡＡ\"\n").utf8)
+        }], at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
     ]
 
     @Test(.timeLimit(.minutes(2)), arguments: cases)
@@ -374,7 +379,7 @@ struct BadInputCorpusTests {
     func onePathTwice() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let lock = try OutputLock(output: scratch.path + "/public", wait: 0)
+        let lock = try OutputLock(output: scratch.path + "/public")
         let staged = try StagedOutput(lock: lock)
         defer { staged.abandon() }
         var writer = Writer(staged: staged, previous: nil, failAfterWrites: nil)

@@ -81,12 +81,18 @@ struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Ended by a signal (`status` is then the signal's number), not by exiting.
+    var signalled = false
 }
 
-func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Run {
+func run(_ arguments: [String], in directory: String = repositoryRoot, executable: String = executable,
+         environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
@@ -96,5 +102,5 @@ func run(_ arguments: [String], in directory: String = repositoryRoot) throws ->
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-               stderr: String(decoding: errData, as: UTF8.self))
+               stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
 }

@@ -256,8 +256,10 @@ public enum Identifier {
         guard !text.isEmpty, text.utf8.count <= 80 else { return false }
         let bytes = Array(text.utf8)
         guard bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        // Single hyphens only, as the rule says: `a--b` is most often a slip, and a pair reads as one on a page.
+        guard !zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }) else { return false }
         return bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
-    public static let rule = "lower-case letters, digits and hyphens (e.g. family-star-positive), at most 80 characters"
+    public static let rule = "lower-case letters, digits and single hyphens (e.g. family-star-positive), at most 80 characters"
 }

@@ -57,9 +57,8 @@ public final class OutputLock {
     let probe: String
     private var descriptor: Int32
 
-    /// Takes the lock on `output`, waiting up to `wait` seconds for another build to finish (0: refuse at
-    /// once). `waiting` is told once, when the lock is found held, with the holder's process id if known.
-    public init(output named: String, wait: Int, waiting: (String?) -> Void = { _ in }) throws {
+    /// Takes the lock on `output` if no other build holds it; else throws `busy`, having touched nothing.
+    public init(output named: String) throws {
         let resolved = try OutputLock.resolve(named)
         output = resolved
         self.named = named
@@ -77,24 +76,34 @@ public final class OutputLock {
         }
         descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))") }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = OutputLock.holder(descriptor)
-            waiting(holder)
-            let deadline = Date().addingTimeInterval(TimeInterval(wait))
-            var taken = false
-            while Date() < deadline {
-                usleep(50_000)
-                if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { taken = true; break }
-            }
-            if !taken {
-                close(descriptor)
-                throw Failure.busy(output: named, holder: holder, waited: wait)
-            }
+            close(descriptor)
+            descriptor = -1
+            throw Failure.busy(output: named, holder: holder, waited: 0)
         }
         // Say who holds it, for a build that has to wait.
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// Takes the lock on `output`, waiting up to `wait` seconds for another build to finish (0: refuse at
+    /// once). `waiting` is told once, when the lock is found held, with the holder's process id if known. The
+    /// wait sleeps between tries without holding a thread.
+    public static func acquire(output: String, wait: Int, waiting: (String?) -> Void = { _ in }) async throws -> OutputLock {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(wait)
+        var told = false
+        while true {
+            do {
+                return try OutputLock(output: output)
+            } catch Failure.busy(let named, let holder, _) {
+                guard clock.now < deadline else { throw Failure.busy(output: named, holder: holder, waited: wait) }
+                if !told { waiting(holder); told = true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
     }
 
     deinit { release() }
@@ -155,11 +164,11 @@ public final class OutputLock {
         }
     }
 
-    /// Whether the output is a mount point (its device differs from its parent's): a mount point cannot be
+    /// Whether a folder is a mount point (its device differs from its parent's): a mount point cannot be
     /// renamed, so a site cannot be swapped in there.
-    var isMountPoint: Bool {
+    static func isMountPoint(_ path: String) -> Bool {
         var own = stat(), parent = stat()
-        guard stat(output, &own) == 0, stat(URL(fileURLWithPath: output).deletingLastPathComponent().path, &parent) == 0 else { return false }
+        guard stat(path, &own) == 0, stat(URL(fileURLWithPath: path).deletingLastPathComponent().path, &parent) == 0 else { return false }
         return own.st_dev != parent.st_dev
     }
 }

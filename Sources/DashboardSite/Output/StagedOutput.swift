@@ -76,7 +76,7 @@ public final class StagedOutput {
         guard isDirectory.boolValue else { throw Failure.io("\(lock.named) exists and is not a folder; move it away or choose another --output") }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: lock.output)) ?? []
         if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(lock.named) }
-        if lock.isMountPoint { throw Failure.mountPoint(lock.named) }
+        if OutputLock.isMountPoint(lock.output) { throw Failure.mountPoint(lock.named) }
     }
 
     /// Exchanges the (empty) staging folder with an empty probe folder beside it: both are ours, so nothing
