@@ -4,7 +4,9 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: site test deps validate bench clean
+.PHONY: site test deps validate bench clean install
+
+PREFIX ?= /usr/local
 
 site: deps
 	$(SWIFT) build -c release --product dashboards
@@ -12,6 +14,14 @@ site: deps
 
 test: deps
 	$(SWIFT) test
+
+# Installs the program as PREFIX/bin/dashboards and its templates, stylesheet and fonts in PREFIX/share/dashboards,
+# where it finds them from any folder.
+install: deps
+	$(SWIFT) build -c release --product dashboards
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dashboards
+	install -m 755 .build/release/dashboards $(DESTDIR)$(PREFIX)/bin/dashboards
+	cp -R assets/. $(DESTDIR)$(PREFIX)/share/dashboards/
 
 validate:
 	$(SWIFT) run -c release dashboards validate

@@ -17,8 +17,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
     var output = "public"
 
-    @Option(name: .long, help: ArgumentHelp("Templates, stylesheet and chart fonts.", valueName: "dir"))
-    var assets = "assets"
+    @OptionGroup var assetOptions: AssetsOptions
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"))
     var asOf: PeriodArgument?
@@ -47,7 +46,7 @@ struct Build: AsyncParsableCommand {
         if showProgress {
             progress = { step in Report.write("\rRendering charts \(step.done)/\(step.total)\u{1B}[K") }
         }
-        var options = BuildOptions(input: input.input, output: output, assets: assets, asOf: asOf?.period, clean: clean,
+        var options = BuildOptions(input: input.input, output: output, assets: assetOptions.path, asOf: asOf?.period, clean: clean,
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress, wait: wait)
         let output = output, wait = wait
         if wait > 0 {

@@ -19,8 +19,7 @@ struct Chart: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Templates, stylesheet and chart fonts.", valueName: "dir"))
-    var assets = "assets"
+    @OptionGroup var assetOptions: AssetsOptions
 
     @Option(name: .long, help: ArgumentHelp("Width in pixels.", valueName: "px"))
     var width: Int?
@@ -69,7 +68,7 @@ struct Chart: ParsableCommand {
     mutating func run() throws {
         let parts = target.split(separator: "/").map(String.init)
         do {
-            let export = try ChartExport.render(input: input.input, assets: assets, dashboard: parts[0], indicator: parts[1],
+            let export = try ChartExport.render(input: input.input, assets: assetOptions.path, dashboard: parts[0], indicator: parts[1],
                                                 size: size, asOf: asOf?.period)
             Report.print(export.warnings)
             let path = output ?? "\(parts[1]).png"

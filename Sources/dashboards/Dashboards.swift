@@ -39,6 +39,18 @@ struct Dashboards: AsyncParsableCommand {
 struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder holding one sub-folder per dashboard.", valueName: "dir"))
     var input = "dashboards"
+
+    /// A missing or unreadable input folder is wrong usage (exit 2), not a problem in the data.
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            throw ValidationError("the input folder \(Report.visible(input)) does not exist; run in the folder that holds dashboards/, or pass --input")
+        }
+        guard isDirectory.boolValue else { throw ValidationError("--input \(Report.visible(input)) is a file; name the folder that holds one folder per dashboard") }
+        guard FileManager.default.isReadableFile(atPath: input), (try? FileManager.default.contentsOfDirectory(atPath: input)) != nil else {
+            throw ValidationError("the input folder \(Report.visible(input)) cannot be read; check its permissions")
+        }
+    }
 }
 
 /// A period given on the command line, read by the same rules as the data files.

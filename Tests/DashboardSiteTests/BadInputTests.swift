@@ -81,6 +81,21 @@ struct BadInputTests {
         #expect(try run(["chart", "not-a-chart-name"]).status == 2)
     }
 
+    @Test func aMissingInputFolderIsWrongUsage() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        write("not a folder", to: scratch.path + "/file")
+        for command in ["build", "validate"] {
+            for input in [scratch.path + "/missing", scratch.path + "/file"] {
+                let output = command == "build" ? ["--output", scratch.path + "/public"] : []
+                let result = try run([command, "--input", input] + output, in: scratch.path)
+                #expect(result.status == 2, "\(command) --input \(input): \(result.stderr)")
+                #expect(result.stderr.contains(input), "\(result.stderr)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/public"))
+    }
+
     @Test func validateOfTheExampleIsClean() throws {
         let result = try run(["validate"])
         #expect(result.status == 0)

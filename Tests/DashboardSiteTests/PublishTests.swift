@@ -13,16 +13,20 @@ struct PublishTests {
     /// Three small inputs that share paths but differ in content, so a build that carried over another build's
     /// files under its own keys would publish a site that differs from its clean build.
     struct Inputs {
-        let scratch: Scratch
         var paths: [String: String] = [:]
         /// Each input's clean build, manifest aside.
         var clean: [String: [String: Data]] = [:]
 
         init(_ scratch: Scratch) async throws {
-            self.scratch = scratch
+            paths = try Inputs.make(in: scratch.path + "/inputs")
+            clean = try await Inputs.references.value
+        }
+
+        static func make(in folder: String) throws -> [String: String] {
             let fileManager = FileManager.default
+            var paths: [String: String] = [:]
             for name in ["a", "b", "c"] {
-                let input = scratch.path + "/inputs/" + name
+                let input = folder + "/" + name
                 try fileManager.createDirectory(atPath: input, withIntermediateDirectories: true)
                 try fileManager.copyItem(atPath: PublishTests.minimal, toPath: input + "/corpus")
                 paths[name] = input
@@ -31,11 +35,20 @@ struct PublishTests {
             try fileManager.copyItem(atPath: PublishTests.minimal, toPath: paths["b"]! + "/second")
             edit(paths["b"]! + "/second/dashboard.yml", replacing: "title: Corpus dashboard", with: "title: Second dashboard")
             edit(paths["c"]! + "/corpus/dashboard.yml", replacing: "target: 85%", with: "target: 90%")
-            for (name, input) in paths {
+            return paths
+        }
+
+        /// The clean builds, made once for every test in this run.
+        static let references = Task<[String: [String: Data]], Error> {
+            let scratch = Scratch("publish-references")
+            defer { scratch.remove() }
+            var clean: [String: [String: Data]] = [:]
+            for (name, input) in try make(in: scratch.path + "/inputs") {
                 let output = scratch.path + "/clean/" + name
                 _ = try await SiteBuilder.build(options(input: input, output: output))
                 clean[name] = PublishTests.site(output)
             }
+            return clean
         }
     }
 
@@ -306,6 +319,18 @@ struct PublishTests {
     }
 
     // MARK: Keys, inputs and options
+
+    @Test("content keys are SHA-256 over length-delimited fields")
+    func contentKeys() {
+        var ab = ContentHash(), a = ContentHash()
+        ab.combine("ab"); ab.combine("c")
+        a.combine("a"); a.combine("bc")
+        #expect(ab.hex != a.hex)
+        #expect(ab.hex.count == 64)
+        // "abc" followed by its length as eight little-endian bytes, as Python computes it:
+        // hashlib.sha256(b"abc" + (3).to_bytes(8, "little")).hexdigest()
+        #expect(ContentHash.of(Array("abc".utf8)) == "baba775df93bdbf9d34cd8eb1cfe68727c19de118e74f374100e75baeea41d90")
+    }
 
     @Test("a changed dashboards binary renders every chart again")
     func changedBinaryRendersCharts() throws {
