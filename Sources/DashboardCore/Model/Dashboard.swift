@@ -230,6 +230,12 @@ public struct Observation: Sendable, Equatable {
     }
 
     public var isGap: Bool { value == nil }
+
+    /// The period as the paper wrote it, for censuses, terms, academic years, ranges and dates written in words.
+    public var writtenLabel: String? = nil
+
+    /// The period's name to show: as written where the paper's form is kept, else the standard form.
+    public var label: String { writtenLabel ?? period.label }
 }
 
 /// A dashboard with its data: the definition and, per indicator, its figures in period order.

@@ -63,6 +63,11 @@ public struct IndicatorAnalysis: Sendable {
 
     public var unit: MeasureUnit { indicator.unit }
 
+    /// A period's name as the paper wrote it where one of this indicator's figures is for it, else its standard name.
+    public func label(_ period: Period) -> String {
+        observations.first { $0.period == period }?.writtenLabel ?? period.label
+    }
+
     public func format(_ value: Double, decimals: Int? = nil) -> String {
         Formatting.figure(value, unit: unit, decimals: decimals ?? self.decimals)
     }

@@ -151,9 +151,9 @@ enum PageFactory {
 
     static func headline(_ analysis: IndicatorAnalysis) -> String {
         guard let latest = analysis.latest else { return "No figure yet." }
-        var text = "\(analysis.format(latest)) in \(latest.period.label)"
+        var text = "\(analysis.format(latest)) in \(latest.label)"
         if let change = analysis.change {
-            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(change.fromPeriod.label)"
+            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(analysis.label(change.fromPeriod))"
         }
         return text + "."
     }
@@ -162,7 +162,7 @@ enum PageFactory {
         var facts: [Fact] = []
         let indicator = analysis.indicator
         if let latest = analysis.latest {
-            facts.append(Fact(term: "Latest figure", details: "\(analysis.format(latest)) (\(latest.period.longLabel))"))
+            facts.append(Fact(term: "Latest figure", details: latest.writtenLabel.map { "\(analysis.format(latest)) (\($0))" } ?? "\(analysis.format(latest)) (\(latest.period.longLabel))"))
             if let latestPeriod = analysis.latestPeriod, latestPeriod != latest.period,
                let gap = analysis.series.last, gap.isGap {
                 facts.append(Fact(term: "Latest period", details: "\(latestPeriod.label): \(gap.gap?.phrase ?? "no figure")"))
@@ -213,7 +213,7 @@ enum PageFactory {
             // A gap's note repeats its reason when the cell said only that ("Break in data"): say it once.
             let note = observation.note.flatMap { $0.lowercased() == observation.gap?.phrase.lowercased() ? nil : $0 }
             cells.append(Cell(text: note ?? ""))
-            return TableRow(cells: cells, header: observation.period.label, note: observation.note, isGap: observation.isGap)
+            return TableRow(cells: cells, header: observation.label, note: observation.note, isGap: observation.isGap)
         }
         let span = spanText(analysis.observations.map(\.period))
         return DataTable(caption: "\(analysis.indicator.title): figures \(span)", headings: headings, rows: rows)
