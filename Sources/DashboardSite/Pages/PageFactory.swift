@@ -21,7 +21,12 @@ enum PageFactory {
 
     static func changeText(_ analysis: IndicatorAnalysis) -> String? {
         guard let change = analysis.change else { return nil }
-        return change.describe(unit: analysis.unit, decimals: analysis.decimals)
+        let text = change.describe(unit: analysis.unit, decimals: analysis.decimals)
+        // Compared with another period than the one just before: name it.
+        if let comparison = analysis.comparison, !comparison.isImmediatelyPrevious, comparison.expected != nil {
+            return "\(text) on \(analysis.label(change.fromPeriod))"
+        }
+        return text
     }
 
     static func ragBadge(_ analysis: IndicatorAnalysis) -> Badge? {
@@ -68,10 +73,11 @@ enum PageFactory {
         return KPIRow(
             title: analysis.indicator.displayTitle,
             url: url,
-            period: latest?.period.label ?? "–",
+            period: latest?.label ?? "–",
             figure: latest.map { analysis.format($0) } ?? "No figure",
             direction: directionBadge(analysis),
             change: changeText(analysis),
+            notCompared: analysis.change == nil ? analysis.comparison?.note : nil,
             target: target(analysis),
             rag: ragBadge(analysis),
             quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
@@ -168,10 +174,18 @@ enum PageFactory {
                 facts.append(Fact(term: "Latest period", details: "\(latestPeriod.label): \(gap.gap?.phrase ?? "no figure")"))
             }
         }
+        let comparisonNote = analysis.comparison?.note.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if let badge = directionBadge(analysis) {
-            facts.append(Fact(term: "Compared with previous", details: badge.detail))
+            var details = badge.detail
+            if let comparisonNote { details += ". " + comparisonNote }
+            facts.append(Fact(term: "Compared with previous", details: details))
         } else if analysis.latest != nil {
-            facts.append(Fact(term: "Compared with previous", details: "No earlier figure to compare with"))
+            facts.append(Fact(term: "Compared with previous", details: comparisonNote.map { "Nothing to compare with: \($0)" } ?? "No earlier figure to compare with"))
+        }
+        if let reported = analysis.reportedDirection {
+            if case .stated(let stated, _) = reported.basis {
+                facts.append(Fact(term: "As the paper reported", details: "\(reported.direction.words) (\"\(stated.rawValue)\", against the paper's own previous period)"))
+            }
         }
         if let yearOnYear = analysis.yearOnYear {
             facts.append(Fact(term: "Compared with a year earlier",
