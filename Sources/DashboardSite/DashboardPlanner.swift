@@ -189,7 +189,7 @@ struct DashboardPlanner {
                          crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
             dashboardTitle: definition.title, dashboardURL: "index.html", title: analysis.indicator.title,
             asOf: dashboard.asOf?.label ?? "", headline: PageFactory.headline(analysis),
-            period: analysis.latest?.period.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
+            period: analysis.latest?.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
             downloads: downloads, data: PageFactory.dataTable(analysis), yearToDate: PageFactory.yearToDateTable(analysis),
             benchmarks: PageFactory.benchmarkTable(analysis), spc: PageFactory.spcSection(analysis),
             definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
@@ -218,7 +218,7 @@ enum DataDownload {
                 }
             }
             let fields = [
-                analysis.indicator.id, observation.period.label, value,
+                analysis.indicator.id, observation.label, value,
                 observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                 observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                 safeText(observation.note ?? ""),

@@ -57,12 +57,33 @@ struct ChangeDirectionRAGTests {
         #expect(judged(1000, 1001, .none, unit: .count) == .higher)
     }
 
-    @Test("within the default threshold is similar: 1 point for percentages", arguments: [
+    @Test("within the default threshold is similar: at most 1 point for percentages", arguments: [
         (94.0, 94.9, Direction.similar), (94.0, 95.0, .similar), (94.0, 93.0, .similar), (94.0, 95.1, .better), (94.0, 92.9, .worse),
         (0.3, 0.3, .similar),
     ])
     func percentThreshold(from: Double, to: Double, expected: Direction) {
         #expect(judged(from, to, .high) == expected)
+    }
+
+    @Test("NEET (low is good): 2.9% to 2.4% is better and 2.0% to 2.8% is worse, as the papers say, not 'similar'")
+    func smallRates() {
+        #expect(judged(2.9, 2.4, .low) == .better)
+        #expect(judged(2.0, 2.8, .low) == .worse)
+        #expect(judged(2.0, 2.8, .none) == .higher)
+        // Small in both terms is similar: 20% to 20.9% is 0.9 points and 4.5% relative.
+        #expect(judged(20, 20.9, .low) == .similar)
+        // 1 point on 10% is 10% relative: not similar.
+        #expect(judged(10, 11, .low) == .worse)
+    }
+
+    @Test("the default for percentages is the smaller of 1 point and 5% of the earlier figure, and says so")
+    func smallerOfSentence() {
+        let assessment = TrendRules.direction(of: Change(from: 2.9, in: period("2020/21 Q1"), to: 2.8, in: period("2020/21 Q2")),
+                                              polarity: .low, similarWithin: TrendRules.defaultSimilarWithin(.percent))
+        #expect(assessment.direction == .similar)
+        #expect(TrendRules.defaultSimilarWithin(.percent).describe(unit: .percent, decimals: 1) == "1.0 pts and 5%")
+        #expect(assessment.sentence(unit: .percent, decimals: 1, polarity: .low)
+            == "Similar: -0.1 pts (-3.4% relative) on 2020/21 Q1 (low is good; changes within 0.1 pts count as similar)")
     }
 
     @Test("within the default threshold is similar: 2% of the earlier figure otherwise", arguments: [

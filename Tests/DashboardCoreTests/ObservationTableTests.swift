@@ -109,11 +109,11 @@ struct ObservationTableTests {
 
     @Test("a bad period is reported in its column, and the row skipped")
     func badPeriod() {
-        let (_, records, diagnostics) = table("indicator,period,value\nmainstream-ehcp,Spring Census 2020,1906\nx,2019/21,1\n")
+        let (_, records, diagnostics) = table("indicator,period,value\nmainstream-ehcp,Spring Census,1906\nx,2019/21,1\n")
         #expect(records.isEmpty)
         #expect(diagnostics.errors.map(\.location) == [at("data.csv", 2, 17), at("data.csv", 3, 3)])
         #expect(diagnostics.errors.map(\.message) == [
-            "'Spring Census 2020' is not a period; write one such as \(PeriodParser.examples)",
+            "'Spring Census' has no year: a census is named with its year, e.g. Spring Census 2020",
             "'2019/21' is not a financial year: one runs April to March over two consecutive years, e.g. 2019/20",
         ])
     }
@@ -232,13 +232,30 @@ struct ObservationTableTests {
         #expect(records.map(\.figure.value) == [1, 3])
     }
 
+    @Test("a wide table headed by the papers' census and term labels keeps them as written")
+    func paperHeadings() {
+        let (shape, records, diagnostics) = table("indicator,Spring Census 2020,Autumn census 2020,autumn term 2019\nx,1906,1950,3\n")
+        #expect(shape == .wide)
+        #expect(diagnostics.errors.isEmpty)
+        #expect(records.map(\.period) == [.census(year: 2020, month: 1), .census(year: 2020, month: 10), .term(academicYear: 2019, term: 1)])
+        #expect(records.map(\.periodLabel) == ["Spring Census 2020", "Autumn census 2020", "autumn term 2019"])
+    }
+
+    @Test("a long table keeps a date written with 'As at' as written, and a quarter in its standard form")
+    func longWritten() {
+        let (_, records, diagnostics) = table("indicator,period,value\nx,As at 31st March 2020,1\nx,Q3 2019/20,2\n")
+        #expect(diagnostics.errors.isEmpty)
+        #expect(records.map(\.period) == [.day(CivilDate(2020, 3, 31)), .quarter(financialYear: 2019, quarter: 3)])
+        #expect(records.map(\.periodLabel) == ["As at 31st March 2020", nil])
+    }
+
     @Test("a bad header period stops the table, with what a wide and a long table need")
     func badHeaderPeriod() {
-        let (shape, records, diagnostics) = table("indicator,2019/20 Q1,Spring Census 2020\nx,1,2\n")
+        let (shape, records, diagnostics) = table("indicator,2019/20 Q1,Spring 2020\nx,1,2\n")
         #expect(shape == .wide)
         #expect(records.isEmpty)
         #expect(diagnostics.errors.map(\.message) == [
-            "'Spring Census 2020' is not a period; write one such as \(PeriodParser.examples) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
+            "'Spring 2020' could be the Spring term or the Spring census: write Spring term 2020 or Spring Census 2020 (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
         ])
         #expect(diagnostics.errors.first?.location == at("data.csv", 1, 22))
     }

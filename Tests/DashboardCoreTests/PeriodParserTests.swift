@@ -114,10 +114,6 @@ struct PeriodParserTests {
         #expect(message(text) == "'\(text)' is not a real date")
     }
 
-    @Test("the paper's 'Spring Census 2020' is not a period (the data file records it as 2020-01 with a note)")
-    func springCensus() {
-        #expect(message("Spring Census 2020") == "'Spring Census 2020' is not a period; write one such as \(PeriodParser.examples)")
-    }
 
     @Test("a misspelt month name gets a suggestion")
     func misspeltMonth() {

@@ -188,6 +188,10 @@ extension ChartSpec {
         case .financialYear: return "Financial year"
         case .calendarYear: return "Year"
         case .financialYearToDate, .calendarYearToDate: return "Year to date"
+        case .census: return "Census"
+        case .term: return "Term"
+        case .academicYear: return "Academic year"
+        case .span: return "Period"
         }
     }
 }
@@ -263,7 +267,8 @@ extension Period {
     /// The period just after, for filling holes in a series; nil where periods are irregular (dates, year to date).
     var following: Period? {
         switch self {
-        case .day, .financialYearToDate, .calendarYearToDate: return nil
+        case .day, .financialYearToDate, .calendarYearToDate, .census, .span: return nil
+        case .term, .academicYear: return next
         case .month(let year, let month): return month == 12 ? .month(year: year + 1, month: 1) : .month(year: year, month: month + 1)
         case .quarter(let fy, let q): return q == 4 ? .quarter(financialYear: fy + 1, quarter: 1) : .quarter(financialYear: fy, quarter: q + 1)
         case .financialYear(let fy): return .financialYear(fy + 1)

@@ -53,11 +53,14 @@ public struct Section: Sendable {
 public enum Margin: Sendable, Equatable {
     case absolute(Double)
     case relative(Double)
+    /// Small in both terms: no more than `absolute` and no more than `relative` of the reference.
+    case smallerOf(absolute: Double, relative: Double)
 
     public func amount(relativeTo reference: Double) -> Double {
         switch self {
         case .absolute(let value): return value
         case .relative(let fraction): return abs(reference) * fraction
+        case .smallerOf(let value, let fraction): return min(value, abs(reference) * fraction)
         }
     }
 
@@ -65,6 +68,8 @@ public enum Margin: Sendable, Equatable {
         switch self {
         case .absolute(let value): return Formatting.changeSize(value, unit: unit, decimals: decimals)
         case .relative(let fraction): return Formatting.number(fraction * 100, decimals: 1).replacingZeroFraction + "%"
+        case .smallerOf(let value, let fraction):
+            return "\(Formatting.changeSize(value, unit: unit, decimals: decimals)) and \(Formatting.number(fraction * 100, decimals: 1).replacingZeroFraction)%"
         }
     }
 }
@@ -167,6 +172,8 @@ public struct IndicatorDefinition: Sendable {
     public var definition: String?
     public var commentary: String?
     public var aggregation: Aggregation
+    /// What "compared with previous" compares with; see `CompareWith`.
+    public var compareWith: CompareWith = .previous
     /// Changes no larger than this are "similar". See `TrendRules.defaultSimilarWithin`.
     public var similarWithin: Margin?
     public var ragMethod: RAGMethod
@@ -230,6 +237,12 @@ public struct Observation: Sendable, Equatable {
     }
 
     public var isGap: Bool { value == nil }
+
+    /// The period as the paper wrote it, for censuses, terms, academic years, ranges and dates written in words.
+    public var writtenLabel: String? = nil
+
+    /// The period's name to show: as written where the paper's form is kept, else the standard form.
+    public var label: String { writtenLabel ?? period.label }
 }
 
 /// A dashboard with its data: the definition and, per indicator, its figures in period order.

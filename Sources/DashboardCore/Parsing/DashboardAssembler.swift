@@ -106,7 +106,9 @@ public enum DashboardAssembler {
         if let words = figure.gapText {
             note = note.map { "\(words). \($0)" } ?? words
         }
-        return Observation(period: record.period, value: figure.value, decimals: figure.decimals, numerator: numerator,
-                           denominator: record.denominator, gap: figure.gap, note: note, location: at)
+        var result = Observation(period: record.period, value: figure.value, decimals: figure.decimals, numerator: numerator,
+                                 denominator: record.denominator, gap: figure.gap, note: note, location: at)
+        result.writtenLabel = record.periodLabel
+        return result
     }
 }

@@ -130,6 +130,7 @@ public enum DashboardDecoder {
         let commentary = map.string("commentary", diagnostics: &diagnostics)?.0.trimmingSpaces
         let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
         let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
+        let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
         let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
         let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
         let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces
@@ -193,6 +194,7 @@ public enum DashboardDecoder {
             indicator.commentary = commentary
             indicator.decimals = decimals
             if let ragMethod { indicator.ragMethod = ragMethod }
+            if let compareWith { indicator.compareWith = compareWith }
             indicator.similarWithin = similar
             indicator.ragTolerance = tolerance
             indicator.numeratorID = numeratorID

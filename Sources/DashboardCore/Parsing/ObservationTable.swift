@@ -4,6 +4,8 @@ public struct ObservationRecord: Sendable {
     public var indicator: String
     public var indicatorLocation: SourceLocation
     public var period: Period
+    /// The period as written, for the kinds shown as papers write them (see `PeriodParser.parseWritten`).
+    public var periodLabel: String? = nil
     public var figure: Figure
     public var valueLocation: SourceLocation
     public var numerator: Double?
@@ -67,7 +69,7 @@ public enum ObservationTable {
                                     at: location(header.fields[index], file: file))
             }
         }
-        var periodCache: [String: Result<Period, PeriodParser.Failure>] = [:]
+        var periodCache: [String: Result<(period: Period, written: String?), PeriodParser.Failure>] = [:]
         var output: [ObservationRecord] = []
         output.reserveCapacity(rows.count)
         for row in rows {
@@ -91,11 +93,11 @@ public enum ObservationTable {
                 continue
             }
             let periodText = periodField.text
-            let parsed = periodCache[periodText] ?? PeriodParser.parse(periodText)
+            let parsed = periodCache[periodText] ?? PeriodParser.parseWritten(periodText)
             periodCache[periodText] = parsed
-            let period: Period
+            let period: Period, written: String?
             switch parsed {
-            case .success(let value): period = value
+            case .success(let value): (period, written) = value
             case .failure(let failure):
                 diagnostics.error(failure.message, at: location(periodField, file: file))
                 continue
@@ -116,7 +118,7 @@ public enum ObservationTable {
             }
             let note = field("note").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
             output.append(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField, file: file),
-                                            period: period, figure: figure, valueLocation: location(valueField, file: file),
+                                            period: period, periodLabel: written, figure: figure, valueLocation: location(valueField, file: file),
                                             numerator: numerator, denominator: denominator, note: note))
         }
         return output
@@ -128,12 +130,13 @@ public enum ObservationTable {
         // Where each period first heads a column, so a repeat is found in constant time: a wide table may have
         // tens of thousands of columns, and reading it stays linear.
         var firstColumn: [Period: Int] = [:]
+        var written: [String?] = [nil]
         var headerProblem = false
         for field in header.fields.dropFirst() {
             let text = field.text.trimmingSpaces
-            if text.isEmpty { periods.append(nil); continue }
-            switch PeriodParser.parse(text) {
-            case .success(let period):
+            if text.isEmpty { periods.append(nil); written.append(nil); continue }
+            switch PeriodParser.parseWritten(text) {
+            case .success(let (period, label)):
                 if let index = firstColumn[period] {
                     diagnostics.error("the period \(period.label) heads two columns (also column \(index + 1))", at: location(field, file: file))
                     headerProblem = true
@@ -141,11 +144,13 @@ public enum ObservationTable {
                     firstColumn[period] = periods.count
                 }
                 periods.append(period)
+                written.append(label)
             case .failure(let failure):
                 diagnostics.error("\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
                                   at: location(field, file: file))
                 headerProblem = true
                 periods.append(nil)
+                written.append(nil)
             }
         }
         if header.fields.count < 2 {
@@ -179,7 +184,7 @@ public enum ObservationTable {
                 }
                 guard let figure = parseFigure(field, file: file, diagnostics: &diagnostics) else { continue }
                 output.append(ObservationRecord(indicator: indicator, indicatorLocation: location(indicatorField, file: file),
-                                                period: period, figure: figure, valueLocation: location(field, file: file),
+                                                period: period, periodLabel: written[index], figure: figure, valueLocation: location(field, file: file),
                                                 numerator: nil, denominator: nil, note: nil))
             }
         }

@@ -41,6 +41,19 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         return era * 146097 + doe - 719468
     }
 
+    /// The date `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
     public static let monthNames = [
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

@@ -14,12 +14,31 @@ public enum PeriodParser {
         public var message: String
     }
 
-    public static let examples = "2019/20 Q1, 2019/20, May 2019, May-19, 2019-05, 2019, 2020-06-03 or 2019/20 YTD"
+    public static let examples = "2019/20 Q1, 2019/20, May 2019, 2019-05, 2020-06-03, 31st March 2020, Spring Census 2020, autumn term 2019, academic year 2021/22, Oct 20 – Sep 21 or 2019/20 YTD"
 
     public static func parse(_ text: String) -> Result<Period, Failure> {
-        let tokens = tokenize(text)
-        if let period = match(tokens) { return .success(period) }
-        return .failure(Failure(message: explain(text, tokens)))
+        parseWritten(text).map(\.period)
+    }
+
+    /// The period and, for the kinds shown as papers write them (censuses, terms, academic years, ranges, dates
+    /// written with ordinals or "as at"), the text as written, trimmed.
+    public static func parseWritten(_ text: String) -> Result<(period: Period, written: String?), Failure> {
+        let raw = tokenize(text)
+        if let period = match(raw) { return .success((period, nil)) }
+        let (tokens, normalised) = normalise(raw)
+        let written = text.trimmingSpaces
+        if normalised, let period = match(tokens) {
+            return .success((period, keepsWrittenLabel(period, normalised: true) ? written : nil))
+        }
+        switch paperForm(tokens) {
+        case .period(let period)?:
+            return .success((period, keepsWrittenLabel(period, normalised: normalised) ? written : nil))
+        case .failure(let reason)?:
+            let shown = "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+            return .failure(Failure(message: "\(shown) \(reason)"))
+        case nil:
+            return .failure(Failure(message: explain(text, tokens)))
+        }
     }
 
     enum Token: Equatable {
@@ -92,7 +111,12 @@ public enum PeriodParser {
     }
 
     /// `2019/20`, `2019/2020`, `2019-20`: the financial year starting in the first year.
-    private static func financialYear(_ t: ArraySlice<Token>) -> Int? {
+    static func financialYear(_ t: ArraySlice<Token>) -> Int? {
+        // `22/23`: a short financial year, with a slash only (`22-23` reads as nothing else either, but is rarer).
+        if t.count == 3, case .number(let a, 2) = t[t.startIndex], t[t.startIndex + 1] == .slash,
+           case .number(let b, 2) = t[t.startIndex + 2], b == (a + 1) % 100 {
+            return a < 70 ? 2000 + a : 1900 + a
+        }
         guard t.count == 3, let first = year(t[t.startIndex]) else { return nil }
         let separator = t[t.startIndex + 1]
         guard separator == .slash || separator == .dash else { return nil }
@@ -182,6 +206,10 @@ public enum PeriodParser {
             if let hint = Diagnostic.suggestion(for: w, among: CivilDate.monthNames) {
                 return "\(shown) is not a period: '\(w)' is not a month name; \(hint)"
             }
+        }
+        if t.count == 2, case .word(let w) = t[0], let season = seasonWords[w] != nil ? w : nil, let y = year(t[1]) {
+            let name = season.prefix(1).uppercased() + season.dropFirst()
+            return "\(shown) could be the \(name) term or the \(name) census: write \(name) term \(y) or \(name) Census \(y)"
         }
         if t.count == 2, case .word("q") = t[0] {
             return "\(shown) is not a quarter: quarters are Q1 to Q4 of a financial year, e.g. 2020/21 Q1"

@@ -44,6 +44,11 @@ public struct IndicatorAnalysis: Sendable {
     /// The latest period of the series, which may be a gap (then `latest` is earlier).
     public var latestPeriod: Period?
     public var previous: Observation?
+    /// What the latest figure is compared with and, where that is not the period just before, why.
+    public var comparison: ComparisonChoice?
+    /// The direction the paper stated, kept beside the computed one where they rest on different bases
+    /// (the figures compare with another period than the paper's previous one).
+    public var reportedDirection: DirectionAssessment?
     public var change: Change?
     public var yearOnYear: Change?
     public var direction: DirectionAssessment?
@@ -62,6 +67,11 @@ public struct IndicatorAnalysis: Sendable {
     public var reported: Reported?
 
     public var unit: MeasureUnit { indicator.unit }
+
+    /// A period's name as the paper wrote it where one of this indicator's figures is for it, else its standard name.
+    public func label(_ period: Period) -> String {
+        observations.first { $0.period == period }?.writtenLabel ?? period.label
+    }
 
     public func format(_ value: Double, decimals: Int? = nil) -> String {
         Formatting.figure(value, unit: unit, decimals: decimals ?? self.decimals)
@@ -222,24 +232,27 @@ public enum Analysis {
 
     /// The frequency most figures share, ignoring year-to-date ones unless there are only those;
     /// ties go to the finer frequency.
-    static func mainFrequency(_ observations: [Observation]) -> Period.Frequency? {
-        var counts: [Period.Frequency: Int] = [:]
+    static func mainKind(_ observations: [Observation]) -> Period.Kind? {
+        var counts: [Period.Kind: Int] = [:]
         let onlyYearToDate = observations.allSatisfy(\.period.frequency.isYearToDate)
         for observation in observations where onlyYearToDate || !observation.period.frequency.isYearToDate {
-            counts[observation.period.frequency, default: 0] += 1
+            counts[observation.period.kind, default: 0] += 1
         }
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 
+    static func mainFrequency(_ observations: [Observation]) -> Period.Frequency? { mainKind(observations)?.frequency }
+
     public static func indicator(_ indicator: IndicatorDefinition, in dashboard: Dashboard, asOf: Period?) -> IndicatorAnalysis {
         let observations = dashboard.observations(indicator.id).filter { isKnown($0.period, at: asOf) }
-        let frequency = mainFrequency(observations)
-        let series = observations.filter { $0.period.frequency == frequency }
+        let kind = mainKind(observations)
+        let frequency = kind?.frequency
+        let series = observations.filter { $0.period.kind == kind }
         let latest = series.last { $0.value != nil }
         let decimals = indicator.decimals ?? observations.map(\.decimals).max() ?? indicator.unit.defaultDecimals
 
         var analysis = IndicatorAnalysis(indicator: indicator, observations: observations, series: series, frequency: frequency,
-                                         latest: latest, latestPeriod: series.last?.period, previous: nil, change: nil,
+                                         latest: latest, latestPeriod: series.last?.period, previous: nil, comparison: nil, reportedDirection: nil, change: nil,
                                          yearOnYear: nil, direction: nil, target: nil, rag: nil, benchmarks: nil,
                                          benchmarkPeriod: nil, comparisons: [], yearToDate: [], spc: nil, spcUnavailable: nil,
                                          gaps: series.filter(\.isGap), decimals: decimals, reported: nil)
@@ -252,21 +265,22 @@ public enum Analysis {
         analysis.target = indicator.target(for: period)
         analysis.reported = indicator.reported[period]
 
-        // Compared with previous: the period just before; where the data has no record of it at all (annual
-        // snapshots kept as months, irregular dates), the figure before, as "compared to previous data" reads.
-        // A recorded gap in the period before is not skipped over: there is then nothing to compare with.
-        let previous: Observation?
-        if let previousPeriod = period.previous, let record = series.first(where: { $0.period == previousPeriod }) {
-            previous = record
-        } else {
-            previous = series.last { $0.period < period }
-        }
-        analysis.previous = previous
+        // Compared with previous: the period just before, of the same kind; a gap or a missing period there is
+        // said, not skipped over (unless the indicator asks for the latest available). See `ComparisonRules`.
+        let choice = ComparisonRules.choose(for: latest, in: series, basis: indicator.compareWith)
+        analysis.comparison = choice
+        let previous = choice.observation
+        // The period compared with, even a gap, so pages can name it.
+        analysis.previous = previous ?? series.first { $0.period == choice.expected }
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
         if let previous, let from = previous.value {
             let change = Change(from: from, in: previous.period, to: latest.value!, in: period)
             analysis.change = change
             analysis.direction = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
+            if let stated = analysis.reported?.direction, !choice.isImmediatelyPrevious {
+                // The paper compared with its previous period; these figures compare with another.
+                analysis.reportedDirection = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
+            }
         } else if let stated = analysis.reported?.direction {
             analysis.direction = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
         }

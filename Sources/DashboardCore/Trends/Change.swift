@@ -109,10 +109,15 @@ public struct DirectionAssessment: Sendable, Equatable {
 
 /// The documented defaults for judging trends; every one can be set per indicator in `dashboard.yml`.
 public enum TrendRules {
-    /// A change this small is "similar": 1 percentage point for percentages, otherwise 2% of the earlier figure.
+    /// A change this small is "similar": for percentages, a change small in both points and relative terms (no more
+    /// than 1 percentage point and no more than 5% of the earlier figure); otherwise 2% of the earlier figure.
     /// Quarterly figures of a county move a little by chance; committee papers call such moves "no significant change".
+    ///
+    /// A fixed point would judge small rates wrongly: NEET 2.9% → 2.4% (low is good) is 0.5 points but 17% fewer
+    /// young people, which the paper calls better; 2.0% → 2.8% is 0.8 points but 40% more, which it calls higher.
+    /// For large rates the point is the smaller limit: 94.9% → 95.5% is similar.
     public static func defaultSimilarWithin(_ unit: MeasureUnit) -> Margin {
-        unit == .percent ? .absolute(1) : .relative(0.02)
+        unit == .percent ? .smallerOf(absolute: 1, relative: 0.05) : .relative(0.02)
     }
 
     /// The amber band: a figure that misses its target by no more than 5% of the target is amber, further is red.

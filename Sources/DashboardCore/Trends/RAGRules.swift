@@ -54,7 +54,7 @@ public enum RAGRules {
         let size: String
         switch tolerance {
         case .absolute: size = tolerance.describe(unit: unit, decimals: decimals)
-        case .relative: size = "\(tolerance.describe(unit: unit, decimals: decimals)) of the target"
+        case .relative, .smallerOf: size = "\(tolerance.describe(unit: unit, decimals: decimals)) of the target"
         }
         let bandText = "amber band of \(size) (\(polarity == .high ? "down" : "up") to \(edgeText))"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {

@@ -68,21 +68,34 @@ public enum ConsistencyChecks {
         }
     }
 
-    static func checkStatedDirections(_ indicator: IndicatorDefinition, series: [Observation], diagnostics: inout Diagnostics) {
+    /// A stated direction is checked against the figures where they can check it; where they cannot (the period
+    /// it was compared with is a gap or missing, or the figures compare with another period), that is said.
+    static func checkStatedDirections(_ indicator: IndicatorDefinition, series all: [Observation], diagnostics: inout Diagnostics) {
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
-        for (period, reported) in indicator.reported {
+        for (period, reported) in indicator.reported.sorted(by: { $0.key < $1.key }) {
             guard let stated = reported.direction,
-                  let currentObservation = series.first(where: { $0.period == period }), let current = currentObservation.value,
-                  let previousPeriod = period.previous,
-                  let previousObservation = series.first(where: { $0.period == previousPeriod }), let previous = previousObservation.value
+                  let currentObservation = all.first(where: { $0.period == period }), let current = currentObservation.value
             else { continue }
-            let computed = TrendRules.direction(of: Change(from: previous, in: previousPeriod, to: current, in: period),
+            let series = all.filter { $0.period.kind == period.kind && Analysis.isKnown($0.period, at: period) }
+            let choice = ComparisonRules.choose(for: currentObservation, in: series, basis: indicator.compareWith)
+            let name = "\(indicator.id) \(currentObservation.label)"
+            guard let previousObservation = choice.observation, let previous = previousObservation.value else {
+                if let note = choice.note {
+                    diagnostics.warning("\(name) is reported as '\(stated.rawValue)', which the figures cannot confirm: \(note); the page shows it as reported",
+                                        at: reported.location)
+                }
+                continue
+            }
+            let computed = TrendRules.direction(of: Change(from: previous, in: previousObservation.period, to: current, in: period),
                                                 polarity: indicator.polarity, similarWithin: similarWithin)
             let statedJudged = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
-            if computed.direction != statedJudged.direction {
-                let from = Formatting.figure(previous, unit: indicator.unit, decimals: previousObservation.decimals)
-                let to = Formatting.figure(current, unit: indicator.unit, decimals: currentObservation.decimals)
-                diagnostics.warning("\(indicator.id) \(period.label) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
+            let from = Formatting.figure(previous, unit: indicator.unit, decimals: previousObservation.decimals)
+            let to = Formatting.figure(current, unit: indicator.unit, decimals: currentObservation.decimals)
+            if !choice.isImmediatelyPrevious {
+                diagnostics.warning("\(name) is reported as '\(stated.rawValue)', but the figures compare with \(previousObservation.label) (\(choice.note ?? "not the period just before")), which makes it \(computed.direction.words.lowercased()) (\(from) then \(to)); the page shows both",
+                                    at: reported.location)
+            } else if computed.direction != statedJudged.direction {
+                diagnostics.warning("\(name) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
                                     at: reported.location)
             }
         }

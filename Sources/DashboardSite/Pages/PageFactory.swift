@@ -21,7 +21,12 @@ enum PageFactory {
 
     static func changeText(_ analysis: IndicatorAnalysis) -> String? {
         guard let change = analysis.change else { return nil }
-        return change.describe(unit: analysis.unit, decimals: analysis.decimals)
+        let text = change.describe(unit: analysis.unit, decimals: analysis.decimals)
+        // Compared with another period than the one just before: name it.
+        if let comparison = analysis.comparison, !comparison.isImmediatelyPrevious, comparison.expected != nil {
+            return "\(text) on \(analysis.label(change.fromPeriod))"
+        }
+        return text
     }
 
     static func ragBadge(_ analysis: IndicatorAnalysis) -> Badge? {
@@ -68,10 +73,11 @@ enum PageFactory {
         return KPIRow(
             title: analysis.indicator.displayTitle,
             url: url,
-            period: latest?.period.label ?? "–",
+            period: latest?.label ?? "–",
             figure: latest.map { analysis.format($0) } ?? "No figure",
             direction: directionBadge(analysis),
             change: changeText(analysis),
+            notCompared: analysis.change == nil ? analysis.comparison?.note : nil,
             target: target(analysis),
             rag: ragBadge(analysis),
             quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
@@ -151,9 +157,9 @@ enum PageFactory {
 
     static func headline(_ analysis: IndicatorAnalysis) -> String {
         guard let latest = analysis.latest else { return "No figure yet." }
-        var text = "\(analysis.format(latest)) in \(latest.period.label)"
+        var text = "\(analysis.format(latest)) in \(latest.label)"
         if let change = analysis.change {
-            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(change.fromPeriod.label)"
+            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(analysis.label(change.fromPeriod))"
         }
         return text + "."
     }
@@ -162,16 +168,24 @@ enum PageFactory {
         var facts: [Fact] = []
         let indicator = analysis.indicator
         if let latest = analysis.latest {
-            facts.append(Fact(term: "Latest figure", details: "\(analysis.format(latest)) (\(latest.period.longLabel))"))
+            facts.append(Fact(term: "Latest figure", details: latest.writtenLabel.map { "\(analysis.format(latest)) (\($0))" } ?? "\(analysis.format(latest)) (\(latest.period.longLabel))"))
             if let latestPeriod = analysis.latestPeriod, latestPeriod != latest.period,
                let gap = analysis.series.last, gap.isGap {
                 facts.append(Fact(term: "Latest period", details: "\(latestPeriod.label): \(gap.gap?.phrase ?? "no figure")"))
             }
         }
+        let comparisonNote = analysis.comparison?.note.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if let badge = directionBadge(analysis) {
-            facts.append(Fact(term: "Compared with previous", details: badge.detail))
+            var details = badge.detail
+            if let comparisonNote { details += ". " + comparisonNote }
+            facts.append(Fact(term: "Compared with previous", details: details))
         } else if analysis.latest != nil {
-            facts.append(Fact(term: "Compared with previous", details: "No earlier figure to compare with"))
+            facts.append(Fact(term: "Compared with previous", details: comparisonNote.map { "Nothing to compare with: \($0)" } ?? "No earlier figure to compare with"))
+        }
+        if let reported = analysis.reportedDirection {
+            if case .stated(let stated, _) = reported.basis {
+                facts.append(Fact(term: "As the paper reported", details: "\(reported.direction.words) (\"\(stated.rawValue)\", against the paper's own previous period)"))
+            }
         }
         if let yearOnYear = analysis.yearOnYear {
             facts.append(Fact(term: "Compared with a year earlier",
@@ -213,7 +227,7 @@ enum PageFactory {
             // A gap's note repeats its reason when the cell said only that ("Break in data"): say it once.
             let note = observation.note.flatMap { $0.lowercased() == observation.gap?.phrase.lowercased() ? nil : $0 }
             cells.append(Cell(text: note ?? ""))
-            return TableRow(cells: cells, header: observation.period.label, note: observation.note, isGap: observation.isGap)
+            return TableRow(cells: cells, header: observation.label, note: observation.note, isGap: observation.isGap)
         }
         let span = spanText(analysis.observations.map(\.period))
         return DataTable(caption: "\(analysis.indicator.title): figures \(span)", headings: headings, rows: rows)

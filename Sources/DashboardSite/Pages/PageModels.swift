@@ -114,6 +114,8 @@ struct KPIRow {
     var figure: String
     var direction: Badge?
     var change: String?
+    /// Why there is no comparison, where the figures say: "February 2020 is a gap (break in data)".
+    var notCompared: String? = nil
     var target: String?
     var rag: Badge?
     var quartile: String?

@@ -32,8 +32,10 @@ func at(_ file: String = "test.csv", _ line: Int = 0, _ column: Int = 0) -> Dash
 /// One observation; `nil` is a gap (a break in data unless another reason is given).
 func observation(_ periodText: String, _ value: Double?, decimals: Int = 0, gap: GapReason? = nil,
                  numerator: Double? = nil, denominator: Double? = nil) -> Observation {
-    Observation(period: period(periodText), value: value, decimals: decimals, numerator: numerator, denominator: denominator,
-                gap: value == nil ? (gap ?? .breakInData) : nil, location: at())
+    var result = Observation(period: period(periodText), value: value, decimals: decimals, numerator: numerator, denominator: denominator,
+                             gap: value == nil ? (gap ?? .breakInData) : nil, location: at())
+    if case .success(let parsed) = PeriodParser.parseWritten(periodText) { result.writtenLabel = parsed.written }
+    return result
 }
 
 /// A monthly series from its first month, one value (or gap) a month.
