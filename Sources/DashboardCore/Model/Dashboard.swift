@@ -15,6 +15,8 @@ public struct DashboardDefinition: Sendable {
     /// In the order the file declares them.
     public var indicators: [IndicatorDefinition]
     public var location: SourceLocation
+    /// `data:`: how files beside dashboard.yml are read (a workbook's sheet and range, heading rows).
+    public var data: [DataMapping] = []
 
     public init(id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
                 editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],

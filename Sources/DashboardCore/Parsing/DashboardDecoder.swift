@@ -57,12 +57,14 @@ public enum DashboardDecoder {
         } else if !indicators.isEmpty {
             sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: root.location)]
         }
+        let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
 
         guard let title, let organisation else { return nil }
         var definition = DashboardDefinition(id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
                                              editions: editions.sorted(), brandColour: brandColour, sections: sections,
                                              indicators: indicators, location: root.location)
+        definition.data = data
         checkReferences(&definition, diagnostics: &diagnostics)
         return definition
     }
