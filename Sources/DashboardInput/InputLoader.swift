@@ -116,8 +116,10 @@ public enum InputLoader {
             }
         }
 
-        let (dataFiles, dataNames) = DataFileReader.readAll(names: names, directory: directory, mappings: definition?.data ?? [],
-                                                            diagnostics: &diagnostics)
+        let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
+        if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
+        let (dataFiles, dataNames) = DataFileReader.readAll(names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
+                                                            mappings: definition?.data ?? [], diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
@@ -126,7 +128,7 @@ public enum InputLoader {
         diagnostics.append(contentsOf: assembly)
         diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
         var result = dashboard
-        result.files = ["dashboard.yml"] + dataNames
+        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         return (result, diagnostics)
     }
 }

@@ -226,6 +226,13 @@ public struct StatisticalNeighbours: Sendable {
         public var name: String
         public var region: String?
         public var neighbours: [Int]
+
+        public init(laNumber: Int, name: String, region: String?, neighbours: [Int]) {
+            self.laNumber = laNumber
+            self.name = name
+            self.region = region
+            self.neighbours = neighbours
+        }
     }
 
     public var entries: [Int: Entry]
