@@ -12,13 +12,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // Model, periods, value and CSV parsing, trend maths, validation. Pure Swift: no C, no I/O beyond what callers pass in.
         .target(name: "DashboardCore"),
-        // Reads an input folder (dashboard.yml through Yams, CSV files) into the core model, collecting diagnostics.
-        .target(name: "DashboardInput", dependencies: [
+        // Reads Office Open XML workbooks (.xlsx) into grids of cells, with bounded memory and time.
+        .target(name: "DashboardWorkbook", dependencies: [
             "DashboardCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "SWXMLHash", package: "SWXMLHash"),
+        ]),
+        // Reads an input folder (dashboard.yml through Yams, CSV and .xlsx files) into the core model, collecting diagnostics.
+        .target(name: "DashboardInput", dependencies: [
+            "DashboardCore", "DashboardWorkbook",
             .product(name: "Yams", package: "Yams"),
         ]),
         // libgd, found through pkg-config; libpng comes with it.
@@ -37,6 +45,8 @@ let package = Package(
         ]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
         .testTarget(name: "DashboardChartsTests", dependencies: ["DashboardCharts"]),
+        // Fixtures/ holds the workbooks, read from their paths at test time.
+        .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures, read from their paths at test time.
         .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards"], exclude: ["Corpus"]),
     ]

@@ -11,7 +11,7 @@ public struct Project: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// Reads `<input>/<dashboard-id>/dashboard.yml` and the `.csv` / `.tsv` files beside it.
+/// Reads `<input>/<dashboard-id>/dashboard.yml` and the `.csv`, `.tsv` and `.xlsx` files beside it.
 ///
 /// Every file is checked and every problem collected; a dashboard with errors is still reported in full but
 /// not returned, so a build never works from half-read data.
@@ -142,32 +142,19 @@ public enum InputLoader {
             }
         }
 
-        var dataFiles: [DashboardAssembler.DataFile] = []
-        let dataNames = names.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".tsv")) && !$0.hasPrefix(".") }
-        for name in dataNames {
-            let path = join(directory, name)
-            switch read(path) {
-            case .failure(let problem):
-                diagnostics.append(problem)
-            case .success(let bytes):
-                let delimiter = name.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-                let (records, csvProblems) = CSVReader.read(bytes, file: path, delimiter: delimiter)
-                diagnostics.append(contentsOf: csvProblems)
-                if csvProblems.hasErrors && records.isEmpty { continue }
-                let (_, observations, tableProblems) = ObservationTable.read(records, file: path)
-                diagnostics.append(contentsOf: tableProblems)
-                dataFiles.append(.init(path: path, records: observations))
-            }
-        }
+        let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
+        if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
+        let (dataFiles, dataNames) = DataFileReader.readAll(names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
+                                                            mappings: definition?.data ?? [], diagnostics: &diagnostics)
         if dataNames.isEmpty {
-            diagnostics.warning("no .csv or .tsv data files beside dashboard.yml", at: SourceLocation(file: directory))
+            diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
         guard let definition else { return (nil, diagnostics) }
         let (dashboard, assembly) = DashboardAssembler.assemble(definition, files: dataFiles)
         diagnostics.append(contentsOf: assembly)
         diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
         var result = dashboard
-        result.files = ["dashboard.yml"] + dataNames
+        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         return (result, diagnostics)
     }
 }

@@ -2,6 +2,9 @@
 ///
 /// Lines and columns count from 1. Columns count Unicode scalars, so a `£` or an accented letter
 /// is one column, as editors show it. A line or column of 0 means "the whole file" or "the whole line".
+///
+/// A worksheet is named as its workbook with the sheet in brackets (`kpis.xlsx[Q3 dashboard]`); its line is the
+/// row and its column the column, and the place is written as Excel writes a reference: `kpis.xlsx[Q3 dashboard]!C6`.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -13,7 +16,13 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
+    /// Whether this is a cell of a worksheet (`book.xlsx[Sheet]`: Excel allows no `]` in a sheet's name).
+    public var isCell: Bool { file.hasSuffix("]") }
+
     public var description: String {
+        if isCell, line > 0 {
+            return column > 0 ? "\(file)!\(CellAddress(row: line, column: column))" : "\(file)!\(line):\(line)"
+        }
         switch (line, column) {
         case (0, _): return file
         case (_, 0): return "\(file):\(line)"

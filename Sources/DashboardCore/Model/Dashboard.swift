@@ -15,6 +15,10 @@ public struct DashboardDefinition: Sendable {
     /// In the order the file declares them.
     public var indicators: [IndicatorDefinition]
     public var location: SourceLocation
+    /// `data:`: how files beside dashboard.yml are read (a workbook's sheet and range, heading rows).
+    public var data: [DataMapping] = []
+    /// `authority:`: whose national benchmarks `benchmarks: {from: …}` computes.
+    public var authority: AuthoritySource?
 
     public init(id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
                 editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],
@@ -187,6 +191,8 @@ public struct IndicatorDefinition: Sendable {
     public var axisMinimum: Double?
     public var axisMaximum: Double?
     public var benchmarks: [Period: Benchmarks]
+    /// `benchmarks: {from: …, measure: …}`: comparators computed from a national benchmark file.
+    public var benchmarkSource: BenchmarkSource?
     public var reported: [Period: Reported]
     public var location: SourceLocation
 

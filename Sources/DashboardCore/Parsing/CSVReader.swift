@@ -20,6 +20,12 @@ public struct CSVRecord: Hashable, Sendable {
     /// text is not what the file says: it is not read again for figures, which would only repeat the problem.
     public var unreadable = false
 
+    public init(fields: [CSVField], line: Int, unreadable: Bool = false) {
+        self.fields = fields
+        self.line = line
+        self.unreadable = unreadable
+    }
+
     public var isBlank: Bool { fields.allSatisfy { $0.text.allSatisfy { $0 == " " || $0 == "\t" } } }
 }
 

@@ -19,7 +19,7 @@ public enum DashboardAssembler {
         // Officers paste tables whose first column is the title; accept a title when it names one indicator.
         var byTitle: [String: [IndicatorDefinition]] = [:]
         for indicator in definition.indicators {
-            for title in Set([indicator.title, indicator.shortTitle].compactMap { $0?.lowercased() }) {
+            for title in Set([indicator.title, indicator.shortTitle].compactMap { $0.map(titleKey) }) {
                 byTitle[title, default: []].append(indicator)
             }
         }
@@ -31,11 +31,13 @@ public enum DashboardAssembler {
                 let indicator: IndicatorDefinition
                 if let match = byKey[record.indicator] {
                     indicator = match
-                } else if let matches = byTitle[record.indicator.lowercased()], matches.count == 1 {
+                } else if let matches = byTitle[titleKey(record.indicator)], matches.count == 1 {
                     indicator = matches[0]
                 } else {
-                    let hint = Diagnostic.suggestion(for: record.indicator, among: definition.indicators.map(\.id))
-                        .map { "; \($0)" } ?? ""
+                    let names = definition.indicators.flatMap { [$0.id, $0.title] + ($0.shortTitle.map { [$0] } ?? []) }
+                    // A title shared by several indicators names none of them; it is not a near miss.
+                    let hint = byTitle[titleKey(record.indicator)] != nil ? ""
+                        : Diagnostic.suggestion(for: titleKey(record.indicator), among: names).map { "; \($0)" } ?? ""
                     let shown = record.indicator.count > 60 ? String(record.indicator.prefix(60)) + "…" : record.indicator
                     diagnostics.error("'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
                                       at: record.indicatorLocation)
@@ -55,6 +57,24 @@ public enum DashboardAssembler {
         for id in series.keys { series[id]!.sort { $0.period < $1.period } }
         let dashboard = Dashboard(definition: definition, series: series, files: files.map(\.path))
         return (dashboard, diagnostics)
+    }
+
+    /// A title as matched: case, apostrophe style (’ or '), runs of spaces and a trailing full stop do not matter.
+    public static func titleKey(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in text.trimmingSpaces.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": scalars.append("'"); lastWasSpace = false
+            case " ", "\t", "\u{A0}", "\n":
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+            default: scalars.append(scalar); lastWasSpace = false
+            }
+        }
+        var key = String(scalars)
+        while key.hasSuffix(".") { key.removeLast() }
+        return key.trimmingSpaces
     }
 
     static func observation(_ record: ObservationRecord, for indicator: IndicatorDefinition,

@@ -57,12 +57,16 @@ public enum DashboardDecoder {
         } else if !indicators.isEmpty {
             sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: root.location)]
         }
+        let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
+        let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
 
         guard let title, let organisation else { return nil }
         var definition = DashboardDefinition(id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
                                              editions: editions.sorted(), brandColour: brandColour, sections: sections,
                                              indicators: indicators, location: root.location)
+        definition.data = data
+        definition.authority = authority
         checkReferences(&definition, diagnostics: &diagnostics)
         return definition
     }
@@ -169,8 +173,15 @@ public enum DashboardDecoder {
         }
 
         var benchmarks: [Period: Benchmarks] = [:]
-        if let node = map.node("benchmarks"), let byPeriod = ConfigMapping(node, what: "benchmarks", diagnostics: &diagnostics) {
-            for item in byPeriod.entries {
+        var benchmarkSource: BenchmarkSource?
+        if let node = map.node("benchmarks"), var byPeriod = ConfigMapping(node, what: "benchmarks", diagnostics: &diagnostics) {
+            if let (file, at) = byPeriod.string("from", diagnostics: &diagnostics) {
+                let measure = byPeriod.requiredString("measure", in: "benchmarks with from:", diagnostics: &diagnostics)
+                if let measure { benchmarkSource = BenchmarkSource(file: file.trimmingSpaces, measure: measure.trimmingSpaces, location: at) }
+            } else if byPeriod.node("measure") != nil {
+                diagnostics.error("benchmarks has measure: but no from: naming the benchmark file", at: node.location)
+            }
+            for item in byPeriod.entries where item.key != "from" && item.key != "measure" {
                 guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
                 if let benchmark = decodeBenchmarks(item.value, unit: unit, diagnostics: &diagnostics) { benchmarks[period] = benchmark }
             }
@@ -205,6 +216,7 @@ public enum DashboardDecoder {
             indicator.axisMaximum = axisMaximum
             indicator.parts = parts
             indicator.benchmarks = benchmarks
+            indicator.benchmarkSource = benchmarkSource
             indicator.reported = reported
         }
     }

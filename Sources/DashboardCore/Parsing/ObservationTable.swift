@@ -196,7 +196,7 @@ public enum ObservationTable {
         case .success(let figure): return figure
         case .failure(let failure):
             var at = location(field, file: file)
-            if !field.text.contains("\n") { at.column += failure.offset + (field.quoted ? 1 : 0) }
+            if !field.text.contains("\n"), !at.isCell { at.column += failure.offset + (field.quoted ? 1 : 0) }
             diagnostics.error(failure.message, at: at)
             return nil
         }

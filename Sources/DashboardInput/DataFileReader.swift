@@ -1,0 +1,169 @@
+import DashboardCore
+import DashboardWorkbook
+
+/// Reads the data files beside dashboard.yml: CSV and TSV files, mapped or not, and the sheets of workbooks
+/// that `data:` maps. A workbook that no entry maps is an error naming the key to add, never skipped.
+enum DataFileReader {
+    static let workbookExtension = ".xlsx"
+
+    /// Whether a file name is one this reader reads or reports (not dashboard.yml, not hidden).
+    static func isDataFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return !name.hasPrefix(".") && (lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") || lowered.hasSuffix(workbookExtension)
+            || lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods"))
+    }
+
+    static func readAll(names: [String], directory: String, mappings: [DataMapping],
+                        diagnostics: inout Diagnostics) -> (files: [DashboardAssembler.DataFile], read: [String]) {
+        var files: [DashboardAssembler.DataFile] = []
+        var read: [String] = []
+        let dataNames = names.filter(isDataFile)
+        var mapped: [String: [DataMapping]] = [:]
+        for mapping in mappings {
+            guard let name = dataNames.first(where: { $0 == mapping.file }) ?? dataNames.first(where: { $0.lowercased() == mapping.file.lowercased() }) else {
+                let hint = Diagnostic.suggestion(for: mapping.file, among: dataNames).map { "; \($0)" } ?? ""
+                diagnostics.error("data: names '\(mapping.file)', but there is no such file beside dashboard.yml\(hint)", at: mapping.location)
+                continue
+            }
+            if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet }) {
+                diagnostics.error("\(name)\(mapping.sheet.map { "[\($0)]" } ?? "") is mapped twice under data: (also at line \(earlier.location.line)); keep one entry for each sheet",
+                                  at: mapping.location)
+                continue
+            }
+            mapped[name, default: []].append(mapping)
+        }
+        for name in dataNames {
+            let path = InputLoader.join(directory, name)
+            let lowered = name.lowercased()
+            if lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods") {
+                let advice = lowered.hasSuffix(".xlsm") ? "a workbook with macros (.xlsm) is not read; save a copy as Excel Workbook (.xlsx) without macros"
+                    : lowered.hasSuffix(".ods") ? "an OpenDocument spreadsheet (.ods) is not read; save it as Excel Workbook (.xlsx) or CSV UTF-8"
+                    : "an old-style Excel workbook (.xls) is not read; in Excel use File > Save As > Excel Workbook (.xlsx)"
+                diagnostics.error(advice, at: SourceLocation(file: path))
+                continue
+            }
+            if lowered.hasSuffix(workbookExtension) {
+                read.append(name)
+                files += readWorkbook(path: path, mappings: mapped[name] ?? [], diagnostics: &diagnostics)
+                continue
+            }
+            read.append(name)
+            let entries: [DataMapping?] = mapped[name] ?? [nil]
+            for mapping in entries {
+                if let file = readText(path: path, name: name, mapping: mapping, diagnostics: &diagnostics) { files.append(file) }
+            }
+        }
+        return (files, read)
+    }
+
+    static func readText(path: String, name: String, mapping: DataMapping?, diagnostics: inout Diagnostics) -> DashboardAssembler.DataFile? {
+        switch InputLoader.read(path) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        case .success(let bytes):
+            var delimiter = name.lowercased().hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+            if delimiter == UInt8(ascii: ","), isTabSeparated(bytes) { delimiter = UInt8(ascii: "\t") }
+            var (records, csvProblems) = CSVReader.read(bytes, file: path, delimiter: delimiter)
+            diagnostics.append(contentsOf: csvProblems)
+            if csvProblems.hasErrors && records.isEmpty { return nil }
+            if let mapping {
+                if let range = mapping.range { records = cut(records, to: range) }
+                records = TableShaper.shape(records, headerRows: mapping.headerRows)
+            }
+            let (_, observations, tableProblems) = ObservationTable.read(records, file: path)
+            diagnostics.append(contentsOf: tableProblems)
+            return .init(path: path, records: observations)
+        }
+    }
+
+    /// A `.csv` file whose first line of data is separated by tabs and has no comma: text pasted from Excel and
+    /// saved with a `.csv` name. It is read as the tab-separated text it is.
+    static func isTabSeparated(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let line = bytes[start..<end]
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if !blank, line.first != UInt8(ascii: "#") {
+                return line.contains(0x09) && !line.contains(UInt8(ascii: ","))
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// The part of a text table inside a range: rows by line, columns by field.
+    static func cut(_ records: [CSVRecord], to range: CellRange) -> [CSVRecord] {
+        records.compactMap { record in
+            guard record.line >= range.first.row, record.line <= range.last.row else { return nil }
+            let fields = record.fields.enumerated().filter { range.first.column...range.last.column ~= $0.offset + 1 }.map(\.element)
+            return CSVRecord(fields: fields, line: record.line, unreadable: record.unreadable)
+        }
+    }
+
+    static func readWorkbook(path: String, mappings: [DataMapping], diagnostics: inout Diagnostics) -> [DashboardAssembler.DataFile] {
+        let bytes: [UInt8]
+        switch InputLoader.read(path) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return []
+        case .success(let read): bytes = read
+        }
+        let workbook: Workbook
+        do {
+            workbook = try Workbook(bytes: bytes)
+        } catch {
+            diagnostics.error(error.message, at: SourceLocation(file: path))
+            return []
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
+        guard !mappings.isEmpty else {
+            let example = visible.first ?? workbook.sheetNames.first ?? "Sheet1"
+            diagnostics.error("this workbook is not read: no entry under data: in dashboard.yml maps it; add one such as `data: [{file: \(name), sheet: \(example)}]` (its sheets: \(listing(workbook)))",
+                              at: SourceLocation(file: path))
+            return []
+        }
+        var files: [DashboardAssembler.DataFile] = []
+        for mapping in mappings {
+            var sheetName = mapping.sheet
+            if sheetName == nil {
+                if visible.count == 1 {
+                    sheetName = visible[0]
+                } else {
+                    diagnostics.error("\(name) has \(visible.count) visible sheets; say which to read with sheet: (its sheets: \(listing(workbook)))", at: mapping.location)
+                    continue
+                }
+            }
+            let sheet: Sheet
+            do {
+                sheet = try workbook.sheet(named: sheetName!)
+            } catch {
+                let file = error.sheet.map { "\(path)[\($0)]" } ?? path
+                let at = error.cell.map { SourceLocation(file: file, line: $0.row, column: $0.column) }
+                    ?? (error.sheet == nil && error.message.hasPrefix("there is no sheet") ? mapping.location : SourceLocation(file: file))
+                diagnostics.error(error.message, at: at)
+                continue
+            }
+            let label = "\(path)[\(sheet.name)]"
+            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapping.range, file: label)
+            diagnostics.append(contentsOf: sheetProblems)
+            let records = TableShaper.shape(grid, headerRows: mapping.headerRows)
+            let (_, observations, tableProblems) = ObservationTable.read(records, file: label)
+            diagnostics.append(contentsOf: tableProblems)
+            files.append(.init(path: label, records: observations))
+        }
+        let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
+        if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {
+            diagnostics.warning("the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
+                                at: SourceLocation(file: path))
+        }
+        return files
+    }
+
+    static func listing(_ workbook: Workbook) -> String {
+        workbook.sheets.map { "'\($0.name)'\($0.hidden ? " (hidden)" : "")" }.joined(separator: ", ")
+    }
+}

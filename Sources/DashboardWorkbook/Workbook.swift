@@ -1,0 +1,445 @@
+import Foundation
+import DashboardCore
+import SWXMLHash
+import ZIPFoundation
+
+/// A problem reading a workbook: the sentence to show, and the sheet and cell it is about when there is one.
+public struct WorkbookError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var sheet: String?
+    public var cell: CellAddress?
+
+    public init(_ message: String, sheet: String? = nil, cell: CellAddress? = nil) {
+        self.message = message
+        self.sheet = sheet
+        self.cell = cell
+    }
+
+    public var description: String { message }
+}
+
+/// One sheet of a workbook as listed in it, before its cells are read.
+public struct SheetInfo: Hashable, Sendable {
+    public var name: String
+    /// Hidden or "very hidden" in Excel.
+    public var hidden: Bool
+    /// The sheet's part inside the zip.
+    var part: String
+}
+
+/// A sheet's cells: only the cells that hold something are kept.
+public struct Sheet: Sendable {
+    public var name: String
+    public var hidden: Bool
+    public var cells: [CellAddress: CellValue]
+    public var merged: [CellRange]
+    public var hiddenRows: Set<Int>
+    public var hiddenColumns: Set<Int>
+
+    /// The smallest rectangle holding every cell with something in it; nil for an empty sheet.
+    public var usedRange: CellRange? {
+        guard let any = cells.keys.first else { return nil }
+        var lo = any, hi = any
+        for cell in cells.keys {
+            lo = CellAddress(row: min(lo.row, cell.row), column: min(lo.column, cell.column))
+            hi = CellAddress(row: max(hi.row, cell.row), column: max(hi.column, cell.column))
+        }
+        return CellRange(first: lo, last: hi)
+    }
+
+    /// The merged range a cell lies in, when it is one.
+    public func mergedRange(containing cell: CellAddress) -> CellRange? {
+        merged.first { $0.contains(cell) }
+    }
+}
+
+/// An Office Open XML workbook (`.xlsx`) read from its zip parts through ZIPFoundation and SWXMLHash.
+///
+/// Opening reads the sheet list, the date system, the number formats and nothing else; a sheet's cells (and
+/// the shared strings) are read when a sheet is asked for. Every part is bounded before and while it is
+/// unpacked, so a zip bomb or a huge shared-string table is refused, not read: see the limits below.
+public final class Workbook {
+    /// Bounds on what one workbook may make this reader unpack and hold.
+    public struct Limits: Sendable {
+        /// Largest unpacked part (a sheet or the shared strings).
+        public var partBytes: UInt64 = 48 * 1024 * 1024
+        /// Largest unpacked total read from one workbook.
+        public var totalBytes: UInt64 = 128 * 1024 * 1024
+        /// A part that unpacks to more than this many times its packed size is a zip bomb, not a spreadsheet.
+        public var compressionRatio: UInt64 = 200
+        public var sharedStrings = 1_000_000
+        public var cells = 1_000_000
+
+        public init() {}
+    }
+
+    public let limits: Limits
+
+    public let sheets: [SheetInfo]
+    /// The 1904 date system (old Mac workbooks): serial 0 is 1 January 1904 instead of 31 December 1899.
+    public let date1904: Bool
+    let archive: Archive
+    let formats: [NumberFormat]
+    var sharedStrings: [String]?
+    var unpacked: UInt64 = 0
+
+    /// Opens a workbook from its bytes, or says why it cannot be read.
+    public init(bytes: [UInt8], limits: Limits = Limits()) throws(WorkbookError) {
+        self.limits = limits
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            if Workbook.contains(bytes, utf16: "EncryptedPackage") {
+                throw WorkbookError("this workbook is protected with a password (encrypted), so it cannot be read; in Excel remove the password (File > Info > Protect Workbook) and save it again")
+            }
+            throw WorkbookError("this is an old-style Excel workbook (.xls), which is not read; in Excel use File > Save As > Excel Workbook (.xlsx)")
+        }
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw WorkbookError("this is not an Excel workbook (.xlsx): it is not a zip file; is it damaged, or another kind of file with an .xlsx name?")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw WorkbookError("this workbook is damaged: its zip structure cannot be read; open it in Excel and save it again")
+        }
+        self.archive = archive
+        var total: UInt64 = 0
+        let root = try Workbook.parse(Workbook.extract("xl/workbook.xml", from: archive, limits: limits, unpacked: &total,
+                                                       missing: "this zip file has no xl/workbook.xml: it is not an Excel workbook (.xlsx)"), part: "xl/workbook.xml")
+        var relationships: [String: String] = [:]
+        if let relsData = try? Workbook.extract("xl/_rels/workbook.xml.rels", from: archive, limits: limits, unpacked: &total, missing: ""),
+           let rels = try? Workbook.parse(relsData, part: "xl/_rels/workbook.xml.rels") {
+            for relationship in rels.descendants("Relationship") {
+                if let id = relationship.attribute("Id"), let target = relationship.attribute("Target") {
+                    relationships[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                }
+            }
+        }
+        date1904 = root.descendants("workbookPr").first.map { ["1", "true"].contains($0.attribute("date1904") ?? "") } ?? false
+        var sheets: [SheetInfo] = []
+        for (index, sheet) in root.descendants("sheet").enumerated() {
+            guard let name = sheet.attribute("name") else { continue }
+            let id = sheet.attribute("r:id") ?? sheet.attributes.first { $0.key.hasSuffix(":id") }?.value
+            let part = id.flatMap { relationships[$0] } ?? "xl/worksheets/sheet\(index + 1).xml"
+            let state = sheet.attribute("state") ?? "visible"
+            sheets.append(SheetInfo(name: name, hidden: state != "visible", part: part))
+        }
+        self.sheets = sheets
+
+        var formats: [NumberFormat] = []
+        if let stylesData = try? Workbook.extract("xl/styles.xml", from: archive, limits: limits, unpacked: &total, missing: ""),
+           let styles = try? Workbook.parse(stylesData, part: "xl/styles.xml") {
+            var custom: [Int: NumberFormat] = [:]
+            for format in styles.descendants("numFmt") {
+                if let id = format.attribute("numFmtId").flatMap(Int.init), let code = format.attribute("formatCode") {
+                    custom[id] = NumberFormat(code: code)
+                }
+            }
+            if let xfs = styles.descendants("cellXfs").first {
+                for xf in xfs.children where xf.name == "xf" {
+                    let id = xf.attribute("numFmtId").flatMap(Int.init) ?? 0
+                    formats.append(custom[id] ?? NumberFormat.builtIn(id) ?? .general)
+                }
+            }
+        }
+        self.formats = formats
+        self.unpacked = total
+    }
+
+    /// Reads a workbook file.
+    public convenience init(path: String, limits: Limits = Limits()) throws(WorkbookError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw WorkbookError("cannot read this file") }
+        try self.init(bytes: [UInt8](data), limits: limits)
+    }
+
+    public var sheetNames: [String] { sheets.map(\.name) }
+
+    /// A sheet's cells, by name (exactly as Excel shows it on the tab).
+    public func sheet(named name: String) throws(WorkbookError) -> Sheet {
+        guard let info = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            let hint = Workbook.closest(name, among: sheetNames).map { "; did you mean '\($0)'?" } ?? ""
+            throw WorkbookError("there is no sheet '\(name)' in this workbook (its sheets: \(sheetNames.map { "'\($0)'" }.joined(separator: ", ")))\(hint)")
+        }
+        if sharedStrings == nil { sharedStrings = try readSharedStrings() }
+        let data = try Workbook.extract(info.part, from: archive, limits: limits, unpacked: &unpacked,
+                                        missing: "the sheet '\(info.name)' has no part \(info.part) in the zip: the workbook is damaged; open it in Excel and save it again")
+        let root = try Workbook.parse(data, part: info.part)
+        return try readSheet(root, info: info)
+    }
+
+    func readSharedStrings() throws(WorkbookError) -> [String] {
+        guard archive["xl/sharedStrings.xml"] != nil else { return [] }
+        let data = try Workbook.extract("xl/sharedStrings.xml", from: archive, limits: limits, unpacked: &unpacked, missing: "")
+        let root = try Workbook.parse(data, part: "xl/sharedStrings.xml")
+        guard let table = root.children.first(where: { $0.name == "sst" }) else { return [] }
+        var strings: [String] = []
+        for item in table.children where item.name == "si" {
+            if strings.count >= limits.sharedStrings {
+                throw WorkbookError("this workbook's table of shared texts has more than \(limits.sharedStrings) entries; a dashboard's figures never need so many: is it the right file?")
+            }
+            strings.append(Workbook.richText(item))
+        }
+        return strings
+    }
+
+    /// The text of `<si>` or `<is>`: plain `<t>`, or runs `<r><t>`, leaving out phonetic guides `<rPh>`.
+    static func richText(_ element: Node) -> String {
+        var text = ""
+        for child in element.children {
+            switch child.name {
+            case "t": text += child.text
+            case "r": text += child.children.filter { $0.name == "t" }.map(\.text).joined()
+            default: continue
+            }
+        }
+        return text
+    }
+
+    func readSheet(_ root: Node, info: SheetInfo) throws(WorkbookError) -> Sheet {
+        var sheet = Sheet(name: info.name, hidden: info.hidden, cells: [:], merged: [], hiddenRows: [], hiddenColumns: [])
+        guard let worksheet = root.children.first(where: { $0.name == "worksheet" }) else {
+            throw WorkbookError("the sheet '\(info.name)' is not a worksheet (a chart sheet or a damaged part); point the mapping at a sheet of cells", sheet: info.name)
+        }
+        let shared = sharedStrings ?? []
+        var count = 0
+        for section in worksheet.children {
+            switch section.name {
+            case "cols":
+                for col in section.children where col.name == "col" && Workbook.isTrue(col.attribute("hidden")) {
+                    if let lo = col.attribute("min").flatMap(Int.init), let hi = col.attribute("max").flatMap(Int.init), lo >= 1, hi >= lo {
+                        for c in lo...min(hi, lo + 1000) { sheet.hiddenColumns.insert(c) }
+                    }
+                }
+            case "mergeCells":
+                for merge in section.children where merge.name == "mergeCell" {
+                    if let ref = merge.attribute("ref"), let range = CellRange(ref) { sheet.merged.append(range) }
+                }
+            case "sheetData":
+                var rowNumber = 0
+                for row in section.children where row.name == "row" {
+                    rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
+                    guard rowNumber >= 1, rowNumber <= CellAddress.maximumRow else {
+                        throw WorkbookError("the sheet '\(info.name)' has a row numbered \(rowNumber), outside Excel's limits: the workbook is damaged", sheet: info.name)
+                    }
+                    if Workbook.isTrue(row.attribute("hidden")) { sheet.hiddenRows.insert(rowNumber) }
+                    var columnNumber = 0
+                    for cell in row.children where cell.name == "c" {
+                        let address: CellAddress
+                        if let ref = cell.attribute("r") {
+                            guard let parsed = CellAddress(ref) else {
+                                throw WorkbookError("the sheet '\(info.name)' has a cell named '\(ref)', which is not a cell reference: the workbook is damaged", sheet: info.name)
+                            }
+                            address = parsed
+                        } else {
+                            address = CellAddress(row: rowNumber, column: columnNumber + 1)
+                        }
+                        columnNumber = address.column
+                        guard let value = try cellValue(cell, at: address, shared: shared, sheet: info.name) else { continue }
+                        count += 1
+                        if count > limits.cells {
+                            throw WorkbookError("the sheet '\(info.name)' has more than \(limits.cells) filled cells; map a range (range: A1:H40) of a smaller sheet", sheet: info.name)
+                        }
+                        sheet.cells[address] = value
+                    }
+                }
+            default: continue
+            }
+        }
+        return sheet
+    }
+
+    func cellValue(_ cell: Node, at address: CellAddress, shared: [String], sheet: String) throws(WorkbookError) -> CellValue? {
+        let type = cell.attribute("t") ?? "n"
+        let raw = cell.children.first { $0.name == "v" }?.text
+        switch type {
+        case "s":
+            guard let raw else { return nil }
+            guard let index = Int(raw.trimmingCharacters(in: " ")), index >= 0, index < shared.count else {
+                throw WorkbookError("this cell refers to shared text number \(raw), which the workbook does not have: it is damaged", sheet: sheet, cell: address)
+            }
+            return .text(shared[index])
+        case "inlineStr":
+            guard let inline = cell.children.first(where: { $0.name == "is" }) else { return raw.map { .text($0) } }
+            return .text(Workbook.richText(inline))
+        case "str":
+            return raw.map { .text($0) }
+        case "b":
+            guard let raw else { return nil }
+            return .boolean(raw == "1" || raw.lowercased() == "true")
+        case "e":
+            return .error(raw ?? "#VALUE!")
+        case "d":
+            guard let raw else { return nil }
+            guard let serial = Workbook.serial(isoDate: raw, date1904: date1904) else {
+                throw WorkbookError("this cell holds the date '\(raw)', which cannot be read", sheet: sheet, cell: address)
+            }
+            return .number(serial, NumberFormat(kind: .date(day: true, month: true), code: "yyyy-mm-dd"))
+        default:
+            guard let raw else { return nil }
+            guard let number = Double(raw.trimmingCharacters(in: " ")), number.isFinite else {
+                throw WorkbookError("this cell holds '\(raw)' as a number, which it is not: the workbook is damaged", sheet: sheet, cell: address)
+            }
+            let style = cell.attribute("s").flatMap(Int.init) ?? 0
+            return .number(number, style >= 0 && style < formats.count ? formats[style] : .general)
+        }
+    }
+
+    static func isTrue(_ text: String?) -> Bool { text == "1" || text == "true" }
+
+    // MARK: Dates
+
+    /// The civil date of a serial day number in the workbook's date system; nil outside years 1900–9999.
+    public func date(serial: Double) -> (year: Int, month: Int, day: Int)? {
+        Workbook.date(serial: serial, date1904: date1904)
+    }
+
+    public static func date(serial: Double, date1904: Bool) -> (year: Int, month: Int, day: Int)? {
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+        var days = Int(serial.rounded(.down))
+        if date1904 {
+            days += 1462  // 1 January 1904 is serial 1462 in the 1900 system
+        }
+        // The 1900 system counts a 29 February 1900 that never was (serial 60), as Lotus 1-2-3 did.
+        if days == 60 { return (1900, 2, 29) }
+        if days < 60 { days += 1 }
+        // Days since 1899-12-30 to a civil date (Howard Hinnant's algorithm), from the epoch 1970-01-01.
+        let z = days - 25569 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    static func serial(isoDate text: String, date1904: Bool) -> Double? {
+        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (y, m, d) = (parts[0], parts[1], parts[2])
+        guard m >= 1, m <= 12, d >= 1, d <= 31 else { return nil }
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        var serial = era * 146097 + doe - 719468 + 25569
+        if serial <= 60 { serial -= 1 }
+        if date1904 { serial -= 1462 }
+        return Double(serial)
+    }
+
+    // MARK: Zip parts, bounded
+
+    static func extract(_ path: String, from archive: Archive, limits: Limits, unpacked: inout UInt64, missing: String) throws(WorkbookError) -> Data {
+        guard let entry = archive[path] else { throw WorkbookError(missing) }
+        let declared = entry.uncompressedSize
+        if declared > limits.partBytes || unpacked + declared > limits.totalBytes {
+            throw WorkbookError("the part \(path) of this workbook unpacks to \(declared / 1_048_576) MiB, more than the \(limits.partBytes / 1_048_576) MiB a part may have; is it the right file?")
+        }
+        if declared > 1_048_576, declared / max(entry.compressedSize, 1) > limits.compressionRatio {
+            throw WorkbookError("the part \(path) of this workbook unpacks to \(declared / max(entry.compressedSize, 1)) times its packed size: it is a zip bomb, not a spreadsheet, and is not read")
+        }
+        var data = Data()
+        data.reserveCapacity(Int(declared))
+        let limit = min(declared, limits.partBytes)
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                // The declared size can lie: stop as soon as more arrives than it said.
+                if UInt64(data.count + chunk.count) > limit { throw PartTooLarge() }
+                data.append(chunk)
+            }
+        } catch is PartTooLarge {
+            throw WorkbookError("the part \(path) of this workbook unpacks to more than its header says: it is damaged or a zip bomb, and is not read")
+        } catch {
+            throw WorkbookError("the part \(path) of this workbook cannot be unpacked (\(error)): it is damaged or encrypted; open it in Excel and save it again")
+        }
+        unpacked += UInt64(data.count)
+        return data
+    }
+
+    struct PartTooLarge: Error {}
+
+    static func parse(_ data: Data, part: String) throws(WorkbookError) -> Node {
+        // No part of a workbook declares a DTD; one here could only expand entities (a "billion laughs").
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw WorkbookError("the part \(part) of this workbook declares a DTD, which no workbook has; it is not read")
+        }
+        let indexer = XMLHash.config { options in
+            options.detectParsingErrors = true
+            options.shouldProcessNamespaces = false
+        }.parse(data)
+        if case .parsingError(let error) = indexer {
+            throw WorkbookError("the part \(part) of this workbook is not well-formed XML (line \(error.line), column \(error.column)): it is damaged; open it in Excel and save it again")
+        }
+        guard let root = indexer.element else {
+            throw WorkbookError("the part \(part) of this workbook is empty: it is damaged")
+        }
+        return Node(root)
+    }
+
+    static func contains(_ bytes: [UInt8], utf16 text: String) -> Bool {
+        let needle = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        guard bytes.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func closest(_ word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        return candidates.min { distance(lowered, $0.lowercased()) < distance(lowered, $1.lowercased()) }
+            .flatMap { distance(lowered, $0.lowercased()) <= max(2, lowered.count / 3) ? $0 : nil }
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// An XML element with namespace prefixes taken off its name, over SWXMLHash's tree.
+struct Node {
+    let element: SWXMLHash.XMLElement
+
+    init(_ element: SWXMLHash.XMLElement) { self.element = element }
+
+    /// The local name: `x:c` and `c` are both `c`.
+    var name: String {
+        let full = element.name
+        if let colon = full.lastIndex(of: ":") { return String(full[full.index(after: colon)...]) }
+        return full
+    }
+
+    var children: [Node] { element.children.compactMap { ($0 as? SWXMLHash.XMLElement).map(Node.init) } }
+    var text: String { element.text }
+    var attributes: [String: String] { element.allAttributes.mapValues(\.text) }
+
+    func attribute(_ name: String) -> String? { element.attribute(by: name)?.text }
+
+    /// Every element of this local name below this one, in document order.
+    func descendants(_ name: String) -> [Node] {
+        var found: [Node] = []
+        var stack = children.reversed() as [Node]
+        while let node = stack.popLast() {
+            if node.name == name { found.append(node) }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return found
+    }
+}

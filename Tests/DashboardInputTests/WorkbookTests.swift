@@ -1,0 +1,245 @@
+import DashboardCore
+@testable import DashboardInput
+@testable import DashboardWorkbook
+import Foundation
+import Testing
+
+/// The workbooks written by Fixtures/make_fixtures.py.
+let fixtures: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    url.deleteLastPathComponent()
+    return url.path + "/Fixtures"
+}()
+
+func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+/// A dashboard folder in a fresh temporary input folder, holding the given files.
+struct DashboardFolder {
+    let root: String
+    let folder: String
+
+    init(_ id: String = "q3", yml: String, copying files: [String] = [], writing texts: [String: String] = [:]) {
+        root = NSTemporaryDirectory() + "dashboards-input-test-" + UUID().uuidString
+        folder = root + "/" + id
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try! Data(yml.utf8).write(to: URL(fileURLWithPath: folder + "/dashboard.yml"))
+        for file in files { try! FileManager.default.copyItem(atPath: fixture(file), toPath: folder + "/" + file) }
+        for (name, text) in texts { try! Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    }
+
+    func load() -> Project { InputLoader.load(from: root) }
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+let q3Indicators = """
+indicators:
+  assessments-45-days:
+    title: Assessments completed within 45 working days
+    unit: percent
+    polarity: high
+  looked-after:
+    title: Children looked after
+    unit: count
+    polarity: low
+  care-leavers-eet:
+    title: Care leavers in education, employment or training
+    unit: percent
+    polarity: high
+  contacts:
+    title: Contacts
+    unit: count
+    polarity: low
+  re-referrals:
+    title: Re-referrals within 12 months
+    unit: percent
+    polarity: low
+"""
+
+func yml(data: String) -> String {
+    "title: Q3 dashboard\norganisation: Test council\n" + data + "\n" + q3Indicators
+}
+
+func messages(_ project: Project) -> [String] { project.diagnostics.sorted.map(\.description) }
+
+func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
+    Workbook.date(serial: serial, date1904: date1904).map { [$0.year, $0.month, $0.day] } ?? []
+}
+
+@Suite struct WorkbookReaderTests {
+    @Test func sheetsCellsAndFormats() throws {
+        let book = try Workbook(path: fixture("kpis.xlsx"))
+        #expect(book.sheetNames == ["Q3 dashboard", "Workings", "Monthly", "Draft"])
+        #expect(book.sheets.map(\.hidden) == [false, true, false, false])
+        let sheet = try book.sheet(named: "Q3 dashboard")
+        #expect(sheet.cells[CellAddress("B5")!] == .number(0.949, NumberFormat(kind: .percent(decimals: 1), code: "0.0%")))
+        #expect(SheetTable.displayText(sheet.cells[CellAddress("B5")!]!, workbook: book) == "94.9%")
+        #expect(SheetTable.displayText(sheet.cells[CellAddress("D6")!]!, workbook: book) == "1074")
+        #expect(SheetTable.displayText(sheet.cells[CellAddress("B8")!]!, workbook: book) == "56%")
+        #expect(sheet.cells[CellAddress("A8")!] == .text("Care leavers in education, employment or training"))
+        #expect(sheet.cells[CellAddress("D8")!] == .error("#N/A"))
+        #expect(sheet.hiddenRows == [7])
+        #expect(sheet.mergedRange(containing: CellAddress("C3")!) == CellRange("B3:D3"))
+        #expect(sheet.usedRange == CellRange("A1:D8"))
+    }
+
+    @Test func datesInBothSystems() throws {
+        // 1900 system: serial 1 is 1 January 1900, 60 the 29 February 1900 Excel counts, 61 is 1 March.
+        #expect(ymd(1, false) == [1900, 1, 1])
+        #expect(ymd(59, false) == [1900, 2, 28])
+        #expect(ymd(61, false) == [1900, 3, 1])
+        #expect(ymd(45383, false) == [2024, 4, 1])
+        // 1904 system: serial 0 is 1 January 1904.
+        #expect(ymd(0, true) == [1904, 1, 1])
+        let book = try Workbook(path: fixture("dates1904.xlsx"))
+        #expect(book.date1904)
+        let sheet = try book.sheet(named: "Sheet1")
+        #expect(SheetTable.displayText(sheet.cells[CellAddress("B1")!]!, workbook: book) == "2024-01-31")
+        let kpis = try Workbook(path: fixture("kpis.xlsx"))
+        let monthly = try kpis.sheet(named: "Monthly")
+        #expect(SheetTable.displayText(monthly.cells[CellAddress("C1")!]!, workbook: kpis) == "May 2024")
+        // The same serial read in the 1904 system is four years and a day later.
+        #expect(SheetTable.displayText(monthly.cells[CellAddress("C1")!]!, workbook: book) == "May 2028")
+    }
+
+    @Test func numberFormatCodes() {
+        #expect(NumberFormat(code: "0.0%").kind == .percent(decimals: 1))
+        #expect(NumberFormat(code: "#,##0").kind == .fixed(decimals: 0))
+        #expect(NumberFormat(code: "#,##0.00;[Red]-#,##0.00").kind == .fixed(decimals: 2))
+        #expect(NumberFormat(code: "General").kind == .general)
+        #expect(NumberFormat(code: "@").kind == .text)
+        #expect(NumberFormat(code: "mmm\\-yy").kind == .date(day: false, month: true))
+        #expect(NumberFormat(code: "dd/mm/yyyy").kind == .date(day: true, month: true))
+        #expect(NumberFormat(code: "\"£\"#,##0.00").kind == .fixed(decimals: 2))
+        #expect(SheetTable.general(40.630000000000003) == "40.63")
+        #expect(SheetTable.general(0.1 + 0.2) == "0.3")
+        #expect(SheetTable.general(1537) == "1537")
+    }
+
+    @Test(arguments: [
+        ("legacy.xls", "old-style Excel workbook (.xls)"),
+        ("encrypted.xlsx", "protected with a password"),
+        ("truncated.xlsx", "damaged"),
+        ("bomb.xlsx", "unpacks to 100 MiB"),
+        ("many-strings.xlsx", "more than 1000 entries"),
+    ])
+    func refusedWorkbooks(name: String, phrase: String) {
+        var message = ""
+        do {
+            var limits = Workbook.Limits()
+            limits.sharedStrings = 1000
+            let book = try Workbook(path: fixture(name), limits: limits)
+            _ = try book.sheet(named: book.sheetNames.first ?? "Sheet1")
+        } catch {
+            message = error.message
+        }
+        #expect(message.contains(phrase), "\(name): \(message)")
+    }
+
+    @Test func missingSheetSuggestsTheNearest() throws {
+        let book = try Workbook(path: fixture("kpis.xlsx"))
+        #expect(throws: WorkbookError.self) { try book.sheet(named: "Q3 dashbord") }
+        do { _ = try book.sheet(named: "Q3 dashbord") } catch { #expect(error.message.contains("did you mean 'Q3 dashboard'?")) }
+    }
+}
+
+@Suite struct WorkbookMappingTests {
+    @Test func mappedSheetWithTitleRowAndTwoRowHeading() throws {
+        let folder = DashboardFolder(yml: yml(data: """
+        data:
+          - file: kpis.xlsx
+            sheet: Q3 dashboard
+            header_rows: 2
+          - file: kpis.xlsx
+            sheet: Monthly
+        """), copying: ["kpis.xlsx"])
+        defer { folder.remove() }
+        let project = folder.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        let dashboard = try #require(project.dashboards.first)
+        let assessments = dashboard.series["assessments-45-days"]!
+        #expect(assessments.map(\.period.label) == ["2024/25 Q1", "2024/25 Q2", "2024/25 Q3"])
+        #expect(assessments.map(\.value) == [94.9, 91.3, 88.7])
+        #expect(dashboard.series["looked-after"]!.map(\.value) == [412, nil, 1074])
+        let eet = dashboard.series["care-leavers-eet"]!
+        #expect(eet.map(\.value) == [56, 58, nil])
+        #expect(eet[2].gap == .notAvailable)
+        #expect(eet[2].note?.contains("#N/A") == true)
+        #expect(dashboard.series["contacts"]!.map(\.period) == [.month(year: 2024, month: 4), .month(year: 2024, month: 5), .month(year: 2024, month: 6)])
+        // "Re-referrals within 12 months." matches its title without the full stop.
+        #expect(dashboard.series["re-referrals"]!.map(\.value) == [21, 20, 19])
+        let all = messages(project)
+        let sheet = folder.folder + "/kpis.xlsx[Q3 dashboard]"
+        #expect(all.contains { $0.hasPrefix(sheet + "!D8: warning:") && $0.contains("#N/A") })
+        #expect(all.contains { $0.hasPrefix(sheet + ": warning: hidden row 7") })
+        // The hidden sheet is not read and not warned about; the visible unmapped one is.
+        #expect(all.contains { $0.contains("'Draft'") && $0.contains("not read") })
+        #expect(!all.contains { $0.contains("'Workings'") })
+    }
+
+    @Test func textInAFigureCellIsReportedAtItsCell() {
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: kpis.xlsx, sheet: Draft, header_rows: 2}]"), copying: ["kpis.xlsx"])
+        defer { folder.remove() }
+        let project = folder.load()
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix(folder.folder + "/kpis.xlsx[Draft]!C6: error: 'n/k' is not a number") == true, "\(errors)")
+    }
+
+    @Test func unmappedWorkbookIsAnErrorNamingTheKey() {
+        let folder = DashboardFolder(yml: yml(data: ""), copying: ["kpis.xlsx"])
+        defer { folder.remove() }
+        let project = folder.load()
+        let errors = project.diagnostics.errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.file == folder.folder + "/kpis.xlsx")
+        #expect(errors.first?.message.contains("data:") == true)
+        #expect(errors.first?.message.contains("'Workings' (hidden)") == true)
+    }
+
+    @Test func rangeLimitsTheCellsRead() throws {
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: kpis.xlsx, sheet: Draft, range: A3:D5, header_rows: 2}]"), copying: ["kpis.xlsx"])
+        defer { folder.remove() }
+        let project = folder.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        #expect(project.dashboards.first?.series.keys.sorted() == ["assessments-45-days"])
+    }
+
+    @Test func wrongSheetAndFileNamesAreErrorsWithSuggestions() {
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: kpi.xlsx, sheet: Q3}, {file: kpis.xlsx, sheet: Montly}]"), copying: ["kpis.xlsx"])
+        defer { folder.remove() }
+        let all = messages(folder.load())
+        #expect(all.contains { $0.contains("no such file") && $0.contains("did you mean 'kpis.xlsx'?") })
+        #expect(all.contains { $0.contains("no sheet 'Montly'") && $0.contains("did you mean 'Monthly'?") })
+    }
+
+    @Test func csvWithTitleRowAndTwoHeaderRows() throws {
+        let csv = """
+        Children's services: Q3 dashboard 2024/25,,,
+        Indicator,2024/25,,
+        ,Q1,Q2,Q3
+        Children looked after,412,415,1074
+        Assessments completed within 45 working days,94.9%,91.3%,88.7%
+        """
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: kpis.csv, header_rows: 2}]"), writing: ["kpis.csv": csv + "\n"])
+        defer { folder.remove() }
+        let project = folder.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        let dashboard = try #require(project.dashboards.first)
+        #expect(dashboard.series["looked-after"]!.map(\.period.label) == ["2024/25 Q1", "2024/25 Q2", "2024/25 Q3"])
+        #expect(dashboard.series["assessments-45-days"]!.map(\.value) == [94.9, 91.3, 88.7])
+    }
+
+    @Test func tabSeparatedTextWithACsvName() throws {
+        let folder = DashboardFolder(yml: yml(data: ""), writing: ["pasted.csv": "indicator\t2024/25 Q1\t2024/25 Q2\nChildren Looked After.\t412\t415\n"])
+        defer { folder.remove() }
+        let project = folder.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        #expect(project.dashboards.first?.series["looked-after"]?.map(\.value) == [412, 415])
+    }
+
+    @Test func titleNearMissIsSuggested() {
+        let folder = DashboardFolder(yml: yml(data: ""), writing: ["t.csv": "indicator,2024/25 Q1\nChildren looked afer,412\n"])
+        defer { folder.remove() }
+        #expect(messages(folder.load()).contains { $0.contains("did you mean 'Children looked after'?") })
+    }
+}
