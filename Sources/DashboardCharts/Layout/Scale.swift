@@ -87,6 +87,18 @@ public struct ValueAxisScale: Sendable, Hashable {
     public func label(_ value: Double) -> String {
         AxisFormat.tick(value, unit: unit, decimals: decimals)
     }
+
+    /// A tick label written short when the axis reaches ten thousand: "250k", "£1.5m".
+    public func shortLabel(_ value: Double) -> String {
+        let largest = max(abs(lower), abs(upper))
+        guard largest >= 10_000, unit != .percent else { return label(value) }
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : largest
+        let (divisor, suffix) = largest >= 1_000_000 ? (1_000_000.0, "m") : (1_000.0, "k")
+        let places = Ticks.decimals(forStep: step / divisor)
+        let number = Formatting.number(abs(value) / divisor, decimals: places)
+        let sign = value < 0 && number.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + (unit == .currency ? "£" : "") + number + suffix
+    }
 }
 
 /// How figures are written on charts, through the core's `Formatting` so a chart says what the tables say.

@@ -1,10 +1,11 @@
 /// A sparkline: the series as a thin line with its latest point dotted; no axes, gaps left as gaps.
 enum SparklineLayout {
     static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
+        let pad = 3.5
+        b.plot = Box(x: pad, y: pad, width: max(0, b.width - 2 * pad), height: max(0, b.height - 2 * pad))
         guard let values = spec.series.first?.values, values.count >= 2 else { return }
         let present = values.compactMap { $0 }
         guard let lowest = present.min(), let highest = present.max() else { return }
-        let pad = 3.5
         let (lo, hi) = highest > lowest ? (lowest, highest) : (lowest - 1, highest + 1)
         let x = LinearScale(domain: (0, Double(values.count - 1)), range: (pad, b.width - pad))
         let y = LinearScale(domain: (lo, hi), range: (b.height - pad, pad))
