@@ -97,6 +97,8 @@ enum CartesianLayout {
             domainValues += spec.series.flatMap { $0.values.compactMap { $0 } }
         }
         let dataMinimum = domainValues.min() ?? 0
+        // Counts and percentages cannot be negative: a reference below zero on such an axis (an SPC lower limit
+        // of a count) is left off rather than pulling the axis below zero.
         let zeroBased = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
         // A reference below zero on an axis of figures that cannot be negative (an SPC lower limit of a count)
         // is left off rather than pulling the axis below zero.
@@ -179,6 +181,17 @@ enum CartesianLayout {
             b.add(.valueTickLabel, .text(t))
         }
         b.addRect(.axis, Box(x: plot.x, y: plot.maxY - 0.5, width: plot.width, height: 1), Style.axis)
+        // An axis that does not start at zero is marked with a break at its foot (two short slanted strokes
+        // across the baseline, with a gap between) so the heights are not read as proportions.
+        if axis.excludesZero {
+            let h = 4.0, w = 3.0
+            let x0 = plot.x
+            let baseY = axis.upper < 0 ? plot.y : plot.maxY
+            b.addRect(.axisBreak, Box(x: x0 - 1, y: baseY - h - 1, width: w * 2 + 4, height: 2 * h + 2), .white)
+            for dx in [0.0, 4.0] {
+                b.addLine(.axisBreak, [Point(x0 + dx - 1, baseY + h), Point(x0 + dx + w, baseY - h)], width: 1.3, colour: Style.axis)
+            }
+        }
 
         // 3. Category labels.
         let yearCarriers = foldYears ? Set(categories.indices.filter { $0 == 0 || categories[$0].secondary != categories[$0 - 1].secondary }) : []

@@ -39,6 +39,8 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
     public enum Role: Sendable, Hashable {
         case title, subtitle, legend, note, source
         case gridline, axis, tick, valueTickLabel, categoryLabel, yearLabel, yearDivider
+        /// The mark on a value axis that does not start at zero.
+        case axisBreak
         /// The main series (its line and markers), or a stacked part / benchmark series by index.
         case series(Int)
         /// The label of the latest figure.
