@@ -9,12 +9,30 @@ public struct ChartSize: Sendable, Hashable, Codable {
     public var height: Double
     public var scale: Double
     public var dpi: Int
+    /// Where the chart is read, which sets the smallest text it may use.
+    public var medium: Medium
 
-    public init(width: Double, height: Double, scale: Double = 1, dpi: Int = 96) {
+    public enum Medium: String, Sendable, Hashable, Codable {
+        /// A web page: text at least 11 CSS pixels.
+        case screen
+        /// Paper: text at least 7 points (9.33 CSS pixels).
+        case print
+
+        /// The smallest readable text, in CSS pixels.
+        public var minimumTextSize: Double {
+            switch self {
+            case .screen: return 11
+            case .print: return 7.0 / 72 * 96
+            }
+        }
+    }
+
+    public init(width: Double, height: Double, scale: Double = 1, dpi: Int = 96, medium: Medium = .screen) {
         self.width = width
         self.height = height
         self.scale = scale
         self.dpi = dpi
+        self.medium = medium
     }
 
     /// Pixel dimensions of the PNG.
@@ -27,7 +45,7 @@ public struct ChartSize: Sendable, Hashable, Codable {
     public static let sparkline = ChartSize(width: 120, height: 32)
 
     public func scaled(_ factor: Double) -> ChartSize {
-        ChartSize(width: width, height: height, scale: scale * factor, dpi: Int((Double(dpi) * factor).rounded()))
+        ChartSize(width: width, height: height, scale: scale * factor, dpi: Int((Double(dpi) * factor).rounded()), medium: medium)
     }
 
     /// A chart for a printed report: `widthCm` × `heightCm` at `dpi` dots per inch, laid out as on screen
@@ -35,6 +53,15 @@ public struct ChartSize: Sendable, Hashable, Codable {
     public static func print(widthCm: Double, heightCm: Double, dpi: Int) -> ChartSize {
         let cssWidth = widthCm / 2.54 * 96
         let cssHeight = heightCm / 2.54 * 96
-        return ChartSize(width: cssWidth, height: cssHeight, scale: Double(dpi) / 96, dpi: dpi)
+        return ChartSize(width: cssWidth, height: cssHeight, scale: Double(dpi) / 96, dpi: dpi, medium: .print)
+    }
+
+    /// A report chart's default width: A4's 21 cm less two margins of 2.54 cm, the width of a Word document's text.
+    public static let reportWidthCm = 15.9
+
+    /// A report chart's default height for a width: 9/16 of it, but at least 7.5 cm (and no more than the
+    /// width), so a narrow chart keeps room for its plot under its title and above its source.
+    public static func reportHeightCm(forWidthCm width: Double) -> Double {
+        max(width * 9 / 16, min(width, 7.5))
     }
 }

@@ -10,6 +10,8 @@ public enum ChartExport {
         public var pixelWidth: Int
         public var pixelHeight: Int
         public var warnings: [Diagnostic]
+        /// The laid-out scene, as `Scene.layoutJSON` writes it, in pixels of the PNG.
+        public var layoutJSON: String
     }
 
     public static func render(input: String, assets: String, dashboard id: String, indicator: String, size: ChartSize,
@@ -34,14 +36,21 @@ public enum ChartExport {
         let fonts = try ChartNotes.fonts(in: assets + "/fonts")
         let spec = ChartSpec.indicator(indicatorAnalysis, in: analysis)
         let png: [UInt8]
+        let scene: Scene
         do {
-            png = try ChartRenderer(fonts: fonts).png(spec, size: size)
+            let renderer = try ChartRenderer(fonts: fonts)
+            try ChartRenderer.validate(size)
+            // Too small to read is the caller's to report (a usage error, not a failure to render).
+            scene = try renderer.layout(spec, size: size)
+            png = try renderer.png(scene, size: size)
+        } catch let error as ChartLayoutError {
+            throw error
         } catch {
             throw BuildError.output("cannot render the chart: \(error)")
         }
         let text = ChartNotes.text(indicatorAnalysis, in: analysis, size: size)
         return Result(png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight,
-                      warnings: project.diagnostics.warnings)
+                      warnings: project.diagnostics.warnings, layoutJSON: scene.layoutJSON(scale: size.scale))
     }
 }
 

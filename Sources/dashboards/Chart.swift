@@ -10,8 +10,10 @@ struct Chart: ParsableCommand {
         discussion: """
         Writes a PNG with its resolution (DPI) set, so Word and PDF tools place it at its physical size, and a \
         .txt file of the same name holding the caption, the alt text and the source. By default the chart is \
-        16 cm wide and 9 cm high at 300 dpi. Give the size in centimetres (--width-cm, --height-cm) or in pixels \
-        (--width, --height); the layout is the same as on the website, scaled to the resolution.
+        15.9 cm wide (the text column of A4 with 2.54 cm margins) and 9/16 as high (at least 7.5 cm, and square when narrower) at 300 dpi. \
+        Give the size in centimetres (--width-cm, --height-cm) or in pixels (--width, --height). Text is set in \
+        points: as large as the space allows and never below 7 pt; a size too small for that is refused (exit \
+        status 2) with the smallest size the chart can be drawn at.
         """)
 
     @Argument(help: ArgumentHelp("The chart to render, as dashboard-id/indicator-id (e.g. cfws/family-star-positive-rate).", valueName: "dashboard/indicator"))
@@ -24,13 +26,13 @@ struct Chart: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Width in pixels.", valueName: "px"))
     var width: Int?
 
-    @Option(name: .customLong("width-cm"), help: ArgumentHelp("Width in centimetres (default 16).", valueName: "cm"))
+    @Option(name: .customLong("width-cm"), help: ArgumentHelp("Width in centimetres (default 15.9).", valueName: "cm"))
     var widthCm: Double?
 
     @Option(name: .long, help: ArgumentHelp("Height in pixels.", valueName: "px"))
     var height: Int?
 
-    @Option(name: .customLong("height-cm"), help: ArgumentHelp("Height in centimetres (default: 9/16 of the width).", valueName: "cm"))
+    @Option(name: .customLong("height-cm"), help: ArgumentHelp("Height in centimetres (default: 9/16 of the width, at least 7.5 cm or the width).", valueName: "cm"))
     var heightCm: Double?
 
     @Option(name: .long, help: ArgumentHelp("Resolution in dots per inch, written into the PNG.", valueName: "n"))
@@ -38,6 +40,9 @@ struct Chart: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: <indicator-id>.png here).", valueName: "file"))
     var output: String?
+
+    @Option(name: .customLong("layout-json"), help: ArgumentHelp("Also write the laid-out chart (image size, plot area, every text's box, in pixels of the PNG) as JSON.", valueName: "file"))
+    var layoutJSON: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Draw the chart as it stood at this period.", valueName: "period"))
     var asOf: PeriodArgument?
@@ -59,10 +64,12 @@ struct Chart: ParsableCommand {
     /// The chart's size: pixels = centimetres / 2.54 × dpi; the layout is in CSS pixels (1/96 inch).
     var size: ChartSize {
         let scale = Double(dpi) / 96
+        let perCm = Double(dpi) / 2.54
         // Whole pixels first, so the PNG is exactly the size asked for; the layout then has fractional CSS pixels.
-        let pixelWidth = (width.map(Double.init) ?? (widthCm ?? 16) / 2.54 * Double(dpi)).rounded()
-        let pixelHeight = (height.map(Double.init) ?? heightCm.map { $0 / 2.54 * Double(dpi) } ?? pixelWidth * 9 / 16).rounded()
-        return ChartSize(width: pixelWidth / scale, height: pixelHeight / scale, scale: scale, dpi: dpi)
+        let pixelWidth = (width.map(Double.init) ?? (widthCm ?? ChartSize.reportWidthCm) * perCm).rounded()
+        let defaultHeight = ChartSize.reportHeightCm(forWidthCm: pixelWidth / perCm) * perCm
+        let pixelHeight = (height.map(Double.init) ?? heightCm.map { $0 * perCm } ?? defaultHeight).rounded()
+        return ChartSize(width: pixelWidth / scale, height: pixelHeight / scale, scale: scale, dpi: dpi, medium: .print)
     }
 
     mutating func run() throws {
@@ -75,7 +82,11 @@ struct Chart: ParsableCommand {
             let textPath = (path.hasSuffix(".png") ? String(path.dropLast(4)) : path) + ".txt"
             try Data(export.png).write(to: URL(fileURLWithPath: path))
             try Data(export.text.utf8).write(to: URL(fileURLWithPath: textPath))
+            if let layoutJSON { try Data(export.layoutJSON.utf8).write(to: URL(fileURLWithPath: layoutJSON)) }
             Report.line("Wrote \(path) (\(export.pixelWidth) × \(export.pixelHeight) pixels at \(dpi) dpi) and \(textPath)")
+        } catch let error as ChartLayoutError {
+            Report.line("error: \(error)")
+            throw ExitCode(2)
         } catch let error as BuildError {
             switch error {
             case .input(let diagnostics), .assets(let diagnostics): Report.print(diagnostics.sorted)

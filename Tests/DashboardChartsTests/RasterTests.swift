@@ -200,7 +200,7 @@ struct BenchmarkTests {
     @Test func benchmarkRendersTheChartAndWritesItsData() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chart-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let times = try ChartBenchmark.run(count: 2, size: ChartSize(width: 300, height: 150), outputDirectory: directory)
+        let times = try ChartBenchmark.run(count: 2, size: ChartSize(width: 600, height: 300), outputDirectory: directory)
         #expect(times.count == 2 && times.allSatisfy { $0 > 0 })
         let png = try #require(FileManager.default.contents(atPath: directory + "/dashboards.png"))
         #expect(png.starts(with: [137, 80, 78, 71]))

@@ -24,12 +24,36 @@ struct ScaleTests {
         #expect(axis.ticks.map(axis.label) == ["0", "50", "100", "150", "200", "250", "300", "350"])
     }
 
-    /// Family Star positive progress, 67.1% to 71.8%: a percentage axis runs 0–100.
-    @Test func percentagesRunZeroToHundred() {
+    /// Family Star positive progress, 67.1% to 71.8%: a line's axis shows the variation rather than a flat
+    /// line on 0–100%, and says that it does not start at zero.
+    @Test func percentagesShowTheirVariation() {
         let axis = ValueAxisScale.make(values: [67.1, 67.5, 70.3, 71.8, 68.0], unit: .percent, includeZero: false,
                                        minimum: nil, maximum: nil, tickCount: 5)
-        #expect(axis.lower == 0 && axis.upper == 100)
-        #expect(axis.ticks.map(axis.label) == ["0%", "20%", "40%", "60%", "80%", "100%"])
+        #expect(axis.lower > 60 && axis.lower <= 67.1)
+        #expect(axis.upper >= 71.8 && axis.upper < 80)
+        #expect(axis.excludesZero)
+    }
+
+    /// A 92–96% measure with a 97–98% target: the target is on the axis, which stops at 100%.
+    @Test func highPercentagesIncludeTheirTargetAndStopAtAHundred() {
+        let axis = ValueAxisScale.make(values: [92.4, 93.1, 95.8, 94.2, 96.0, 97, 98], unit: .percent, includeZero: false,
+                                       minimum: nil, maximum: nil, tickCount: 5)
+        #expect(axis.lower >= 90 && axis.lower <= 92.4)
+        #expect(axis.upper >= 98 && axis.upper <= 100)
+        #expect(axis.excludesZero)
+    }
+
+    /// Columns start at zero whatever their figures (the length of a column is its value).
+    @Test func columnsStartAtZero() {
+        let axis = ValueAxisScale.make(values: [92.4, 96.0], unit: .percent, includeZero: true, minimum: nil, maximum: nil, tickCount: 5)
+        #expect(axis.lower == 0 && !axis.excludesZero)
+    }
+
+    /// A rate of 0.4 to 0.9 varies by more than its lowest value: the axis starts at zero rather than at an
+    /// arbitrary 0.4.
+    @Test func widelyVaryingFiguresStartAtZero() {
+        let axis = ValueAxisScale.make(values: [0.4, 0.6, 0.9], unit: .rate, includeZero: false, minimum: nil, maximum: nil, tickCount: 5)
+        #expect(axis.lower == 0)
     }
 
     /// CP plans lasting 2 years or more: 0.3% against 1.8% and a 1.7% target would be slivers on 0–100.

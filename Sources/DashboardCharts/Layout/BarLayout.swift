@@ -8,12 +8,13 @@ enum BarLayout {
             b.message("No figure to compare yet.", in: region)
             return
         }
-        let size = Style.labelSize
+        let size = b.type.label
         let lineStep = size * TextMetrics.lineHeight
         let unit = spec.axis.unit
 
-        // Names at the left, wrapped to at most a third of the width.
-        let maxNameWidth = region.width * 0.34
+        // Names at the left, wrapped to at most a third of the width; in a narrow chart, above their bars.
+        let namesAbove = b.type.keyAbove
+        let maxNameWidth = namesAbove ? region.width : region.width * 0.34
         let names = spec.bars.map { bar in
             b.wrap(bar.name, maxWidth: maxNameWidth, size: size, weight: bar.isSubject ? .bold : .regular)
         }
@@ -27,13 +28,14 @@ enum BarLayout {
         let others = spec.references.filter { $0.role != .target }
         let plotTop = region.y + (target != nil ? lineStep + 4 : 2)
         let plotBottom = region.maxY - (6 + lineStep)
-        let plotLeft = region.x + nameWidth + 10
+        let plotLeft = region.x + (namesAbove ? 0 : nameWidth + 10)
         let plotRight = region.maxX - valueWidth - 10
         let plot = Box(x: plotLeft, y: plotTop, width: max(10, plotRight - plotLeft), height: max(10, plotBottom - plotTop))
+        b.plot = plot
 
         let axis = ValueAxisScale.make(values: spec.bars.map(\.value) + spec.references.map(\.value), unit: unit, includeZero: true,
                                        minimum: spec.axis.minimum, maximum: spec.axis.maximum,
-                                       tickCount: max(2, (plot.width / 90).rounded(.down)))
+                                       tickCount: max(1, (plot.width / (size * 7.5)).rounded(.down)))
         let x = LinearScale(domain: (axis.lower, axis.upper), range: (plot.x, plot.maxX))
 
         // Vertical gridlines and their labels below; every other label is dropped if they would touch.
@@ -41,7 +43,7 @@ enum BarLayout {
         for tick in axis.ticks {
             let tx = x(tick)
             if abs(tick - axis.lower) > 1e-9 { b.addRect(.gridline, Box(x: tx - 0.5, y: plot.y, width: 1, height: plot.height), Style.gridline) }
-            tickTexts.append(b.text(axis.label(tick), x: tx, y: plot.maxY + 5 + size * TextMetrics.ascent, size: size,
+            tickTexts.append(b.text(b.type.shortNumbers ? axis.shortLabel(tick) : axis.label(tick), x: tx, y: plot.maxY + 5 + size * TextMetrics.ascent, size: size,
                                     colour: Style.text, anchor: .middle))
         }
         var stride = 1
@@ -54,6 +56,7 @@ enum BarLayout {
         for (index, t) in tickTexts.enumerated() where index % stride == 0 {
             var t = t
             if t.bounds.maxX > b.width { t.anchor = .end; t.x = b.width }
+            if t.bounds.x < 0 { t.anchor = .start; t.x = 0 }
             b.add(.valueTickLabel, .text(t))
         }
         let zero = x(max(axis.lower, min(0, axis.upper)))
@@ -61,18 +64,27 @@ enum BarLayout {
 
         // Bars, top to bottom.
         let rowHeight = plot.height / Double(spec.bars.count)
-        let barHeight = min(rowHeight * 0.58, 44)
+        let nameHeight = namesAbove ? Double(names.map(\.count).max() ?? 1) * lineStep + 2 : 0
+        let barHeight = min((rowHeight - nameHeight) * 0.7, 44)
         var labels: [(Scene.Role, Text)] = []
         for (index, bar) in spec.bars.enumerated() {
-            let centre = plot.y + rowHeight * (Double(index) + 0.5)
+            let centre = plot.y + rowHeight * (Double(index) + 0.5) + nameHeight / 2
             let end = x(bar.value)
             let box = Box(x: min(zero, end), y: centre - barHeight / 2, width: abs(end - zero), height: barHeight)
             b.addRect(.bar(index), box, bar.isSubject ? Style.darkBlue : Style.comparatorBar)
             let weight: FontWeight = bar.isSubject ? .bold : .regular
-            var baseline = centre - Double(names[index].count - 1) * lineStep / 2 + size * TextMetrics.centreToBaseline
-            for line in names[index] {
-                labels.append((.categoryLabel, b.text(line, x: plot.x - 10, y: baseline, size: size, weight: weight, anchor: .end)))
-                baseline += lineStep
+            if namesAbove {
+                var baseline = centre - barHeight / 2 - 3 - Double(names[index].count - 1) * lineStep - size * TextMetrics.descent
+                for line in names[index] {
+                    labels.append((.categoryLabel, b.text(line, x: plot.x, y: baseline, size: size, weight: weight)))
+                    baseline += lineStep
+                }
+            } else {
+                var baseline = centre - Double(names[index].count - 1) * lineStep / 2 + size * TextMetrics.centreToBaseline
+                for line in names[index] {
+                    labels.append((.categoryLabel, b.text(line, x: plot.x - 10, y: baseline, size: size, weight: weight, anchor: .end)))
+                    baseline += lineStep
+                }
             }
             var valueX = bar.value >= 0 ? max(end, zero) + 6 : min(end, zero) - 6
             // A label that the target line would cross moves to the far side of the line.

@@ -11,8 +11,6 @@ enum CartesianLayout {
         var swatch: LegendEntry.Swatch?
     }
 
-    static let sideLabelSize = 11.5
-    static let valueLabelSize = 11.0
 
     static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
         let isColumns = spec.kind == .column || spec.kind == .stacked
@@ -23,13 +21,15 @@ enum CartesianLayout {
         var legend: [LegendEntry] = []
         var partsInLegend = false
         if spec.kind == .stacked {
-            let widest = spec.series.map { b.measure($0.name, size: sideLabelSize) }.max() ?? 0
+            let widest = spec.series.map { b.measure($0.name, size: b.type.side) }.max() ?? 0
             partsInLegend = widest + 22 > b.width * 0.3
             if partsInLegend {
                 legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) }
             }
         }
-        if spec.kind == .column, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
+        // Year-to-date columns are told apart by their fill, and by their own "YTD" on the axis: in the tightest
+        // layout that label alone names them.
+        if spec.kind == .column, b.type.gap >= 8, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
             legend = [LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
                       LegendEntry(swatch: .fill(.yearToDate), label: "Year to date")]
         }
@@ -37,9 +37,11 @@ enum CartesianLayout {
             for type in [ChartSpec.PointType.improvement, .concern, .neither, .commonCause] where spec.points.contains(type) {
                 let style = Style.spcPoint(type)
                 let label: String
+                // Shorter in the tightest layout, where the key sits in little space.
+                let short = b.type.gap < 8
                 switch type {
-                case .improvement: label = "Special cause: improvement"
-                case .concern: label = "Special cause: concern"
+                case .improvement: label = short ? "Improvement" : "Special cause: improvement"
+                case .concern: label = short ? "Concern" : "Special cause: concern"
                 case .neither: label = "Special cause"
                 case .commonCause: label = "Common cause"
                 }
@@ -47,6 +49,24 @@ enum CartesianLayout {
             }
         }
 
+        // In a narrow chart, reference lines and comparator series are named in a key above the plot.
+        if b.type.keyAbove {
+            for reference in spec.references {
+                let style = Style.reference(reference.role)
+                let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
+                legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: reference.name + " " + value))
+            }
+            for series in spec.series {
+                if case .benchmark(let role) = series.role, series.values.contains(where: { $0 != nil }) {
+                    let style = Style.reference(role)
+                    legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: series.name))
+                }
+            }
+            if spec.kind == .stacked, !partsInLegend {
+                partsInLegend = true
+                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) } + legend
+            }
+        }
         let region = b.frame(spec, legend: legend)
         let hasData = spec.series.contains { $0.values.contains { $0 != nil } }
         guard n > 0, hasData else {
@@ -55,11 +75,14 @@ enum CartesianLayout {
         }
 
         // Vertical budget: x labels below, half a label above for the top tick's label.
-        let labelSize = Style.labelSize
+        let labelSize = b.type.label
         let rowHeight = labelSize * TextMetrics.lineHeight
-        let hasSecondary = categories.contains { $0.secondary != nil }
+        // In the tightest layout the year joins the first period of each year on one row ("Q1 19/20").
+        let foldYears = b.type.gap < 8 && categories.contains { $0.secondary != nil }
+        let labelled = foldYears ? folded(categories) : categories
+        let hasSecondary = labelled.contains { $0.secondary != nil }
         let plotTop = region.y + labelSize * 0.5
-        let plotBottom = region.maxY - (5 + rowHeight + (hasSecondary ? rowHeight + 1 : 0))
+        let plotBottom = region.maxY - (axisLabelOffset(labelSize) + rowHeight + (hasSecondary ? rowHeight + 1 : 0))
         let plotHeight = max(10, plotBottom - plotTop)
 
         // Value axis: every figure drawn, including targets and limits, must fit.
@@ -74,34 +97,44 @@ enum CartesianLayout {
             domainValues += spec.series.flatMap { $0.values.compactMap { $0 } }
         }
         let dataMinimum = domainValues.min() ?? 0
+        // Counts and percentages cannot be negative: a reference below zero on such an axis (an SPC lower limit
+        // of a count) is left off rather than pulling the axis below zero.
         let zeroBased = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
         // A reference below zero on an axis of figures that cannot be negative (an SPC lower limit of a count)
         // is left off rather than pulling the axis below zero.
         let references = spec.references.filter { !(zeroBased && dataMinimum >= 0 && $0.value < 0 && spec.axis.minimum == nil) }
         domainValues += references.map(\.value)
-        let headroom = isColumns ? (valueLabelSize * 1.3 + 4) / plotHeight : 0.02
-        let axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
-                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum,
-                                       tickCount: max(3, (plotHeight / 60).rounded(.down)), headroom: headroom)
+        let headroom = isColumns ? (b.type.value * 1.3 + 4) / plotHeight : 0.02
+        // As many ticks as leave at least four label heights between them, and never labels that touch.
+        var tickCount = max(1, min(8, (plotHeight / (labelSize * 4)).rounded(.down)))
+        var axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+        while tickCount > 1, axis.ticks.count > 2,
+              plotHeight / Double(axis.ticks.count - 1) < labelSize * 1.6 {
+            tickCount -= 1
+            axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+        }
         let shownReferences = references.filter { axis.lower - 1e-9 <= $0.value && $0.value <= axis.upper + 1e-9 }
 
         // Horizontal budget: tick labels at the left, side labels at the right.
-        let tickLabels = axis.ticks.map { b.text(axis.label($0), x: 0, y: 0, size: labelSize, anchor: .end) }
+        let short = b.type.shortNumbers
+        let tickLabels = axis.ticks.map { b.text(short ? axis.shortLabel($0) : axis.label($0), x: 0, y: 0, size: labelSize, anchor: .end) }
         let plotLeft = region.x + (tickLabels.map(\.width).max() ?? 0) + 8
         var sideLabels: [SideLabel] = []
         let maxSideWidth = b.width * 0.3
         func sideLines(_ name: String, _ value: String?) -> [String] {
             let single = value.map { name + " " + $0 } ?? name
-            if b.measure(single, size: sideLabelSize) <= maxSideWidth { return [single] }
-            return b.wrap(name, maxWidth: maxSideWidth, size: sideLabelSize) + (value.map { [$0] } ?? [])
+            if b.measure(single, size: b.type.side) <= maxSideWidth { return [single] }
+            return b.wrap(name, maxWidth: maxSideWidth, size: b.type.side) + (value.map { [$0] } ?? [])
         }
-        for reference in shownReferences {
+        for reference in shownReferences where !b.type.keyAbove {
             let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
             sideLabels.append(SideLabel(lines: sideLines(reference.name, value), wantedY: reference.value,
                                         role: .referenceLabel(reference.role), swatch: nil))
         }
         for (index, series) in spec.series.enumerated() {
-            if case .benchmark = series.role, let last = series.values.lastIndex(where: { $0 != nil }) {
+            if case .benchmark = series.role, !b.type.keyAbove, let last = series.values.lastIndex(where: { $0 != nil }) {
                 sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: series.values[last]!, role: .seriesLabel, swatch: nil))
             }
             if case .part = series.role, !partsInLegend {
@@ -110,9 +143,10 @@ enum CartesianLayout {
             }
         }
         let swatchRoom = sideLabels.contains { $0.swatch != nil } ? 16.0 : 0
-        let sideWidth = sideLabels.flatMap { $0.lines.map { b.measure($0, size: sideLabelSize) } }.max().map { $0 + swatchRoom } ?? 0
+        let sideWidth = sideLabels.flatMap { $0.lines.map { b.measure($0, size: b.type.side) } }.max().map { $0 + swatchRoom } ?? 0
         let plotRight = region.maxX - (sideWidth > 0 ? sideWidth + 8 : 0)
         let plot = Box(x: plotLeft, y: plotTop, width: max(10, plotRight - plotLeft), height: plotHeight)
+        b.plot = plot
         let y = LinearScale(domain: (axis.lower, axis.upper), range: (plot.maxY, plot.y))
 
         // Category positions; year-to-date columns stand apart from the periods with half a slot either side.
@@ -131,7 +165,7 @@ enum CartesianLayout {
         for gap in spec.gaps where gap.from >= 0 && gap.to < n && gap.from <= gap.to {
             let band = Box(x: xs[gap.from] - slot / 2, y: plot.y, width: xs[gap.to] - xs[gap.from] + slot, height: plot.height)
             b.addRect(.gapBand, band, Style.gapBand)
-            let lines = b.wrap(gap.reason, maxWidth: max(band.width - 6, 40), size: Style.smallSize)
+            let lines = b.wrap(gap.reason, maxWidth: max(band.width - 6, 40), size: b.type.small)
             gapLabelBoxes.append((band, lines))
         }
 
@@ -147,9 +181,21 @@ enum CartesianLayout {
             b.add(.valueTickLabel, .text(t))
         }
         b.addRect(.axis, Box(x: plot.x, y: plot.maxY - 0.5, width: plot.width, height: 1), Style.axis)
+        // An axis that does not start at zero is marked with a break at its foot (two short slanted strokes
+        // across the baseline, with a gap between) so the heights are not read as proportions.
+        if axis.excludesZero {
+            let h = 4.0, w = 3.0
+            let x0 = plot.x
+            let baseY = axis.upper < 0 ? plot.y : plot.maxY
+            b.addRect(.axisBreak, Box(x: x0 - 1, y: baseY - h - 1, width: w * 2 + 4, height: 2 * h + 2), .white)
+            for dx in [0.0, 4.0] {
+                b.addLine(.axisBreak, [Point(x0 + dx - 1, baseY + h), Point(x0 + dx + w, baseY - h)], width: 1.3, colour: Style.axis)
+            }
+        }
 
         // 3. Category labels.
-        categoryLabels(categories, xs: xs, slot: slot, plot: plot, ticks: !isColumns, into: &b)
+        let yearCarriers = foldYears ? Set(categories.indices.filter { $0 == 0 || categories[$0].secondary != categories[$0 - 1].secondary }) : []
+        categoryLabels(labelled, xs: xs, slot: slot, plot: plot, ticks: !isColumns, yearCarriers: yearCarriers, into: &b)
 
         // 4. Reference lines, then halos for gap labels so the labels stay legible over them.
         for reference in shownReferences {
@@ -160,12 +206,12 @@ enum CartesianLayout {
         }
         var gapTexts: [Text] = []
         for (band, lines) in gapLabelBoxes {
-            var baseline = plot.y + 4 + Style.smallSize * TextMetrics.ascent
+            var baseline = plot.y + 4 + b.type.small * TextMetrics.ascent
             for line in lines {
-                let t = b.text(line, x: band.x + band.width / 2, y: baseline, size: Style.smallSize, colour: Style.gapText, anchor: .middle)
+                let t = b.text(line, x: band.x + band.width / 2, y: baseline, size: b.type.small, colour: Style.gapText, anchor: .middle)
                 b.addRect(.gapBand, t.bounds.inset(-1.5), Style.gapBand)
                 gapTexts.append(t)
-                baseline += Style.smallSize * TextMetrics.lineHeight
+                baseline += b.type.small * TextMetrics.lineHeight
             }
         }
 
@@ -183,18 +229,18 @@ enum CartesianLayout {
 
         // 6. Side labels, pushed apart so none overlaps another.
         if !sideLabels.isEmpty {
-            let lineStep = sideLabelSize * TextMetrics.lineHeight
+            let lineStep = b.type.side * TextMetrics.lineHeight
             let heights = sideLabels.map { Double($0.lines.count) * lineStep }
             let wanted = sideLabels.map { $0.role == .seriesLabel && $0.swatch != nil ? $0.wantedY : y($0.wantedY) }
             let centres = Repel.place(wanted: wanted, sizes: heights, gap: 1, lower: region.y, upper: region.maxY)
             for (label, centre) in zip(sideLabels, centres) {
-                var baseline = centre - Double(label.lines.count) * lineStep / 2 + lineStep / 2 + sideLabelSize * TextMetrics.centreToBaseline
+                var baseline = centre - Double(label.lines.count) * lineStep / 2 + lineStep / 2 + b.type.side * TextMetrics.centreToBaseline
                 let x = plot.maxX + 8
                 if let swatch = label.swatch {
                     b.drawSwatch(swatch, in: Box(x: x, y: centre - 5, width: 11, height: 10), role: .seriesLabel)
                 }
                 for line in label.lines {
-                    b.addText(label.role, line, x: x + swatchRoom, y: baseline, size: sideLabelSize)
+                    b.addText(label.role, line, x: x + swatchRoom, y: baseline, size: b.type.side)
                     baseline += lineStep
                 }
             }
@@ -211,12 +257,37 @@ enum CartesianLayout {
 
     // MARK: Category axis
 
+    /// From the plot's bottom edge to the top of the category labels: clear of the lowest value label, which
+    /// is centred on the bottom edge.
+    static func axisLabelOffset(_ size: Double) -> Double {
+        max(5, size * (TextMetrics.centreToBaseline + TextMetrics.descent))
+    }
+
+    /// Categories labelled on one row: the first of each year carries its year, shortened ("Q1 19/20",
+    /// "Jan 2020"); the others their period alone.
+    static func folded(_ categories: [ChartSpec.Category]) -> [ChartSpec.Category] {
+        var result: [ChartSpec.Category] = []
+        var previous: String?
+        for category in categories {
+            var c = category
+            if let year = category.secondary, year != previous {
+                // "2019/20" → "19/20"; calendar years stay whole.
+                let short = year.count == 7 && year.dropFirst(4).first == "/" ? String(year.dropFirst(2)) : year
+                c.primary = category.primary + " " + short
+            }
+            previous = category.secondary
+            c.secondary = nil
+            result.append(c)
+        }
+        return result
+    }
+
     /// Two rows of labels: the period within its year ("Q1", "May"), thinned to round positions until they do
     /// not collide, and below it the year, once per run of periods in that year.
     static func categoryLabels(_ categories: [ChartSpec.Category], xs: [Double], slot: Double, plot: Box, ticks: Bool,
-                               into b: inout SceneBuilder) {
-        let size = Style.labelSize
-        let firstBaseline = plot.maxY + 5 + size * TextMetrics.ascent + 1
+                               yearCarriers: Set<Int> = [], into b: inout SceneBuilder) {
+        let size = b.type.label
+        let firstBaseline = plot.maxY + axisLabelOffset(size) + size * TextMetrics.ascent + 1
         let secondBaseline = firstBaseline + size * TextMetrics.lineHeight + 1
         let minimumGap = 6.0
         let texts = categories.enumerated().map { index, category in
@@ -235,7 +306,8 @@ enum CartesianLayout {
         for index in categories.indices {
             let category = categories[index]
             let wanted: Bool
-            if category.isYearToDate { wanted = true }
+            // A year on the periods' row is kept wherever it falls, so the first year is named too.
+            if category.isYearToDate || yearCarriers.contains(index) { wanted = true }
             else if usesOrdinals, let ordinal = category.ordinal { wanted = (ordinal - 1) % step == 0 }
             else { wanted = index % step == 0 }
             if wanted { kept.append(index) }
@@ -249,8 +321,9 @@ enum CartesianLayout {
             if box.x < 0 { t.anchor = .start; t.x = 0 }
             if box.maxX > b.width { t.anchor = .end; t.x = b.width }
             if let last = placed.last, last.bounds.maxX + minimumGap > t.bounds.x {
-                // A year-to-date label wins over an ordinary period.
-                if categories[index].isYearToDate, !categories[placedIndices.last!].isYearToDate {
+                // A year-to-date label, or one carrying its year, wins over an ordinary period.
+                let carriesMore = { (i: Int) in categories[i].isYearToDate || yearCarriers.contains(i) }
+                if carriesMore(index), !carriesMore(placedIndices.last!) {
                     placed.removeLast()
                     placedIndices.removeLast()
                 } else {
@@ -302,7 +375,7 @@ enum CartesianLayout {
         guard let series = spec.series.first else { return }
         let barWidth = min(slot * 0.68, 72)
         let labels = series.values.indices.map { series.label($0, axis: spec.axis) }
-        let widest = labels.compactMap { $0 }.map { b.measure($0, size: valueLabelSize) }.max() ?? 0
+        let widest = labels.compactMap { $0 }.map { b.measure($0, size: b.type.value) }.max() ?? 0
         let showLabels = widest <= slot - 2
         let zero = y(max(y.domain.lower, min(0, y.domain.upper)))
         var valueTexts: [Text] = []
@@ -313,8 +386,8 @@ enum CartesianLayout {
             let ytd = spec.categories[index].isYearToDate
             b.fill(box, ytd ? .yearToDate : .main, role: ytd ? .yearToDateColumn(category: index) : .column(series: 0, category: index))
             if showLabels, let label = labels[index] {
-                let baseline = value >= 0 ? top - 4 : bottom + 4 + valueLabelSize * TextMetrics.ascent
-                valueTexts.append(b.text(label, x: xs[index], y: baseline, size: valueLabelSize, anchor: .middle))
+                let baseline = value >= 0 ? top - 4 : bottom + 4 + b.type.value * TextMetrics.ascent
+                valueTexts.append(b.text(label, x: xs[index], y: baseline, size: b.type.value, anchor: .middle))
             }
         }
         // Target and other references over the columns, so a target inside a column still shows.
@@ -361,7 +434,7 @@ enum CartesianLayout {
                 lastWithData = index
                 let total = spec.totals[safe: index].flatMap { $0 } ?? running
                 let label = AxisFormat.value(total, unit: spec.axis.unit, decimals: spec.axis.decimals)
-                totalTexts.append(b.text(label, x: xs[index], y: y(running) - 4, size: valueLabelSize, weight: .bold, anchor: .middle))
+                totalTexts.append(b.text(label, x: xs[index], y: y(running) - 4, size: b.type.value, weight: .bold, anchor: .middle))
             }
         }
         redrawReferencesOver(spec, y: y, plot: plot, into: &b)
@@ -439,7 +512,7 @@ enum CartesianLayout {
         let values = spec.series[main].values
         guard let last = values.lastIndex(where: { $0 != nil }), let value = values[last],
               let label = spec.series[main].label(last, axis: spec.axis) else { return }
-        let size = 12.5
+        let size = b.type.latest
         let px = xs[last], py = y(y.clamp(value))
         let previous = values[..<last].last(where: { $0 != nil }) ?? nil
         let comesFromAbove = previous.map { y(y.clamp($0)) < py } ?? false
@@ -450,7 +523,13 @@ enum CartesianLayout {
         left.anchor = .end
         left.x = px - 8
         left.y = py + size * TextMetrics.centreToBaseline
-        let candidates = comesFromAbove ? [below, above, left] : [above, below, left]
+        var aboveLeft = above
+        aboveLeft.anchor = .end
+        aboveLeft.x = px - 4
+        var belowLeft = below
+        belowLeft.anchor = .end
+        belowLeft.x = px - 4
+        let candidates = comesFromAbove ? [below, above, left, belowLeft, aboveLeft] : [above, below, left, aboveLeft, belowLeft]
         let ownPoint = Box(x: px - 4, y: py - 4, width: 8, height: 8)
         let obstacles = occupied.filter { $0 != ownPoint }
         let referenceYs = spec.references.filter { y.contains($0.value) }.map { y($0.value) }
@@ -460,10 +539,15 @@ enum CartesianLayout {
             if referenceYs.contains(where: { $0 > box.y - 1 && $0 < box.maxY + 1 }) { return false }
             return !obstacles.contains { $0.intersects(box) }
         }
-        var chosen = candidates.first(where: fits) ?? candidates[0]
-        // Keep it inside the plot horizontally.
-        let overhang = chosen.bounds.maxX - (plot.maxX + 4)
-        if overhang > 0 { chosen.x -= overhang }
+        // Each place kept inside the plot horizontally; where none keeps clear of the other marks the label is
+        // left off (the figure is in the table and the alt text) rather than drawn over a line.
+        let shifted = candidates.map { candidate -> Text in
+            var t = candidate
+            let overhang = t.bounds.maxX - (plot.maxX + 4)
+            if overhang > 0 { t.x -= overhang }
+            return t
+        }
+        guard let chosen = shifted.first(where: fits) else { return }
         b.add(.latestLabel, .text(chosen))
     }
 }

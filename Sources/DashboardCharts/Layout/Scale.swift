@@ -37,30 +37,29 @@ public struct ValueAxisScale: Sendable, Hashable {
     public var decimals: Int
     public var unit: MeasureUnit
 
-    /// Chooses the domain and ticks for `values` (every figure the chart draws: data, targets, benchmarks, limits).
+    /// Chooses the domain and ticks for `values` (every figure the chart draws: data, targets, benchmarks, limits),
+    /// as the UK Government Analysis Function's guidance on axes asks.
     ///
-    /// - Counts, and any axis with `includeZero`, start at zero: a column's length must be its value.
-    /// - Percentages run 0–100 so that 60% looks like 60% of the way, unless every figure is at most 25%:
-    ///   then 0 to a nice maximum, or a 0.3% figure and its 1.8% benchmark would be slivers.
+    /// - With `includeZero` (columns and stacks, whose length is their value) the axis starts at zero.
+    /// - Otherwise (lines) it shows the variation: it spans the figures, the target and the comparators with a
+    ///   little room, and starts at zero only when the figures vary by as much as their lowest value (then
+    ///   zero costs little room); else it starts where the figures do, and `startsAboveZero` tells the
+    ///   layout to mark the axis as not starting at zero. Percentages stay within 0–100% when the figures do.
     /// - `minimum` / `maximum` (the indicator's `axis_minimum` / `axis_maximum`) override either end.
-    /// - Other units (rates, ratios, days, pounds on a line) fit the figures with a little room, then round
-    ///   outwards to ticks.
     /// - `tickCount` is about how many intervals fit (d3's count).
     public static func make(values: [Double], unit: MeasureUnit, includeZero: Bool, minimum: Double?, maximum: Double?,
                             tickCount: Double, headroom: Double = 0) -> ValueAxisScale {
         let finite = values.filter(\.isFinite)
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1
-        let zeroBased = includeZero || unit == .count || unit == .percent
-        var fixedLower = minimum, fixedUpper = maximum
-        if unit == .percent {
-            if fixedLower == nil { fixedLower = min(0, lo) }
-            if fixedUpper == nil, hi > 25 || lo < 0 { fixedUpper = max(100, hi) }
-        }
+        let dataLow = lo, dataHigh = hi
+        // Zero is on the axis when asked for, or when the figures vary by at least their lowest value.
+        let zeroBased = includeZero || (lo >= 0 && hi - lo >= lo) || (hi <= 0 && hi - lo >= -hi)
         if zeroBased {
             lo = min(0, lo)
             hi = max(0, hi)
         }
+        let fixedLower = minimum, fixedUpper = maximum
         if let fixedLower { lo = fixedLower }
         if let fixedUpper { hi = fixedUpper }
         if hi <= lo {
@@ -76,16 +75,33 @@ public struct ValueAxisScale: Sendable, Hashable {
         var (niceLo, niceHi) = Ticks.nice(lo, hi, count: tickCount)
         if fixedLower != nil { niceLo = lo }
         if fixedUpper != nil { niceHi = hi }
-        // A zero-based axis for positive figures stays at zero even when `nice` could go below it.
-        if zeroBased, lo >= 0, fixedLower == nil { niceLo = max(0, niceLo) }
+        // An axis of figures that are not negative does not go below zero, nor a percentage above 100%.
+        if dataLow >= 0, fixedLower == nil { niceLo = max(0, niceLo) }
+        if unit == .percent, dataHigh <= 100, fixedUpper == nil { niceHi = min(100, niceHi) }
         let ticks = Ticks.ticks(niceLo, niceHi, count: tickCount)
         let step = ticks.count > 1 ? ticks[1] - ticks[0] : Ticks.step(niceLo, niceHi, count: tickCount)
         return ValueAxisScale(lower: niceLo, upper: niceHi, ticks: ticks, decimals: Ticks.decimals(forStep: step), unit: unit)
     }
 
+    /// Whether the axis starts above zero (or ends below it): a line chart's axis that does not include zero,
+    /// which the chart marks with a break so no one reads the heights as proportions.
+    public var excludesZero: Bool { lower > 0 || upper < 0 }
+
     /// A tick label: `1,500`, `20%`, `£2.50`. Days are bare numbers (the subtitle names the unit).
     public func label(_ value: Double) -> String {
         AxisFormat.tick(value, unit: unit, decimals: decimals)
+    }
+
+    /// A tick label written short when the axis reaches ten thousand: "250k", "£1.5m".
+    public func shortLabel(_ value: Double) -> String {
+        let largest = max(abs(lower), abs(upper))
+        guard largest >= 10_000, unit != .percent else { return label(value) }
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : largest
+        let (divisor, suffix) = largest >= 1_000_000 ? (1_000_000.0, "m") : (1_000.0, "k")
+        let places = Ticks.decimals(forStep: step / divisor)
+        let number = Formatting.number(abs(value) / divisor, decimals: places)
+        let sign = value < 0 && number.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + (unit == .currency ? "£" : "") + number + suffix
     }
 }
 

@@ -10,12 +10,19 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
     public var height: Double
     public var background: Colour
     public var items: [Item]
+    /// The plot area: where the data are drawn, inside the axes (nil for a chart with nothing to plot).
+    public var plot: Box?
+    /// The type the chart was set in, chosen from its space.
+    public var typography: Typography
 
-    public init(width: Double, height: Double, background: Colour = .white, items: [Item] = []) {
+    public init(width: Double, height: Double, background: Colour = .white, items: [Item] = [], plot: Box? = nil,
+                typography: Typography = .full) {
         self.width = width
         self.height = height
         self.background = background
         self.items = items
+        self.plot = plot
+        self.typography = typography
     }
 
     /// A primitive with the part of the chart it draws, so tests can find "the target line".
@@ -32,6 +39,8 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
     public enum Role: Sendable, Hashable {
         case title, subtitle, legend, note, source
         case gridline, axis, tick, valueTickLabel, categoryLabel, yearLabel, yearDivider
+        /// The mark on a value axis that does not start at zero.
+        case axisBreak
         /// The main series (its line and markers), or a stacked part / benchmark series by index.
         case series(Int)
         /// The label of the latest figure.

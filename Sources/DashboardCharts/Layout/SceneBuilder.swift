@@ -5,15 +5,20 @@ struct SceneBuilder {
     let width: Double
     let height: Double
     let metrics: any TextMeasuring
+    /// The sizes of this layout's text.
+    let type: Typography
     private(set) var items: [Scene.Item] = []
+    /// The plot area, once the layout has placed it.
+    var plot: Box?
 
-    init(width: Double, height: Double, metrics: any TextMeasuring) {
+    init(width: Double, height: Double, metrics: any TextMeasuring, type: Typography = .full) {
         self.width = width
         self.height = height
         self.metrics = metrics
+        self.type = type
     }
 
-    var scene: Scene { Scene(width: width, height: height, background: .white, items: items) }
+    var scene: Scene { Scene(width: width, height: height, background: .white, items: items, plot: plot, typography: type) }
     var canvas: Box { Box(x: 0, y: 0, width: width, height: height) }
 
     mutating func add(_ role: Scene.Role, _ primitive: Primitive) { items.append(Scene.Item(role, primitive)) }

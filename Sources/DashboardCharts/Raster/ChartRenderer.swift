@@ -5,7 +5,7 @@ import Foundation
 /// destroys its own libgd image, and FreeType (libgd serialises it) is set up once before any thread uses it.
 public final class ChartRenderer: Sendable {
     /// Changes whenever the same spec and size would give different pixels, so cached PNGs are redrawn.
-    public static let version = "1"
+    public static let version = "2"
 
     /// The largest chart, in device pixels per side: far above a 300 dpi A4 page, and a guard against a
     /// mistyped size asking for gigabytes.
@@ -30,20 +30,32 @@ public final class ChartRenderer: Sendable {
         gdFontCacheShutdown()
     }
 
-    /// The chart laid out, before pixels.
+    /// The chart laid out, before pixels, as well as it fits (see `layout` for the checked one).
     public func scene(_ spec: ChartSpec, size: ChartSize) -> Scene {
         ChartLayout.scene(spec, size: size, metrics: metrics)
     }
 
+    /// The chart laid out as it is drawn, or `ChartLayoutError.tooSmall` when it cannot be drawn legibly.
+    public func layout(_ spec: ChartSpec, size: ChartSize) throws(ChartLayoutError) -> Scene {
+        try ChartLayout.layout(spec, size: size, metrics: metrics)
+    }
+
     public func png(_ spec: ChartSpec, size: ChartSize) throws -> [UInt8] {
-        try withImage(spec, size: size) { image in
+        try ChartRenderer.validate(size)
+        return try png(layout(spec, size: size), size: size)
+    }
+
+    /// A scene already laid out (by `layout`, at this size) as PNG.
+    public func png(_ scene: Scene, size: ChartSize) throws -> [UInt8] {
+        try withImage(scene, size: size) { image in
             PNGEncoder.encode(width: size.pixelWidth, height: size.pixelHeight, dpi: size.dpi) { UnsafePointer(image.pointee.tpixels[$0]!) }
         }
     }
 
     /// The pixels themselves (for checks and for embedding without PNG).
     public func image(_ spec: ChartSpec, size: ChartSize) throws -> ChartImage {
-        try withImage(spec, size: size) { image in
+        try ChartRenderer.validate(size)
+        return try withImage(layout(spec, size: size), size: size) { image in
             let (width, height) = (size.pixelWidth, size.pixelHeight)
             var rgb = [UInt8](repeating: 0, count: width * height * 3)
             for y in 0..<height {
@@ -75,9 +87,8 @@ public final class ChartRenderer: Sendable {
     }
 
     /// The one place a libgd image lives: created, drawn, handed to `body`, destroyed.
-    func withImage<T>(_ spec: ChartSpec, size: ChartSize, _ body: (gdImagePtr) throws -> T) throws -> T {
+    func withImage<T>(_ scene: Scene, size: ChartSize, _ body: (gdImagePtr) throws -> T) throws -> T {
         try ChartRenderer.validate(size)
-        let scene = self.scene(spec, size: size)
         guard let image = gdImageCreateTrueColor(Int32(size.pixelWidth), Int32(size.pixelHeight)) else {
             throw ChartRenderError.outOfMemory(size.pixelWidth, size.pixelHeight)
         }

@@ -19,8 +19,10 @@ extension ChartSpec {
     public static func sparkline(_ analysis: IndicatorAnalysis) -> ChartSpec? {
         let values = Timeline(analysis.series).observations.map(\.value)
         guard values.compactMap({ $0 }).count >= 2 else { return nil }
+        // The target is kept (it sets the scale and is drawn), with no name: a sparkline has no text.
+        let target = (analysis.target ?? analysis.indicator.target).map { [Reference(role: .target, name: "", value: $0)] } ?? []
         return ChartSpec(kind: .sparkline, title: "", axis: Axis(unit: analysis.indicator.unit, decimals: 0),
-                         series: [Series(name: "", role: .main, values: values)])
+                         series: [Series(name: "", role: .main, values: values)], references: target)
     }
 
     // MARK: Kinds
