@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, periods, value and CSV parsing, trend maths, validation. Pure Swift: no C, no I/O beyond what callers pass in.
@@ -29,13 +30,22 @@ let package = Package(
             "DashboardCore", "DashboardInput", "DashboardCharts",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The committee report: the site's page values and charts as an editable Word (Office Open XML) document.
+        .target(name: "DashboardReport", dependencies: [
+            "DashboardCore", "DashboardSite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "dashboards", dependencies: [
-            "DashboardCore", "DashboardInput", "DashboardSite",
+            "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
         .testTarget(name: "DashboardChartsTests", dependencies: ["DashboardCharts"]),
         // Corpus/ holds the bad-input fixtures, read from their paths at test time.
         .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards"], exclude: ["Corpus"]),
+        .testTarget(name: "DashboardReportTests", dependencies: [
+            "DashboardReport", "dashboards",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )
