@@ -98,7 +98,7 @@ public enum WordReport {
 
         let document = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document \(namespaces)><w:body>\(body.xml)\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
+        <w:document \(namespaces)><w:body>\(body.xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
         """
 
         var package = WordPackage()

@@ -162,7 +162,15 @@ extension ReportContent {
         }
         var dashboards: [ReportDashboard] = []
         for dashboard in chosen {
-            dashboards.append(try report(dashboard, selection: selection, request: request, renderer: renderer))
+            let part = try report(dashboard, selection: selection, request: request, renderer: renderer)
+            // A dashboard none of whose parts were asked for is left out, not given an empty part.
+            if part.sections.isEmpty, selection.sections != nil || selection.indicators != nil { continue }
+            dashboards.append(part)
+        }
+        if dashboards.isEmpty {
+            diagnostics.error("the sections and indicators asked for leave nothing to report (an indicator outside the sections given is not included)",
+                              at: SourceLocation(file: request.input))
+            throw BuildError.input(diagnostics)
         }
         return ReportContent(dashboards: dashboards, warnings: project.diagnostics.warnings)
     }

@@ -255,3 +255,40 @@ struct ReportTests {
         #expect(try run(["report", "cfws", "--chart-width-cm", "20", "-o", "x.docx"]).status == 2)
     }
 }
+
+@Suite("The committee report's text")
+struct ReportTextTests {
+    /// Markup, quotes and comment or CDATA delimiters in every text reach the document as text: every part
+    /// still parses, and the words read back exactly as written.
+    @Test func markupInTheDataIsTextInTheDocument() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let corpus = repositoryRoot + "/Tests/DashboardSiteTests/Corpus/"
+        let folder = scratch.path + "/input/corpus"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: corpus + "hostile-markup.yml", toPath: folder + "/dashboard.yml")
+        try FileManager.default.copyItem(atPath: corpus + "hostile-markup.csv", toPath: folder + "/figures.csv")
+        let path = scratch.path + "/corpus.docx"
+        let result = try run(["report", "--input", scratch.path + "/input", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let docx = try Docx(path: path)
+        let document = try docx.xml("word/document.xml")
+        let paragraphs = document.all("w:p")
+        #expect(paragraphs.first?.wordText == "<script>alert('title')</script> Corpus & \"dashboard\"")
+        #expect(paragraphs.contains { $0.wordText == "Commentary: ]]><![CDATA[<script>alert('commentary')</script>" })
+        #expect(paragraphs.contains { style(of: $0) == "Heading1" && $0.wordText == "<b onmouseover=alert('section')>Figures</b>" })
+        #expect(document.all("wp:docPr").allSatisfy { ($0["descr"] ?? "").isEmpty == false })
+        #expect(try docx.xml("docProps/core.xml").first("dc:creator")?.text == "<img src=x onerror=alert('organisation')> Council")
+        #expect(try docx.xml("word/footer1.xml").wordText.hasPrefix("<script>alert('title')</script> Corpus & \"dashboard\" | Page "))
+    }
+
+    @Test func aSelectionThatLeavesNothingIsAnError() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let result = try run(["report", "cfws", "--sections", "Early help assessments", "--indicators", "families-open",
+                              "-o", scratch.path + "/x.docx"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("leave nothing to report"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/x.docx"))
+    }
+}
