@@ -1,16 +1,24 @@
 # Two commands from a fresh clone: `make site` builds the example site into public/, `make test` runs the tests.
+# `make report` writes the example's committee report, every dashboard in one Word document (committee-report.docx).
 # Both first install the system libraries the chart renderer needs (libgd, pkg-config, DejaVu fonts) if missing.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: site test deps validate bench clean install
+.PHONY: site test report deps validate bench clean install
 
 PREFIX ?= /usr/local
 
 site: deps
 	$(SWIFT) build -c release --product dashboards
 	.build/release/dashboards build
+
+REPORT ?= committee-report.docx
+REPORT_TITLE ?= Children and Families Overview and Scrutiny Committee: performance report
+
+report: deps
+	$(SWIFT) build -c release --product dashboards
+	.build/release/dashboards report --title "$(REPORT_TITLE)" -o $(REPORT)
 
 test: deps
 	$(SWIFT) test
@@ -33,4 +41,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build public .public.staging .public.lock
+	rm -rf .build public .public.staging .public.lock committee-report.docx

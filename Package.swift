@@ -39,8 +39,13 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The committee report: the site's page values and charts as an editable Word (Office Open XML) document.
+        .target(name: "DashboardReport", dependencies: [
+            "DashboardCore", "DashboardSite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "dashboards", dependencies: [
-            "DashboardCore", "DashboardInput", "DashboardSite",
+            "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
@@ -49,5 +54,9 @@ let package = Package(
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures, read from their paths at test time.
         .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards"], exclude: ["Corpus"]),
+        .testTarget(name: "DashboardReportTests", dependencies: [
+            "DashboardReport", "dashboards",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ]
 )

@@ -1,9 +1,10 @@
 """Checks a page printed to PDF by Chromium: it has pages, every page is A4 and the file is not tiny.
 
-Usage: python pdf_check.py FILE.pdf [--min-bytes N] [--min-image-width PIXELS]
+Usage: python pdf_check.py FILE.pdf [--min-bytes N] [--min-image-width PIXELS] [--landscape]
 
 --min-image-width asks that some image in the PDF is at least that many pixels wide: a chart printed at
-print resolution, not the screen image scaled up. Chromium's PDFs (Skia) keep page and image dictionaries
+print resolution, not the screen image scaled up. --landscape asks for some A4 landscape pages (the KPI table's)
+among the A4 portrait ones. Chromium's PDFs (Skia) keep page and image dictionaries
 uncompressed, so a few regular expressions read them. Exit status 0 when the PDF passes, 1 otherwise.
 """
 
@@ -19,6 +20,7 @@ def main():
     path = arguments[0]
     min_bytes = int(arguments[arguments.index("--min-bytes") + 1]) if "--min-bytes" in arguments else 20_000
     min_image = int(arguments[arguments.index("--min-image-width") + 1]) if "--min-image-width" in arguments else 0
+    landscape_wanted = "--landscape" in arguments
     data = open(path, "rb").read()
     problems = []
     if not data.startswith(b"%PDF-"):
@@ -32,9 +34,15 @@ def main():
     sizes = sorted({(round(b[2] - b[0], 2), round(b[3] - b[1], 2)) for b in boxes if len(b) == 4})
     if not sizes:
         problems.append("no MediaBox")
+    landscape = 0
     for width, height in sizes:
-        if abs(width - A4[0]) > TOLERANCE or abs(height - A4[1]) > TOLERANCE:
-            problems.append(f"a page of {width} × {height} points, not A4 portrait (595 × 842)")
+        if landscape_wanted and abs(width - A4[1]) <= TOLERANCE and abs(height - A4[0]) <= TOLERANCE:
+            landscape += 1
+        elif abs(width - A4[0]) > TOLERANCE or abs(height - A4[1]) > TOLERANCE:
+            problems.append(f"a page of {width} × {height} points, not A4 portrait (595 × 842)"
+                            + (" or landscape" if landscape_wanted else ""))
+    if landscape_wanted and not landscape:
+        problems.append("no A4 landscape page (the KPI table prints on landscape pages)")
     widths = []
     for dictionary in re.findall(rb"<<[^<>]*/Subtype\s*/Image[^<>]*>>", data):
         match = re.search(rb"/Width\s+(\d+)", dictionary)

@@ -86,11 +86,12 @@ struct DashboardPlanner {
         let rootCrumb = Link(text: "Dashboards", url: chrome("", base: base, crumbs: []).root + "index.html")
 
         var rows: [String: KPIRow] = [:]
+        var packParts: [String: PackIndicator] = [:]
         for indicator in analysis.indicators {
             let id = indicator.indicator.id
             let sparkline = sparkline(indicator, base: base, plan: &plan)
             rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline)
-            try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions,
+            packParts[id] = try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions,
                                  crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
                                  plan: &plan)
         }
@@ -104,7 +105,7 @@ struct DashboardPlanner {
             sections.append(SectionTable(title: "Other indicators", anchor: "section-other", sectionSummary: nil, rows: unplaced))
         }
         let links = editionLinks(editions, from: edition)
-        let page = DashboardPage(
+        var page = DashboardPage(
             page: chrome("\(definition.title), \(asOfLabel)", base: base,
                          crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html", current: true)]),
             title: definition.title, organisation: definition.organisation, asOf: asOfLabel, introduction: definition.summary,
@@ -117,8 +118,11 @@ struct DashboardPlanner {
             hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
             hasSPC: analysis.indicators.contains { $0.spc != nil },
             hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
+        page.columns = 4 + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasNeighbours, page.hasSPC, page.hasTrends].filter { $0 }.count
         plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
         plan.pages += 1
+        try addPack(page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
+                    plan: &plan)
     }
 
     func key(_ spec: ChartSpec, _ size: ChartSize) -> String {
@@ -150,8 +154,9 @@ struct DashboardPlanner {
         return ChartSize(width: size.width, height: size.height, scale: scale, dpi: SiteBuilder.printDPI)
     }
 
+    /// Writes the indicator's page and returns its part of the printable pack.
     func addIndicatorPage(_ analysis: IndicatorAnalysis, dashboard: DashboardAnalysis, edition: Edition, editions: [Edition],
-                          crumbs: [Link], plan: inout Plan) throws {
+                          crumbs: [Link], plan: inout Plan) throws -> PackIndicator {
         let id = analysis.indicator.id
         let base = edition.base
         var chart: Image?
@@ -196,6 +201,7 @@ struct DashboardPlanner {
             notes: notes, hasNotes: !notes.isEmpty)
         plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
         plan.pages += 1
+        return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)
     }
 }
 

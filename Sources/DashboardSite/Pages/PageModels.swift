@@ -79,6 +79,8 @@ struct DashboardPage {
     var hasNeighbours: Bool
     var hasSPC: Bool
     var hasTrends: Bool
+    /// The KPI table's number of columns (its printed section row spans them all).
+    var columns = 0
 }
 
 struct SectionTable {

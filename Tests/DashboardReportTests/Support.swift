@@ -1,0 +1,153 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import ZIPFoundation
+
+/// The repository root, found from this file's path, so tests read the shipped example input and assets.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let exampleInput = repositoryRoot + "/dashboards"
+
+/// A fresh temporary folder, removed when the returned value's `remove` is called.
+struct Scratch {
+    let path: String
+
+    init(_ name: String = #function) {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        path = NSTemporaryDirectory() + "dashboards-report-test-" + safe + "-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    func copyOfExampleInput() -> String {
+        let input = path + "/dashboards"
+        try! FileManager.default.copyItem(atPath: exampleInput, toPath: input)
+        return input
+    }
+}
+
+/// The `dashboards` executable built beside the tests.
+let executable: String = {
+    var url = Bundle.main.bundleURL
+    if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("dashboards").path
+}()
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A .docx read back: every part's bytes by name, in the zip's order.
+struct Docx {
+    var names: [String] = []
+    var parts: [String: Data] = [:]
+
+    init(path: String) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            names.append(entry.path)
+            parts[entry.path] = data
+        }
+    }
+
+    func xml(_ name: String) throws -> Element {
+        let data = try #require(parts[name], "the document has no \(name)")
+        return try Element.parse(data)
+    }
+}
+
+/// An XML element with its qualified name ("w:p"), attributes and children, parsed strictly (a document that
+/// is not well-formed fails the test).
+final class Element {
+    let name: String
+    let attributes: [String: String]
+    var children: [Element] = []
+    var text = ""
+    weak var parent: Element?
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    subscript(_ attribute: String) -> String? { attributes[attribute] }
+
+    /// Every element below this one named `name`, in document order.
+    func all(_ name: String) -> [Element] {
+        var found: [Element] = []
+        for child in children {
+            if child.name == name { found.append(child) }
+            found += child.all(name)
+        }
+        return found
+    }
+
+    func first(_ name: String) -> Element? { all(name).first }
+
+    /// The text of every w:t below, joined.
+    var wordText: String { all("w:t").map(\.text).joined() }
+
+    struct ParseError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func parse(_ data: Data) throws -> Element {
+        let delegate = Builder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.delegate = delegate
+        guard parser.parse(), let root = delegate.root else {
+            throw ParseError(description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
+        return root
+    }
+
+    final class Builder: NSObject, XMLParserDelegate {
+        var root: Element?
+        var stack: [Element] = []
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            let element = Element(name: qualifiedName ?? elementName, attributes: attributes)
+            element.parent = stack.last
+            stack.last?.children.append(element)
+            if root == nil { root = element }
+            stack.append(element)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            stack.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+    }
+}
