@@ -22,8 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Templates, stylesheet, chart fonts and report styles.", valueName: "dir"))
-    var assets = "assets"
+    @OptionGroup var assetOptions: AssetsOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The Word document to write.", valueName: "file.docx"))
     var output: String
@@ -70,6 +69,7 @@ struct ReportCommand: ParsableCommand {
 
     mutating func run() throws {
         let size = ChartSize.print(widthCm: chartWidthCm, heightCm: chartWidthCm * 9 / 16, dpi: dpi)
+        let assets = assetOptions.path
         let request = ReportRequest(input: input.input, assets: assets, dashboards: dashboards, asOf: asOf?.period,
                                     sections: ReportCommand.list(sections), indicators: ReportCommand.list(indicators), chartSize: size)
         do {
@@ -101,6 +101,9 @@ struct ReportCommand: ParsableCommand {
                 Report.line("Nothing was written.")
             case .output(let message):
                 Report.line("error: \(message)")
+            case .usage(let message):
+                Report.line("error: \(message)")
+                throw ExitCode(2)
             }
             throw ExitCode(1)
         }
