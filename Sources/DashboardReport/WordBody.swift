@@ -94,20 +94,41 @@ struct WordBody {
     /// bookmark other parts can link to.
     mutating func heading(_ text: String, level: Int, bookmark: String? = nil) {
         let level = min(max(level, 1), 4)
+        let id = nextBookmark
+        nextBookmark += 1
+        // Every heading has a bookmark, so the table of contents links to it.
+        let name = bookmark ?? "heading\(id)"
+        headings.append((level, text, name))
         xml += "<w:p>" + WordBody.paragraphProperties(style: "Heading\(level)")
-        if let bookmark {
-            let id = nextBookmark
-            nextBookmark += 1
-            xml += "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(bookmark)\"/>" + Run(text).xml + "<w:bookmarkEnd w:id=\"\(id)\"/>"
-        } else {
-            xml += Run(text).xml
-        }
+        xml += "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(name)\"/>" + Run(text).xml + "<w:bookmarkEnd w:id=\"\(id)\"/>"
         xml += "</w:p>"
     }
 
+    /// The headings written so far: level, text and bookmark.
+    private(set) var headings: [(level: Int, text: String, bookmark: String)] = []
+
+    /// A table of contents of the headings down to `depth`: Word's TOC field (so References › Update Table
+    /// refreshes it and adds page numbers) holding, until then, a link to each heading.
+    static func tableOfContents(_ headings: [(level: Int, text: String, bookmark: String)], depth: Int) -> String {
+        let shown = headings.filter { $0.level <= depth }
+        guard !shown.isEmpty else { return "" }
+        var xml = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+        xml += "<w:p>" + paragraphProperties(style: "TOCHeading") + Run("Contents").xml + "</w:p>"
+        for (index, heading) in shown.enumerated() {
+            xml += "<w:p>" + paragraphProperties(style: "TOC\(heading.level)")
+            if index == 0 {
+                xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-\(depth)\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            }
+            xml += link(heading.text, to: heading.bookmark, style: nil)
+            if index == shown.count - 1 { xml += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+            xml += "</w:p>"
+        }
+        return xml + "</w:sdtContent></w:sdt>"
+    }
+
     /// A link to a bookmark in the document (the KPI table's indicator names lead to their parts).
-    static func link(_ text: String, to bookmark: String) -> String {
-        "<w:hyperlink w:anchor=\"\(bookmark)\" w:history=\"1\">" + Run(text, style: "Hyperlink").xml + "</w:hyperlink>"
+    static func link(_ text: String, to bookmark: String, style: String? = "Hyperlink") -> String {
+        "<w:hyperlink w:anchor=\"\(bookmark)\" w:history=\"1\">" + Run(text, style: style).xml + "</w:hyperlink>"
     }
 
     /// A picture on its own line, at its physical size from its DPI, at most the column wide; `description` is the

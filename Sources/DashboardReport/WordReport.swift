@@ -47,6 +47,8 @@ public enum WordReport {
             body.paragraph("This report covers \(dashboards.count) dashboards: \(dashboards.map(\.title).joined(separator: "; ")).")
         }
 
+        // The table of contents goes here, once every heading is known.
+        let contentsAt = body.xml.utf8.count
         var bookmarks = 0
         for (position, dashboard) in dashboards.enumerated() {
             if several {
@@ -96,9 +98,12 @@ public enum WordReport {
             if position < dashboards.count - 1 { body.endSection(landscape: false, footer: footer) }
         }
 
+        var xml = body.xml
+        let contents = WordBody.tableOfContents(body.headings, depth: 2)
+        xml.insert(contentsOf: contents, at: xml.utf8.index(xml.utf8.startIndex, offsetBy: contentsAt))
         let document = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document \(namespaces)><w:body>\(body.xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
+        <w:document \(namespaces)><w:body>\(xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
         """
 
         var package = WordPackage()

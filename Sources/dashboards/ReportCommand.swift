@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The document's title (default: the dashboard's, or \"Performance report\" for several).", valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("chart-width-cm"), help: ArgumentHelp("Chart width in centimetres, at most the text column's 15.9 (default).", valueName: "cm"))
+    @Option(name: .customLong("chart-width-cm"), help: ArgumentHelp("Chart width in centimetres, at most the text column's 15.92.", valueName: "cm"))
     var chartWidthCm = 15.9
 
     @Option(name: .long, help: ArgumentHelp("Chart resolution in dots per inch.", valueName: "n"))

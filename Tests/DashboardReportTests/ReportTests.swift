@@ -133,6 +133,16 @@ struct ReportTests {
         #expect(headings.contains { $0.0 == 1 && $0.1 == "Family Star outcomes" })
         #expect(headings.contains { $0.0 == 2 && $0.1 == "Total number of families open to CFWS" })
         #expect(headings.contains { $0.0 == 2 && $0.1 == "Family Star: positive progress made in at least 3 of the 10 domains (%)" })
+        // A table of contents: Word's TOC field over Headings 1 and 2, each entry linked to its heading; every
+        // link in the document (the KPI table's too) leads to a bookmark that is there.
+        let contents = try #require(document.all("w:sdt").first { $0.first("w:docPartGallery")?["w:val"] == "Table of Contents" })
+        #expect(contents.first("w:instrText")?.text.contains("TOC \\o \"1-2\"") == true)
+        let entries = contents.all("w:hyperlink").map(\.wordText)
+        #expect(entries == headings.filter { $0.0 <= 2 }.map(\.1))
+        let bookmarks = Set(document.all("w:bookmarkStart").compactMap { $0["w:name"] })
+        let anchors = document.all("w:hyperlink").compactMap { $0["w:anchor"] }
+        #expect(anchors.count > entries.count)
+        #expect(anchors.allSatisfy { bookmarks.contains($0) })
         // The styles are Word's own headings, with their outline levels, so the navigation pane finds them.
         let styles = try docx.xml("word/styles.xml").all("w:style")
         for level in 1...3 {
