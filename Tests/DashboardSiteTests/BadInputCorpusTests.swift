@@ -179,7 +179,7 @@ struct BadInputCorpusTests {
         }], at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
     ]
 
-    @Test(.timeLimit(.minutes(2)), arguments: cases)
+    @Test(arguments: cases)
     func corpusCase(_ bad: Case) async throws {
         let scratch = Scratch(bad.name)
         defer { scratch.remove() }
