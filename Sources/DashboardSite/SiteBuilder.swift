@@ -115,21 +115,7 @@ public enum SiteBuilder {
         case .failure(let diagnostics): throw BuildError.assets(diagnostics)
         }
         let fonts = try ChartNotes.fonts(in: assets.fontsDirectory)
-        try checkPaths(options)
-
-        // The publishing protocol (docs/publishing.md): lock first, then recover, and only then read anything
-        // about the previous site; every change to the output is made while the lock is held.
-        let lock: OutputLock
-        do {
-            lock = try await OutputLock.acquire(output: options.output, wait: options.wait, waiting: options.waiting ?? { _ in })
-        } catch {
-            throw BuildError.output("\(error)")
-        }
-        defer { lock.release() }
-        try await options.publishHook?(.locked)
-        do { try lock.recover() } catch { throw BuildError.output("\(error)") }
-        try await options.publishHook?(.recovered)
-        let output = lock.output
+        let output = try checkPaths(options)
 
         // Fingerprints decide what must be rebuilt; the previous manifest says what was built from what.
         var global = ContentHash()
@@ -155,6 +141,29 @@ public enum SiteBuilder {
             siteHash.combine(key)
         }
         let fingerprint = siteHash.hex
+
+        // The input is read and checked before the output is touched at all, so bad input leaves no trace. Which
+        // dashboards to read comes from a look at the previous manifest without the lock: only a guess, made
+        // again under the lock below, where anything the guess left out is read too.
+        let guess = options.clean ? nil : Manifest.read(from: output)
+        var loaded = Set<String>()
+        var project = try load(options, folders: folders, only: changedDashboards(dashboardKeys, previous: guess, output: output).changed,
+                               loaded: &loaded)
+
+        // The publishing protocol (docs/publishing.md): lock, recover, and only then decide from the previous
+        // site; every change to the output is made while the lock is held.
+        do { try StagedOutput.checkReplaceable(output, named: options.output) } catch { throw BuildError.output("\(error)") }
+        let lock: OutputLock
+        do {
+            lock = try await OutputLock.acquire(output: options.output, wait: options.wait, waiting: options.waiting ?? { _ in })
+        } catch {
+            throw BuildError.output("\(error)")
+        }
+        defer { lock.release() }
+        try await options.publishHook?(.locked)
+        do { try lock.recover() } catch { throw BuildError.output("\(error)") }
+        try await options.publishHook?(.recovered)
+
         let recorded = Manifest.read(from: output)
         let previous = options.clean ? nil : recorded
 
@@ -167,20 +176,17 @@ public enum SiteBuilder {
             return report
         }
 
-        // Only dashboards whose inputs changed are read again: unchanged ones were valid when last built.
-        var carried: [String: Manifest.DashboardEntry] = [:]
-        var changed = Set<String>()
-        for (id, key) in dashboardKeys {
-            if let entry = previous?.dashboards[id], entry.fingerprint == key,
-               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
-                carried[id] = entry
-            } else {
-                changed.insert(id)
-            }
-        }
+        // Only dashboards whose inputs changed are read: unchanged ones were valid when last built. What was read
+        // already is built afresh, whatever the previous site holds.
+        var (changed, carried) = changedDashboards(dashboardKeys, previous: previous, output: output)
+        changed.formUnion(loaded)
+        for id in loaded { carried[id] = nil }
         try await options.publishHook?(.planned)
-        let project = InputLoader.load(from: options.input, only: folders.isEmpty ? nil : changed)
-        if project.hasErrors { throw BuildError.input(project.diagnostics) }
+        if !folders.isEmpty, !changed.isSubset(of: loaded) {
+            let more = try load(options, folders: folders, only: changed.subtracting(loaded), loaded: &loaded)
+            project.dashboards += more.dashboards
+            project.diagnostics.append(contentsOf: more.diagnostics)
+        }
         report.warnings = project.diagnostics.warnings
 
         let staged: StagedOutput
@@ -261,21 +267,47 @@ public enum SiteBuilder {
         return report
     }
 
-    /// The output may not be, hold, or sit inside the input folder: the first build would put the site among
-    /// the dashboards, and the next would read it as one.
-    static func checkPaths(_ options: BuildOptions) throws {
+    /// Which dashboards changed since `previous` (their inputs' key differs, or a file it wrote is gone), and
+    /// the entries of those that did not, to carry over.
+    static func changedDashboards(_ keys: [String: String], previous: Manifest?, output: String)
+        -> (changed: Set<String>, carried: [String: Manifest.DashboardEntry]) {
+        var carried: [String: Manifest.DashboardEntry] = [:]
+        var changed = Set<String>()
+        for (id, key) in keys {
+            if let entry = previous?.dashboards[id], entry.fingerprint == key,
+               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
+                carried[id] = entry
+            } else {
+                changed.insert(id)
+            }
+        }
+        return (changed, carried)
+    }
+
+    /// Reads and checks these dashboards (every one when the input has none: the loader says so).
+    static func load(_ options: BuildOptions, folders: [(String, String)], only ids: Set<String>, loaded: inout Set<String>) throws -> Project {
+        let project = InputLoader.load(from: options.input, only: folders.isEmpty ? nil : ids)
+        if project.hasErrors { throw BuildError.input(project.diagnostics) }
+        loaded.formUnion(ids)
+        return project
+    }
+
+    /// Where the site goes, as published (through a symbolic link). It may not be, hold, or sit inside the input
+    /// folder: the first build would put the site among the dashboards, and the next would read it as one.
+    static func checkPaths(_ options: BuildOptions) throws -> String {
         let output: String
         do { output = try OutputLock.resolve(options.output) } catch { throw BuildError.usage("\(error)") }
         guard let input = realpath(options.input, nil).map({ pointer -> String in
             defer { free(pointer) }
             return String(cString: pointer)
-        }) else { return }
+        }) else { return output }
         if output == input || output.hasPrefix(input + "/") {
             throw BuildError.usage("--output \(options.output) is inside the input folder \(options.input); write the site elsewhere, e.g. --output public")
         }
         if input.hasPrefix(output + "/") {
             throw BuildError.usage("the input folder \(options.input) is inside --output \(options.output), which each build replaces; write the site elsewhere")
         }
+        return output
     }
 
     /// Renders the charts whose key changed, up to `jobs` at once, writing each as it completes.

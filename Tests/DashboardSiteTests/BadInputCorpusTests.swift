@@ -400,22 +400,32 @@ struct BadInputCorpusTests {
         try FileManager.default.createDirectory(atPath: scratch.path + "/docs", withIntermediateDirectories: true)
         write("keep me too", to: scratch.path + "/docs/paper.md")
         let inputBefore = snapshot(input)
-        for output in [input, input + "/", scratch.path, scratch.path + "/docs", input + "/corpus"] {
+        // The input itself, a folder inside it or one holding it: wrong usage, before anything is read.
+        for output in [input, input + "/", scratch.path, input + "/corpus"] {
             let everything = snapshot(scratch.path)
             do {
                 _ = try await SiteBuilder.build(options(input: input, output: output))
                 Issue.record("the build replaced \(output)")
-            } catch BuildError.output(let message) {
-                #expect(message.contains("refusing to replace"), "\(message)")
-                #expect(message.contains("it holds files that dashboards did not write"), "\(message)")
+            } catch BuildError.usage(let message) {
+                #expect(message.contains("inside"), "\(message)")
             }
             #expect(snapshot(scratch.path) == everything)
         }
+        // A folder of other files.
+        let everything = snapshot(scratch.path)
+        do {
+            _ = try await SiteBuilder.build(options(input: input, output: scratch.path + "/docs"))
+            Issue.record("the build replaced the docs folder")
+        } catch BuildError.output(let message) {
+            #expect(message.contains("refusing to replace"), "\(message)")
+            #expect(message.contains("it holds files that dashboards did not write"), "\(message)")
+        }
+        #expect(snapshot(scratch.path) == everything)
         #expect(snapshot(input) == inputBefore)
 
         let result = try run(["build", "--input", "input", "--output", "input", "--assets", exampleAssets], in: scratch.path)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("error: refusing to replace input"), "\(result.stderr)")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: --output input is inside the input folder input"), "\(result.stderr)")
         #expect(snapshot(input) == inputBefore)
 
         // An empty folder, or a site built before, is fine.

@@ -56,7 +56,7 @@ public final class StagedOutput {
     public init(lock: OutputLock, exchangeUnavailable: Bool = false) throws {
         self.lock = lock
         self.exchangeUnavailable = exchangeUnavailable
-        try StagedOutput.checkReplaceable(lock)
+        try StagedOutput.checkReplaceable(lock.output, named: lock.named)
         do {
             try FileManager.default.createDirectory(atPath: lock.staging, withIntermediateDirectories: false)
         } catch {
@@ -70,13 +70,14 @@ public final class StagedOutput {
     }
 
     /// Whether the output is absent, empty, or a site built here, and can be swapped.
-    static func checkReplaceable(_ lock: OutputLock) throws {
+    /// Made before the lock is taken, so a refusal leaves no trace, and again under it.
+    public static func checkReplaceable(_ output: String, named: String) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: lock.output, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw Failure.io("\(lock.named) exists and is not a folder; move it away or choose another --output") }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: lock.output)) ?? []
-        if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(lock.named) }
-        if OutputLock.isMountPoint(lock.output) { throw Failure.mountPoint(lock.named) }
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure.io("\(named) exists and is not a folder; move it away or choose another --output") }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        if !entries.isEmpty, !entries.contains(Manifest.fileName) { throw Failure.notASite(named) }
+        if OutputLock.isMountPoint(output) { throw Failure.mountPoint(named) }
     }
 
     /// Exchanges the (empty) staging folder with an empty probe folder beside it: both are ours, so nothing
