@@ -154,7 +154,9 @@ struct DashboardDecoderTests {
         #expect(neet.target == nil)
         #expect(neet.target(for: period("2020/21 Q1")) == 2.0)
         #expect(neet.target(for: period("2019/20")) == 2.5)
-        #expect(neet.target(for: period("2019/20 Q4")) == nil)
+        // A financial year's target applies to the quarters inside it; a quarter's only to that quarter.
+        #expect(neet.target(for: period("2019/20 Q4")) == 2.5)
+        #expect(neet.target(for: period("2020/21 Q2")) == nil)
     }
 
     // MARK: Missing and empty keys

@@ -138,10 +138,12 @@ public enum DashboardDecoder {
 
         var target: Double?
         var targets: [Period: Double] = [:]
+        var targetLocations: [Period: SourceLocation] = [:]
         if let node = map.node("target") {
             if case .mapping(let entries) = node.value {
                 for item in entries {
                     guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
+                    targetLocations[period] = item.keyLocation
                     if let value = number(item.value, unit: unit, key: "target", diagnostics: &diagnostics) { targets[period] = value }
                 }
             } else {
@@ -201,6 +203,7 @@ public enum DashboardDecoder {
             indicator.denominatorID = denominatorID
             indicator.target = target
             indicator.targets = targets
+            indicator.targetLocations = targetLocations
             indicator.axisMinimum = axisMinimum
             indicator.axisMaximum = axisMaximum
             indicator.parts = parts

@@ -53,6 +53,9 @@ public struct IndicatorAnalysis: Sendable {
     public var yearOnYear: Change?
     public var direction: DirectionAssessment?
     public var target: Double?
+    /// The target for each period of the main series (nil where none applies), for charts that draw a target
+    /// varying by year as steps.
+    public var seriesTargets: [Double?] = []
     public var rag: RAGAssessment?
     public var benchmarks: Benchmarks?
     public var benchmarkPeriod: Period?
@@ -260,6 +263,7 @@ public enum Analysis {
         let denominators = indicator.denominatorID.map { figures(dashboard.observations($0)) } ?? [:]
         analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
 
+        analysis.seriesTargets = series.map { indicator.target(for: $0.period) }
         guard let latest else { return analysis }
         let period = latest.period
         analysis.target = indicator.target(for: period)

@@ -14,6 +14,7 @@ public enum ConsistencyChecks {
             checkYearToDate(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
             checkParts(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
             checkStatedDirections(indicator, series: series, diagnostics: &diagnostics)
+            checkTargetKeys(indicator, series: series, diagnostics: &diagnostics)
         }
         return diagnostics
     }
@@ -97,6 +98,25 @@ public enum ConsistencyChecks {
             } else if computed.direction != statedJudged.direction {
                 diagnostics.warning("\(name) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
                                     at: reported.location)
+            }
+        }
+    }
+
+    /// A per-period target that applies to no figure (a typo'd year, quarterly data under an annual key of
+    /// another year) would otherwise be silently unused.
+    static func checkTargetKeys(_ indicator: IndicatorDefinition, series: [Observation], diagnostics: inout Diagnostics) {
+        for (key, location) in indicator.targetLocations.sorted(by: { $0.key < $1.key }) {
+            let applies = series.contains { observation in
+                let period = observation.period
+                if period == key { return true }
+                switch key {
+                case .financialYear, .calendarYear, .academicYear: return key.start <= period.start && period.end <= key.end
+                default: return false
+                }
+            }
+            if !applies {
+                let have = series.isEmpty ? "" : " (the figures run from \(series.first!.label) to \(series.last!.label))"
+                diagnostics.warning("the target for \(key.label) matches no figure of \(indicator.id)\(have); is the period right?", at: location)
             }
         }
     }
