@@ -15,6 +15,7 @@ public enum ConsistencyChecks {
             checkParts(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
             checkStatedDirections(indicator, series: series, diagnostics: &diagnostics)
             checkTargetKeys(indicator, series: series, diagnostics: &diagnostics)
+            checkLinkedPercentages(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
         }
         return diagnostics
     }
@@ -117,6 +118,25 @@ public enum ConsistencyChecks {
             if !applies {
                 let have = series.isEmpty ? "" : " (the figures run from \(series.first!.label) to \(series.last!.label))"
                 diagnostics.warning("the target for \(key.label) matches no figure of \(indicator.id)\(have); is the period right?", at: location)
+            }
+        }
+    }
+
+    /// A percentage whose numerator and denominator are other indicators (as in a wide table of counts and
+    /// shares) must match them: the SEN2 age bands' 3.7% under 5 against 171 / 5,039 = 3.4% is a warning.
+    static func checkLinkedPercentages(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard,
+                                       diagnostics: inout Diagnostics) {
+        guard indicator.unit == .percent, let numeratorID = indicator.numeratorID, let denominatorID = indicator.denominatorID else { return }
+        let numerators = dashboard.observations(numeratorID), denominators = dashboard.observations(denominatorID)
+        // Year-to-date figures are checked against their periods (checkYearToDate).
+        for observation in series where !observation.period.frequency.isYearToDate {
+            guard let value = observation.value, observation.numerator == nil || observation.denominator == nil,
+                  let n = numerators.first(where: { $0.period == observation.period })?.value,
+                  let d = denominators.first(where: { $0.period == observation.period })?.value, d > 0 else { continue }
+            let computed = n / d * 100
+            if !Formatting.agree(computed, value, decimals: observation.decimals) {
+                diagnostics.warning("\(indicator.id) for \(observation.label) is \(Formatting.figure(value, unit: .percent, decimals: observation.decimals)), but \(numeratorID) / \(denominatorID) is \(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0)) = \(Formatting.figure(computed, unit: .percent, decimals: observation.decimals))",
+                                    at: observation.location)
             }
         }
     }
