@@ -131,6 +131,18 @@ struct SPCTests {
         #expect(flagged(try #require(analyse([10, 12, 9, 11, 10, 9, 12, 8, 9, 10, 11, 12, 13]))).isEmpty)
     }
 
+    @Test("a 7-point rising run below the mean is improvement where high is good: a trend takes precedence over a shift, as in NHSRplotthedots")
+    func trendBeforeShift() throws {
+        // [16,10,17,9,16,10,17,7,7.5,8,8.5,9,9.5,10]: mean 154.5/14 = 11.04, mR-bar 54/13 = 4.15, limits -0.01 to 22.08;
+        // points 7..13 rise each time and all lie below the mean: both a trend and a shift, none near a limit.
+        let values: [Double?] = [16, 10, 17, 9, 16, 10, 17, 7, 7.5, 8, 8.5, 9, 9.5, 10]
+        let result = try #require(analyse(values))
+        #expect(flagged(result) == Dictionary(uniqueKeysWithValues: (7...13).map { ($0, Set([SPC.Rule.trend, .shift])) }))
+        #expect(result.points[13].type == .improvement)
+        #expect(result.variation == .improvementHigh)
+        #expect(analyse(values, polarity: .low)?.points[13].type == .concern)
+    }
+
     @Test("2 of 3 points close to the upper limit, all three above the mean")
     func twoOfThree() throws {
         // [10,11,9,10,11,10,11,9,10,11,10,15,11,15,10]: n 15, sum 163, mean 10.866666666666667

@@ -235,8 +235,17 @@ public enum SPC {
         for (i, observation) in observations.enumerated() {
             var type = PointType.commonCause
             if !rules[i].isEmpty {
-                let sideRules = rules[i].subtracting([.trend])
-                let direction = sideRules.isEmpty ? trendDirection[i] : side(i)
+                // Precedence as NHSRplotthedots (Making Data Count): outside the limits, then a 7-point trend (its
+                // direction from the differences, not the side of the mean), then 2 of 3 close to a limit, then
+                // 7 points on one side. A rising run below the mean is an improvement where high is good.
+                let direction: Int
+                if rules[i].contains(.outsideLimits) {
+                    direction = side(i)
+                } else if rules[i].contains(.trend) {
+                    direction = trendDirection[i]
+                } else {
+                    direction = side(i)
+                }
                 if good == 0 {
                     type = direction >= 0 ? .neitherHigh : .neitherLow
                 } else {
