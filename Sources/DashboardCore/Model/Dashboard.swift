@@ -172,6 +172,8 @@ public struct IndicatorDefinition: Sendable {
     public var definition: String?
     public var commentary: String?
     public var aggregation: Aggregation
+    /// Rebasing and moving-range screening for statistical process control (`spc:`).
+    public var spcOptions = SPC.Options()
     /// What "compared with previous" compares with; see `CompareWith`.
     public var compareWith: CompareWith = .previous
     /// Changes no larger than this are "similar". See `TrendRules.defaultSimilarWithin`.

@@ -306,7 +306,7 @@ public enum Analysis {
         analysis.rag = rag(indicator, analysis: analysis)
 
         if series.count >= 2 {
-            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target) {
+            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target, options: indicator.spcOptions) {
             case .success(let result): analysis.spc = result
             case .failure(let failure): analysis.spcUnavailable = failure.reason
             }
