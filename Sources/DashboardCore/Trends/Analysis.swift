@@ -278,7 +278,8 @@ public enum Analysis {
         analysis.previous = previous ?? series.first { $0.period == choice.expected }
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
         if let previous, let from = previous.value {
-            let change = Change(from: from, in: previous.period, to: latest.value!, in: period)
+            var change = Change(from: from, in: previous.period, to: latest.value!, in: period)
+            change.fromLabel = previous.writtenLabel
             analysis.change = change
             analysis.direction = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
             if let stated = analysis.reported?.direction, !choice.isImmediatelyPrevious {
@@ -290,6 +291,7 @@ public enum Analysis {
         }
         if let earlier = series.first(where: { $0.period == period.yearEarlier }), let from = earlier.value {
             analysis.yearOnYear = Change(from: from, in: earlier.period, to: latest.value!, in: period)
+            analysis.yearOnYear?.fromLabel = earlier.writtenLabel
         }
 
         // Benchmarks: those for this period, else the most recent that had begun by its end.

@@ -24,7 +24,7 @@ enum PageFactory {
         let text = change.describe(unit: analysis.unit, decimals: analysis.decimals)
         // Compared with another period than the one just before: name it.
         if let comparison = analysis.comparison, !comparison.isImmediatelyPrevious, comparison.expected != nil {
-            return "\(text) on \(analysis.label(change.fromPeriod))"
+            return "\(text) on \(change.fromName)"
         }
         return text
     }
@@ -189,7 +189,7 @@ enum PageFactory {
         }
         if let yearOnYear = analysis.yearOnYear {
             facts.append(Fact(term: "Compared with a year earlier",
-                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromPeriod.label)"))
+                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
         }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
