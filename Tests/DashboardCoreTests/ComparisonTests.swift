@@ -85,6 +85,9 @@ struct ComparisonTests {
         let analysis = analyse(ehcp, [observation("Spring Census 2019", 1750), observation("Spring Census 2020", 1906)])
         #expect(analysis.change?.fromPeriod == period("Spring Census 2019"))
         #expect(analysis.direction?.direction == .higher)
+        // The period compared with is named as the paper wrote it.
+        #expect(analysis.direction?.sentence(unit: .count, decimals: 0, polarity: .none)
+            == "Higher: +156 (+8.9%) on Spring Census 2019 (no polarity: information only)")
     }
 
     @Test("termly figures are compared with the term before")

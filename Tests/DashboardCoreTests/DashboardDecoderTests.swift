@@ -154,7 +154,9 @@ struct DashboardDecoderTests {
         #expect(neet.target == nil)
         #expect(neet.target(for: period("2020/21 Q1")) == 2.0)
         #expect(neet.target(for: period("2019/20")) == 2.5)
-        #expect(neet.target(for: period("2019/20 Q4")) == nil)
+        // A financial year's target applies to the quarters inside it; a quarter's only to that quarter.
+        #expect(neet.target(for: period("2019/20 Q4")) == 2.5)
+        #expect(neet.target(for: period("2020/21 Q2")) == nil)
     }
 
     // MARK: Missing and empty keys
@@ -176,7 +178,7 @@ struct DashboardDecoderTests {
         #expect(definition == nil)
         #expect(diagnostics.errors.map(\.message) == [
             "indicator 'custody-instances' has no 'title'",
-            "indicator 'custody-instances' has no 'unit' (count | percent | rate | ratio | currency | days)",
+            "indicator 'custody-instances' has no 'unit' (count | percent | rate | ratio | currency | days | rank)",
             "indicator 'custody-instances' has no 'polarity' (high | low | none)",
         ])
         #expect(diagnostics.errors[1].location == at("dashboard.yml", 9, 3))
@@ -196,7 +198,7 @@ struct DashboardDecoderTests {
         #expect(diagnostics.errors.map(\.message) == [
             "'title' is empty",
             "'title' is empty",
-            "indicator 'custody-instances' has no 'unit' (count | percent | rate | ratio | currency | days)",
+            "indicator 'custody-instances' has no 'unit' (count | percent | rate | ratio | currency | days | rank)",
             "indicator 'custody-instances' has no 'polarity' (high | low | none)",
         ])
     }
@@ -241,7 +243,7 @@ struct DashboardDecoderTests {
     }
 
     @Test("an invalid choice names the choices and the closest one", arguments: [
-        ("unit", "percentage", "'percentage' is not a valid unit: use one of count, percent, rate, ratio, currency, days; did you mean 'percent'?"),
+        ("unit", "percentage", "'percentage' is not a valid unit: use one of count, percent, rate, ratio, currency, days, rank; did you mean 'percent'?"),
         ("polarity", "hihg", "'hihg' is not a valid polarity: use one of high, low, none; did you mean 'high'?"),
         ("chart", "bar", "'bar' is not a valid chart: use one of line, column, stacked, spc, comparison"),
         ("aggregation", "total", "'total' is not a valid aggregation: use one of sum, mean, last, ratio, given"),

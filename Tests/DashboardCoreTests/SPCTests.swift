@@ -131,6 +131,18 @@ struct SPCTests {
         #expect(flagged(try #require(analyse([10, 12, 9, 11, 10, 9, 12, 8, 9, 10, 11, 12, 13]))).isEmpty)
     }
 
+    @Test("a 7-point rising run below the mean is improvement where high is good: a trend takes precedence over a shift, as in NHSRplotthedots")
+    func trendBeforeShift() throws {
+        // [16,10,17,9,16,10,17,7,7.5,8,8.5,9,9.5,10]: mean 154.5/14 = 11.04, mR-bar 54/13 = 4.15, limits -0.01 to 22.08;
+        // points 7..13 rise each time and all lie below the mean: both a trend and a shift, none near a limit.
+        let values: [Double?] = [16, 10, 17, 9, 16, 10, 17, 7, 7.5, 8, 8.5, 9, 9.5, 10]
+        let result = try #require(analyse(values))
+        #expect(flagged(result) == Dictionary(uniqueKeysWithValues: (7...13).map { ($0, Set([SPC.Rule.trend, .shift])) }))
+        #expect(result.points[13].type == .improvement)
+        #expect(result.variation == .improvementHigh)
+        #expect(analyse(values, polarity: .low)?.points[13].type == .concern)
+    }
+
     @Test("2 of 3 points close to the upper limit, all three above the mean")
     func twoOfThree() throws {
         // [10,11,9,10,11,10,11,9,10,11,10,15,11,15,10]: n 15, sum 163, mean 10.866666666666667
@@ -295,5 +307,61 @@ struct SPCTests {
         #expect(SPC.Assurance.consistentlyFail.shortText == "Consistently fails")
         #expect(SPC.Rule.shift.sentence == "a run of 7 or more points on one side of the mean")
         #expect(SPC.Rule.allCases.sorted() == [.outsideLimits, .shift, .trend, .twoOfThree])
+    }
+}
+
+@Suite("SPC rebasing and moving-range screening")
+struct SPCRebaseTests {
+    func monthly(_ values: [Double]) -> [Observation] {
+        DashboardCoreTests.monthly(from: "Apr-18", values.map { Optional($0) })
+    }
+
+    @Test("rebase: [2020-03] works the mean and limits afresh from March 2020, as separate segments")
+    func rebase() throws {
+        // April 2018 to February 2020 around 10; March 2020 on around 20 (the pandemic's change in demand).
+        let before: [Double] = (0..<23).map { 10 + Double($0 % 3) }          // 10, 11, 12, …: mean 10.96
+        let after: [Double] = (0..<12).map { 20 + Double($0 % 2) }           // 20, 21, …: mean 20.5
+        let series = monthly(before + after)
+        let result = try SPC.analyse(series, polarity: .high, target: nil, options: SPC.Options(rebase: [period("2020-03")])).get()
+        #expect(result.segments.count == 2)
+        #expect(result.segments[0].range == 0..<23)
+        #expect(result.segments[1].range == 23..<35)
+        #expect(abs(result.segments[1].mean - 20.5) < 1e-9)
+        #expect(abs(result.mean - 20.5) < 1e-9)
+        #expect(abs(result.segments[0].mean - before.reduce(0, +) / 23) < 1e-9)
+        // Without rebasing, the later figures are all a shift above one mean.
+        let plain = try SPC.analyse(series, polarity: .high, target: nil).get()
+        #expect(plain.segments.count == 1)
+        #expect(plain.points[34].rules.contains(.shift))
+        #expect(result.points[34].rules.isEmpty)
+    }
+
+    @Test("a stretch after a rebase with too few figures is said, not charted")
+    func shortStretch() {
+        let series = monthly((0..<20).map { 10 + Double($0 % 3) })
+        let result = SPC.analyse(series, polarity: .high, target: nil, options: SPC.Options(rebase: [period("2019-06")]))
+        #expect((try? result.get()) == nil)
+    }
+
+    @Test("screening leaves out moving ranges of 3.267 × their mean or more, as NHSRplotthedots does by default")
+    func screening() throws {
+        // Moving ranges: 1 eleven times and one jump of 30 and back: mean mR (11 + 59) / 13 = 5.38; screened, 1.
+        let values: [Double] = [10, 11, 10, 11, 10, 11, 40, 10, 11, 10, 11, 10, 11, 10]
+        let plain = try SPC.analyse(monthly(values), polarity: .high, target: nil).get()
+        let screened = try SPC.analyse(monthly(values), polarity: .high, target: nil, options: SPC.Options(screenMovingRanges: true)).get()
+        #expect(abs(plain.averageMovingRange - 70.0 / 13) < 1e-9)
+        #expect(abs(screened.averageMovingRange - 1) < 1e-9)
+        #expect(screened.upperLimit < plain.upperLimit)
+    }
+
+    @Test("spc: {rebase: [2020-03], screen_moving_ranges: true} is read from dashboard.yml")
+    func decoded() {
+        var diagnostics = Diagnostics()
+        let node = yaml(["title": s("Cases awaiting allocation"), "unit": s("count"), "polarity": s("low"),
+                         "spc": yaml(["rebase": YAML.list("2020-03"), "screen_moving_ranges": s("true")])])
+        let definition = DashboardDecoder.decodeIndicator(ConfigEntry(key: "allocation", keyLocation: at("dashboard.yml", 1, 1), value: node),
+                                                          diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(definition?.spcOptions == SPC.Options(rebase: [period("2020-03")], screenMovingRanges: true))
     }
 }

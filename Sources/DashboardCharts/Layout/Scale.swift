@@ -113,7 +113,7 @@ public enum AxisFormat {
         switch unit {
         case .percent: return Formatting.number(value, decimals: decimals) + "%"
         case .currency: return Formatting.figure(value, unit: .currency, decimals: decimals)
-        case .count, .rate, .ratio, .days: return Formatting.number(value, decimals: decimals)
+        case .count, .rate, .ratio, .days, .rank: return Formatting.number(value, decimals: decimals)
         }
     }
 

@@ -179,6 +179,7 @@ extension ChartSpec {
         case .ratio: return "Ratio"
         case .currency: return "Pounds (£)"
         case .days: return "Days"
+        case .rank: return "Rank (1st is top)"
         }
     }
 

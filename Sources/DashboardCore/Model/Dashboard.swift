@@ -176,6 +176,8 @@ public struct IndicatorDefinition: Sendable {
     public var definition: String?
     public var commentary: String?
     public var aggregation: Aggregation
+    /// Rebasing and moving-range screening for statistical process control (`spc:`).
+    public var spcOptions = SPC.Options()
     /// What "compared with previous" compares with; see `CompareWith`.
     public var compareWith: CompareWith = .previous
     /// Changes no larger than this are "similar". See `TrendRules.defaultSimilarWithin`.
@@ -212,7 +214,25 @@ public struct IndicatorDefinition: Sendable {
         self.reported = [:]
     }
 
-    public func target(for period: Period) -> Double? { targets[period] ?? target }
+    /// Where each per-period target was written in dashboard.yml, to warn about keys that match no figure.
+    public var targetLocations: [Period: SourceLocation] = [:]
+
+    /// The target for a period: one set for that period, else one set for a year containing it (a financial year's
+    /// target applies to its quarters, months and year to date; an academic year's to its terms and censuses),
+    /// else the indicator's single target.
+    public func target(for period: Period) -> Double? {
+        if let exact = targets[period] { return exact }
+        let containing = targets.keys.filter { key in
+            switch key {
+            case .financialYear, .calendarYear, .academicYear: return key.start <= period.start && period.end <= key.end
+            default: return false
+            }
+        }
+        if let key = containing.min(by: { ($0.end.dayNumber - $0.start.dayNumber, $0) < ($1.end.dayNumber - $1.start.dayNumber, $1) }) {
+            return targets[key]
+        }
+        return target
+    }
 
     public var displayTitle: String { shortTitle ?? title }
 }

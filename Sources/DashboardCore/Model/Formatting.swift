@@ -28,7 +28,20 @@ public enum Formatting {
         case .percent: return sign + digits + "%"
         case .currency: return sign + "£" + digits
         case .days: return sign + digits + (digits == "1" ? " day" : " days")
+        case .rank: return sign + digits + ordinalSuffix(digits)
         case .count, .rate, .ratio: return sign + digits
+        }
+    }
+
+    /// "st" for 1, 21; "nd" for 2; "rd" for 3; "th" otherwise (11th, 12th, 13th).
+    static func ordinalSuffix(_ digits: String) -> String {
+        let n = Int(digits.filter(\.isNumber).suffix(2)) ?? 0
+        if (11...13).contains(n % 100) { return "th" }
+        switch n % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
         }
     }
 
@@ -41,6 +54,7 @@ public enum Formatting {
         case .percent: return sign + magnitude + (magnitude == "1" ? " pt" : " pts")
         case .currency: return sign + "£" + magnitude
         case .days: return sign + magnitude + (magnitude == "1" ? " day" : " days")
+        case .rank: return sign + magnitude + (magnitude == "1" ? " place" : " places")
         case .count, .rate, .ratio: return sign + magnitude
         }
     }

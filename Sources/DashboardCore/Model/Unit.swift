@@ -8,11 +8,13 @@ public enum MeasureUnit: String, Sendable, CaseIterable, Codable {
     /// Pounds sterling.
     case currency
     case days
+    /// A place in a league table: `4th`, `11 out of 32`; 1st is the top, so an indicator of ranks has polarity low.
+    case rank
 
     /// Decimals used when the data itself does not say (a computed average, a change).
     public var defaultDecimals: Int {
         switch self {
-        case .count, .days: return 0
+        case .count, .days, .rank: return 0
         case .percent: return 1
         case .rate, .ratio, .currency: return 2
         }
@@ -43,6 +45,7 @@ public enum Aggregation: String, Sendable, CaseIterable, Codable {
         switch unit {
         case .count, .currency, .days: return .sum
         case .percent, .rate, .ratio: return hasNumeratorAndDenominator ? .ratio : .given
+        case .rank: return .last
         }
     }
 

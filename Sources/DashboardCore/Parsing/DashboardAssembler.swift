@@ -79,7 +79,7 @@ public enum DashboardAssembler {
 
     static func observation(_ record: ObservationRecord, for indicator: IndicatorDefinition,
                             diagnostics: inout Diagnostics) -> Observation? {
-        let figure = record.figure
+        var figure = record.figure
         let at = record.valueLocation
         if figure.hasPercentSign, indicator.unit != .percent {
             diagnostics.error("\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is a percentage", at: at)
@@ -88,6 +88,33 @@ public enum DashboardAssembler {
         if figure.hasCurrencySign, indicator.unit != .currency {
             diagnostics.error("\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is in pounds", at: at)
             return nil
+        }
+        if figure.isRank != (indicator.unit == .rank), figure.value != nil {
+            diagnostics.error(figure.isRank
+                ? "\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is a rank; set unit: rank for a league-table place"
+                : "\(indicator.id) is measured in ranks: write the place as 4th or 11 out of 32", at: at)
+            return nil
+        }
+        if figure.isFromCounts {
+            // `24 of 39`: the figure is the numerator over the denominator, as a percentage or a rate.
+            switch indicator.unit {
+            case .percent:
+                figure.value = figure.value.map { $0 * 100 }
+                figure.decimals = 1
+            case .rate, .ratio:
+                figure.decimals = indicator.unit.defaultDecimals
+            default:
+                diagnostics.error("\(indicator.id) is measured in \(indicator.unit.rawValue); a numerator over a denominator (24 of 39) is a percentage, rate or ratio", at: at)
+                return nil
+            }
+        }
+        var record = record
+        if let denominator = figure.denominator, !figure.isRank {
+            if let given = record.denominator, given != denominator {
+                diagnostics.error("the denominator written with the figure (\(Formatting.number(denominator, decimals: 0))) differs from the denominator column (\(Formatting.number(given, decimals: 0)))", at: at)
+                return nil
+            }
+            record.denominator = denominator
         }
         var numerator = record.numerator
         if let count = figure.count {
@@ -123,10 +150,24 @@ public enum DashboardAssembler {
             diagnostics.warning("the numerator \(Formatting.number(numerator, decimals: 0)) is larger than the denominator \(Formatting.number(denominator, decimals: 0))", at: at)
         }
         var note = record.note
+        if figure.isRank, let outOf = figure.denominator {
+            let words = "out of \(Formatting.number(outOf, decimals: 0))"
+            note = note.map { "\(words). \($0)" } ?? words
+        }
         if let words = figure.gapText {
             note = note.map { "\(words). \($0)" } ?? words
         }
-        var result = Observation(period: record.period, value: figure.value, decimals: figure.decimals, numerator: numerator,
+        // A percentage or rate with its numerator and denominator is worked from them, not from its rounded print,
+        // so changes are exact (re-offences per re-offender 66/14 against 26/12 is +117.6%); it is shown as printed.
+        var value = figure.value
+        if let n = numerator, let d = record.denominator, d > 0, value != nil, !figure.isRank {
+            switch indicator.unit {
+            case .percent: value = n / d * 100
+            case .rate, .ratio: value = n / d
+            default: break
+            }
+        }
+        var result = Observation(period: record.period, value: value, decimals: figure.decimals, numerator: numerator,
                                  denominator: record.denominator, gap: figure.gap, note: note, location: at)
         result.writtenLabel = record.periodLabel
         return result

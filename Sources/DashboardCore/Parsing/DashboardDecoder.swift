@@ -135,6 +135,24 @@ public enum DashboardDecoder {
         let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
         let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
         let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
+        var spcOptions: SPC.Options?
+        if let node = map.node("spc"), var spc = ConfigMapping(node, what: "spc", diagnostics: &diagnostics) {
+            var options = SPC.Options()
+            if let rebase = spc.node("rebase") {
+                for item in list(rebase, what: "rebase", diagnostics: &diagnostics) {
+                    if let period = period(item, diagnostics: &diagnostics) { options.rebase.append(period) }
+                }
+            }
+            if let (text, location) = spc.string("screen_moving_ranges", diagnostics: &diagnostics) {
+                switch text.trimmingSpaces.lowercased() {
+                case "true", "yes": options.screenMovingRanges = true
+                case "false", "no": options.screenMovingRanges = false
+                default: diagnostics.error("'screen_moving_ranges' is true or false, not '\(text)'", at: location)
+                }
+            }
+            spc.reportUnknownKeys(in: "spc", diagnostics: &diagnostics)
+            spcOptions = options
+        }
         let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
         let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
         let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces
@@ -142,10 +160,12 @@ public enum DashboardDecoder {
 
         var target: Double?
         var targets: [Period: Double] = [:]
+        var targetLocations: [Period: SourceLocation] = [:]
         if let node = map.node("target") {
             if case .mapping(let entries) = node.value {
                 for item in entries {
                     guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
+                    targetLocations[period] = item.keyLocation
                     if let value = number(item.value, unit: unit, key: "target", diagnostics: &diagnostics) { targets[period] = value }
                 }
             } else {
@@ -206,12 +226,14 @@ public enum DashboardDecoder {
             indicator.decimals = decimals
             if let ragMethod { indicator.ragMethod = ragMethod }
             if let compareWith { indicator.compareWith = compareWith }
+            if let spcOptions { indicator.spcOptions = spcOptions }
             indicator.similarWithin = similar
             indicator.ragTolerance = tolerance
             indicator.numeratorID = numeratorID
             indicator.denominatorID = denominatorID
             indicator.target = target
             indicator.targets = targets
+            indicator.targetLocations = targetLocations
             indicator.axisMinimum = axisMinimum
             indicator.axisMaximum = axisMaximum
             indicator.parts = parts

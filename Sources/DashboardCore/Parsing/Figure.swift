@@ -35,6 +35,14 @@ public struct Figure: Hashable, Sendable {
     public var gap: GapReason?
     /// The cell's own words when it is a gap with a note ("Break in data while tableau was developed").
     public var gapText: String?
+    /// The denominator written with a numerator: the 18 of `4/18 (22.2%)` or of `24 of 39` (whose 24 is `count`),
+    /// or the 32 of the rank `11 out of 32`.
+    public var denominator: Double? = nil
+    /// The figure is only a numerator over a denominator (`24 of 39`): its value is count / denominator, made a
+    /// percentage or rate by the indicator's unit.
+    public var isFromCounts: Bool = false
+    /// A rank as papers print it: `4th`, `11 out of 32`.
+    public var isRank: Bool = false
 
     public init(value: Double?, decimals: Int = 0, hasPercentSign: Bool = false, hasCurrencySign: Bool = false,
                 count: Double? = nil, gap: GapReason? = nil, gapText: String? = nil) {
@@ -130,14 +138,85 @@ public enum FigureParser {
             }
             if current == "£" { currency = true; index += 1 }
             if !negative, current == "-" || current == "\u{2212}" { negative = true; index += 1 }  // "£-5"
-            guard let number = number() else {
+            guard let read = self.number() else {
                 if let comma = badComma { return fail(commaMessage(from: start), at: comma) }
                 if let long = tooManyDigits {
                     return fail("'\(text(from: start))' has more than \(FigureParser.maximumDigits) digits, more than a figure can hold exactly; is it a reference number rather than a figure?", at: long)
                 }
                 return notANumber(from: start)
             }
+            var number = read
+            // £14.2m, £850k, £1.2bn: the multiplier is part of the figure.
+            if let multiplier = multiplierSuffix() {
+                let scaled = (number.value * multiplier.factor * 1e6).rounded() / 1e6
+                number = (scaled, max(0, number.decimals - multiplier.places))
+            }
+            // Ranks: 4th, 1st, 22nd, 3rd.
+            if number.decimals == 0, !currency, let suffix = ordinalSuffix() {
+                if current != nil { return notANumber(from: start, at: index) }
+                _ = suffix
+                var rank = Figure(value: number.value, decimals: 0)
+                rank.isRank = true
+                return .success(rank)
+            }
             skipSpaces()
+            // 11 out of 32 (a rank), 24 of 39 and 4/18 (22.2%) (a numerator over a denominator).
+            if number.decimals == 0, !currency, !negative, let form = ofForm() {
+                skipSpaces()
+                let denominatorStart = index
+                guard let denominator = self.number(), denominator.decimals == 0 else {
+                    return fail("'\(text(from: start))' needs a whole number after '\(form)', as in 24 of 39 or 4/18", at: denominatorStart)
+                }
+                skipSpaces()
+                if form == "out of" {
+                    if current != nil { return notANumber(from: start, at: index) }
+                    var rank = Figure(value: number.value, decimals: 0)
+                    rank.isRank = true
+                    rank.denominator = denominator.value
+                    return .success(rank)
+                }
+                guard denominator.value > 0 else { return fail("the denominator is 0", at: denominatorStart) }
+                var printed: (value: Double, decimals: Int)?
+                if current == "(" {
+                    let open = index
+                    index += 1
+                    skipSpaces()
+                    guard let inner = self.number() else { return fail("write the percentage in brackets, as in 4/18 (22.2%)", at: open) }
+                    skipSpaces()
+                    guard current == "%" else { return fail("write the percentage in brackets with its sign, as in 4/18 (22.2%)", at: index) }
+                    index += 1
+                    skipSpaces()
+                    guard current == ")" else { return fail("the bracket opened here is not closed", at: open) }
+                    index += 1
+                    skipSpaces()
+                    printed = inner
+                }
+                if current != nil { return notANumber(from: start, at: index) }
+                var result: Figure
+                if let printed {
+                    result = Figure(value: printed.value, decimals: printed.decimals, hasPercentSign: true, count: number.value)
+                } else {
+                    result = Figure(value: number.value / denominator.value, decimals: 0, count: number.value)
+                    result.isFromCounts = true
+                }
+                result.denominator = denominator.value
+                return .success(result)
+            }
+            // 415 90.4%: a count, then its percentage.
+            if number.decimals == 0, !currency, !negative, let c = current, c.isASCIIDigit {
+                let second = index
+                if let pct = self.number() {
+                    skipSpaces()
+                    if current == "%" {
+                        index += 1
+                        skipSpaces()
+                        if current == nil {
+                            return .success(Figure(value: pct.value, decimals: pct.decimals, hasPercentSign: true, count: number.value))
+                        }
+                    }
+                }
+                return notANumber(from: start, at: second)
+            }
             var percent = false
             if current == "%" { percent = true; index += 1; skipSpaces() }
             var count: Double?
@@ -168,6 +247,44 @@ public enum FigureParser {
             }
             return .success(Figure(value: negative ? -number.value : number.value, decimals: number.decimals,
                                    hasPercentSign: percent, hasCurrencySign: currency, count: count))
+        }
+
+        /// `k`, `m`, `bn` right after a number (`£850k`, `£14.2m`): the factor, and the decimal places it moves.
+        mutating func multiplierSuffix() -> (factor: Double, places: Int)? {
+            func word(_ w: String) -> Bool {
+                let letters = Array(w.unicodeScalars)
+                guard index + letters.count <= end else { return false }
+                for (offset, letter) in letters.enumerated() where Character(scalars[index + offset]).lowercased() != String(letter) { return false }
+                // The word must end the figure or be followed by a space, not run into more letters.
+                let after = index + letters.count
+                return after == end || !Character(scalars[after]).isLetter
+            }
+            if word("bn") { index += 2; return (1e9, 9) }
+            if word("m") { index += 1; return (1e6, 6) }
+            if word("k") { index += 1; return (1e3, 3) }
+            return nil
+        }
+
+        /// `st`, `nd`, `rd`, `th` right after a whole number.
+        mutating func ordinalSuffix() -> String? {
+            for suffix in ["st", "nd", "rd", "th"] {
+                let letters = Array(suffix.unicodeScalars)
+                guard index + 2 <= end else { return nil }
+                if Character(scalars[index]).lowercased() == String(letters[0]), Character(scalars[index + 1]).lowercased() == String(letters[1]) {
+                    index += 2
+                    return suffix
+                }
+            }
+            return nil
+        }
+
+        /// `/`, `of` or `out of` between a numerator and a denominator (or a rank and the number ranked).
+        mutating func ofForm() -> String? {
+            if current == "/" { index += 1; return "/" }
+            let rest = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+            if rest.hasPrefix("out of ") || rest == "out of" { index += 6; return "out of" }
+            if rest.hasPrefix("of ") || rest == "of" { index += 2; return "of" }
+            return nil
         }
 
         func text(from start: Int) -> String {

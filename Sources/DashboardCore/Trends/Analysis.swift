@@ -53,6 +53,9 @@ public struct IndicatorAnalysis: Sendable {
     public var yearOnYear: Change?
     public var direction: DirectionAssessment?
     public var target: Double?
+    /// The target for each period of the main series (nil where none applies), for charts that draw a target
+    /// varying by year as steps.
+    public var seriesTargets: [Double?] = []
     public var rag: RAGAssessment?
     public var benchmarks: Benchmarks?
     public var benchmarkPeriod: Period?
@@ -260,6 +263,7 @@ public enum Analysis {
         let denominators = indicator.denominatorID.map { figures(dashboard.observations($0)) } ?? [:]
         analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
 
+        analysis.seriesTargets = series.map { indicator.target(for: $0.period) }
         guard let latest else { return analysis }
         let period = latest.period
         analysis.target = indicator.target(for: period)
@@ -274,7 +278,8 @@ public enum Analysis {
         analysis.previous = previous ?? series.first { $0.period == choice.expected }
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
         if let previous, let from = previous.value {
-            let change = Change(from: from, in: previous.period, to: latest.value!, in: period)
+            var change = Change(from: from, in: previous.period, to: latest.value!, in: period)
+            change.fromLabel = previous.writtenLabel
             analysis.change = change
             analysis.direction = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
             if let stated = analysis.reported?.direction, !choice.isImmediatelyPrevious {
@@ -286,6 +291,7 @@ public enum Analysis {
         }
         if let earlier = series.first(where: { $0.period == period.yearEarlier }), let from = earlier.value {
             analysis.yearOnYear = Change(from: from, in: earlier.period, to: latest.value!, in: period)
+            analysis.yearOnYear?.fromLabel = earlier.writtenLabel
         }
 
         // Benchmarks: those for this period, else the most recent that had begun by its end.
@@ -302,7 +308,7 @@ public enum Analysis {
         analysis.rag = rag(indicator, analysis: analysis)
 
         if series.count >= 2 {
-            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target) {
+            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target, options: indicator.spcOptions) {
             case .success(let result): analysis.spc = result
             case .failure(let failure): analysis.spcUnavailable = failure.reason
             }

@@ -4,6 +4,11 @@ public struct Change: Sendable, Equatable {
     public var from: Double
     public var toPeriod: Period
     public var to: Double
+    /// The earlier period as the paper wrote it (`Spring Census 2019`, `Jul 19 – Jun 20`), where it keeps its form.
+    public var fromLabel: String? = nil
+
+    /// The earlier period's name to show.
+    public var fromName: String { fromLabel ?? fromPeriod.label }
 
     public init(from: Double, in fromPeriod: Period, to: Double, in toPeriod: Period) {
         self.from = from
@@ -100,7 +105,7 @@ public struct DirectionAssessment: Sendable, Equatable {
             let similarNote = direction == .similar || direction == .same
                 ? "; changes within \(Formatting.changeSize(threshold, unit: unit, decimals: max(decimals, 1))) count as similar"
                 : ""
-            return "\(direction.words): \(moved) on \(change.fromPeriod.label) (\(polarity.sentence)\(similarNote))"
+            return "\(direction.words): \(moved) on \(change.fromName) (\(polarity.sentence)\(similarNote))"
         case .stated(let stated, let period):
             return "\(direction.words): as reported for \(period.label) (\"\(stated.rawValue)\"; the previous figure is not in the data)"
         }

@@ -124,6 +124,9 @@ public enum SPC {
         public var variation: Variation
         public var assurance: Assurance?
         public var observedCount: Int
+        /// With rebasing, each stretch's own mean and limits, in order; the fields above are the last stretch's.
+        /// Without, one segment covering every point.
+        public var segments: [Segment] = []
 
         public var specialPoints: [Point] { points.filter { $0.type.isSpecial } }
     }
@@ -140,8 +143,83 @@ public enum SPC {
         }
     }
 
-    /// `observations` must be of one frequency and in period order.
+    /// How an indicator asks for its limits to be worked (`spc:` in dashboard.yml).
+    public struct Options: Sendable, Equatable {
+        /// Periods from which the mean and limits are worked afresh (a change in process: `rebase: [2020-03]`).
+        public var rebase: [Period]
+        /// Leave out moving ranges of at least 3.267 × their mean before working the limits, as NHSRplotthedots
+        /// does by default (`screen_outliers`); off by default here, so limits match the plain XmR method.
+        public var screenMovingRanges: Bool
+
+        public init(rebase: [Period] = [], screenMovingRanges: Bool = false) {
+            self.rebase = rebase
+            self.screenMovingRanges = screenMovingRanges
+        }
+    }
+
+    /// One stretch of a rebased chart, drawn with its own mean and limits.
+    public struct Segment: Sendable, Equatable {
+        /// Indices into `points`.
+        public var range: Range<Int>
+        public var mean: Double
+        public var averageMovingRange: Double
+        public var upperLimit: Double
+        public var lowerLimit: Double
+    }
+
+    /// The factor above which a moving range is screened out (3.267 is D4 for moving ranges of two points).
+    public static let movingRangeScreen = 3.267
+
+    /// `observations` must be of one kind and in period order. With `options.rebase`, each stretch from a rebase
+    /// period on is analysed on its own (mean, limits and every rule); each needs enough figures by itself.
+    public static func analyse(_ observations: [Observation], polarity: Polarity, target: Double?,
+                               options: Options) -> Swift.Result<Result, UnavailableError> {
+        guard !options.rebase.isEmpty else {
+            return analyseOne(observations, polarity: polarity, target: target, screen: options.screenMovingRanges).map { result in
+                var result = result
+                result.segments = [Segment(range: 0..<result.points.count, mean: result.mean, averageMovingRange: result.averageMovingRange,
+                                           upperLimit: result.upperLimit, lowerLimit: result.lowerLimit)]
+                return result
+            }
+        }
+        var groups: [[Observation]] = [[]]
+        for (index, observation) in observations.enumerated() {
+            // A new stretch starts at the first figure on or after a rebase period's start.
+            if index > 0, options.rebase.contains(where: { observations[index - 1].period.start < $0.start && $0.start <= observation.period.start }) {
+                groups.append([])
+            }
+            groups[groups.count - 1].append(observation)
+        }
+        var combined: Result?
+        var segments: [Segment] = []
+        for group in groups {
+            switch analyseOne(group, polarity: polarity, target: target, screen: options.screenMovingRanges) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let result):
+                let offset = combined?.points.count ?? 0
+                segments.append(Segment(range: offset..<(offset + result.points.count), mean: result.mean,
+                                        averageMovingRange: result.averageMovingRange, upperLimit: result.upperLimit, lowerLimit: result.lowerLimit))
+                if var sofar = combined {
+                    let points = sofar.points + result.points
+                    let count = sofar.observedCount + result.observedCount
+                    sofar = result
+                    sofar.points = points
+                    sofar.observedCount = count
+                    combined = sofar
+                } else {
+                    combined = result
+                }
+            }
+        }
+        combined!.segments = segments
+        return .success(combined!)
+    }
+
     public static func analyse(_ observations: [Observation], polarity: Polarity, target: Double?) -> Swift.Result<Result, UnavailableError> {
+        analyse(observations, polarity: polarity, target: target, options: Options())
+    }
+
+    static func analyseOne(_ observations: [Observation], polarity: Polarity, target: Double?, screen: Bool) -> Swift.Result<Result, UnavailableError> {
         let values = observations.compactMap(\.value)
         guard values.count >= minimumPoints else { return .failure(UnavailableError(reason: .tooFewPoints(values.count))) }
         let mean = values.reduce(0, +) / Double(values.count)
@@ -161,7 +239,11 @@ public enum SPC {
         }
         let ranges = movingRanges.compactMap { $0 }
         guard !ranges.isEmpty else { return .failure(UnavailableError(reason: .tooFewPoints(values.count))) }
-        let averageMovingRange = ranges.reduce(0, +) / Double(ranges.count)
+        var averageMovingRange = ranges.reduce(0, +) / Double(ranges.count)
+        if screen {
+            let kept = ranges.filter { $0 < movingRangeScreen * averageMovingRange }
+            if !kept.isEmpty { averageMovingRange = kept.reduce(0, +) / Double(kept.count) }
+        }
         guard averageMovingRange > 0 else { return .failure(UnavailableError(reason: .noVariation)) }
         let upper = mean + limitFactor * averageMovingRange
         let lower = mean - limitFactor * averageMovingRange
@@ -235,8 +317,17 @@ public enum SPC {
         for (i, observation) in observations.enumerated() {
             var type = PointType.commonCause
             if !rules[i].isEmpty {
-                let sideRules = rules[i].subtracting([.trend])
-                let direction = sideRules.isEmpty ? trendDirection[i] : side(i)
+                // Precedence as NHSRplotthedots (Making Data Count): outside the limits, then a 7-point trend (its
+                // direction from the differences, not the side of the mean), then 2 of 3 close to a limit, then
+                // 7 points on one side. A rising run below the mean is an improvement where high is good.
+                let direction: Int
+                if rules[i].contains(.outsideLimits) {
+                    direction = side(i)
+                } else if rules[i].contains(.trend) {
+                    direction = trendDirection[i]
+                } else {
+                    direction = side(i)
+                }
                 if good == 0 {
                     type = direction >= 0 ? .neitherHigh : .neitherLow
                 } else {

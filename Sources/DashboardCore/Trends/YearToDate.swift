@@ -15,6 +15,12 @@ public struct YearToDate: Sendable, Equatable {
     public var given: Observation?
     /// Every quarter (or month) of the year is present.
     public var isComplete: Bool
+    /// Quarters (or months) with no figure at all inside the stretch the year's figure would cover: from the start
+    /// of the year (or of the series, for a service that began in the year) to the latest period included, or to
+    /// the year's end once the series has gone past it.
+    public var missing: [Period] = []
+    /// The target for the year, where one is set for it (see `IndicatorDefinition.target(for:)`).
+    public var target: Double? = nil
 
     /// The figure to show: the data's own where it gives one, else the computed.
     public var value: Double? { given?.value ?? computed }
@@ -38,8 +44,14 @@ public enum YearToDateRules {
             let period = Period.financialYearToDate(fy)
             let members = inYear.filter { $0.period.financialYear == fy }
             let perYear = quarters.isEmpty ? 12 : 4
-            results.append(make(period, members: members, perYear: perYear, indicator: indicator, series: series,
-                                numerators: numerators, denominators: denominators))
+            var result = make(period, members: members, perYear: perYear, indicator: indicator, series: series,
+                              numerators: numerators, denominators: denominators)
+            let expected = expectedPeriods(financialYear: fy, quarterly: !quarters.isEmpty, seriesStart: inYear.first?.period.start,
+                                           through: members.last?.period, yearEnded: inYear.contains { $0.period.financialYear > fy })
+            result.missing = expected.filter { period in !members.contains { $0.period == period } }
+            notTotalled(&result, indicator: indicator)
+            result.target = indicator.target(for: period)
+            results.append(result)
         }
 
         var calendarYears = Set<Int>()
@@ -51,6 +63,37 @@ public enum YearToDateRules {
                                 numerators: numerators, denominators: denominators))
         }
         return results
+    }
+
+    /// The quarters (or months) of a financial year a year-to-date figure should be made of.
+    static func expectedPeriods(financialYear fy: Int, quarterly: Bool, seriesStart: CivilDate?, through: Period?, yearEnded: Bool) -> [Period] {
+        let all: [Period] = quarterly
+            ? (1...4).map { Period.quarter(financialYear: fy, quarter: $0) }
+            : (0..<12).map { offset in
+                let (y, m) = Period.addMonths(fy, 4, offset)
+                return Period.month(year: y, month: m)
+            }
+        return all.filter { period in
+            if let seriesStart, period.end < seriesStart { return false }   // before the series began
+            if yearEnded { return true }
+            guard let through else { return false }
+            return period <= through
+        }
+    }
+
+    /// A year with periods missing is not totalled: never a partial sum as the year's figure.
+    static func notTotalled(_ result: inout YearToDate, indicator: IndicatorDefinition) {
+        guard !result.missing.isEmpty, indicator.aggregation != .last, indicator.aggregation != .given else { return }
+        result.computed = nil
+        result.numerator = nil
+        result.denominator = nil
+        // "2019/20 Q2 and Q4": a quarter's year once.
+        var names: [String] = []
+        for (index, period) in result.missing.enumerated() {
+            if case .quarter(_, let q) = period, index > 0, case .quarter = result.missing[0] { names.append("Q\(q)") } else { names.append(period.label) }
+        }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        result.reason = "not totalled: \(list) missing"
     }
 
     static func make(_ period: Period, members: [Observation], perYear: Int, indicator: IndicatorDefinition, series: [Observation],

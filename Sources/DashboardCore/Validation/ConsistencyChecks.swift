@@ -14,6 +14,8 @@ public enum ConsistencyChecks {
             checkYearToDate(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
             checkParts(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
             checkStatedDirections(indicator, series: series, diagnostics: &diagnostics)
+            checkTargetKeys(indicator, series: series, diagnostics: &diagnostics)
+            checkLinkedPercentages(indicator, series: series, dashboard: dashboard, diagnostics: &diagnostics)
         }
         return diagnostics
     }
@@ -97,6 +99,44 @@ public enum ConsistencyChecks {
             } else if computed.direction != statedJudged.direction {
                 diagnostics.warning("\(name) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
                                     at: reported.location)
+            }
+        }
+    }
+
+    /// A per-period target that applies to no figure (a typo'd year, quarterly data under an annual key of
+    /// another year) would otherwise be silently unused.
+    static func checkTargetKeys(_ indicator: IndicatorDefinition, series: [Observation], diagnostics: inout Diagnostics) {
+        for (key, location) in indicator.targetLocations.sorted(by: { $0.key < $1.key }) {
+            let applies = series.contains { observation in
+                let period = observation.period
+                if period == key { return true }
+                switch key {
+                case .financialYear, .calendarYear, .academicYear: return key.start <= period.start && period.end <= key.end
+                default: return false
+                }
+            }
+            if !applies {
+                let have = series.isEmpty ? "" : " (the figures run from \(series.first!.label) to \(series.last!.label))"
+                diagnostics.warning("the target for \(key.label) matches no figure of \(indicator.id)\(have); is the period right?", at: location)
+            }
+        }
+    }
+
+    /// A percentage whose numerator and denominator are other indicators (as in a wide table of counts and
+    /// shares) must match them: the SEN2 age bands' 3.7% under 5 against 171 / 5,039 = 3.4% is a warning.
+    static func checkLinkedPercentages(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard,
+                                       diagnostics: inout Diagnostics) {
+        guard indicator.unit == .percent, let numeratorID = indicator.numeratorID, let denominatorID = indicator.denominatorID else { return }
+        let numerators = dashboard.observations(numeratorID), denominators = dashboard.observations(denominatorID)
+        // Year-to-date figures are checked against their periods (checkYearToDate).
+        for observation in series where !observation.period.frequency.isYearToDate {
+            guard let value = observation.value, observation.numerator == nil || observation.denominator == nil,
+                  let n = numerators.first(where: { $0.period == observation.period })?.value,
+                  let d = denominators.first(where: { $0.period == observation.period })?.value, d > 0 else { continue }
+            let computed = n / d * 100
+            if !Formatting.agree(computed, value, decimals: observation.decimals) {
+                diagnostics.warning("\(indicator.id) for \(observation.label) is \(Formatting.figure(value, unit: .percent, decimals: observation.decimals)), but \(numeratorID) / \(denominatorID) is \(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0)) = \(Formatting.figure(computed, unit: .percent, decimals: observation.decimals))",
+                                    at: observation.location)
             }
         }
     }

@@ -24,7 +24,7 @@ enum PageFactory {
         let text = change.describe(unit: analysis.unit, decimals: analysis.decimals)
         // Compared with another period than the one just before: name it.
         if let comparison = analysis.comparison, !comparison.isImmediatelyPrevious, comparison.expected != nil {
-            return "\(text) on \(analysis.label(change.fromPeriod))"
+            return "\(text) on \(change.fromName)"
         }
         return text
     }
@@ -189,7 +189,7 @@ enum PageFactory {
         }
         if let yearOnYear = analysis.yearOnYear {
             facts.append(Fact(term: "Compared with a year earlier",
-                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromPeriod.label)"))
+                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
         }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
@@ -240,9 +240,11 @@ enum PageFactory {
 
     static func yearToDateTable(_ analysis: IndicatorAnalysis) -> DataTable? {
         // A snapshot's "year to date" is only its latest figure: worth a table only where the data gives one.
+        // A year not totalled for missing periods is listed with why, so no one reads a partial sum elsewhere.
         let figures = analysis.yearToDate.filter {
-            $0.value != nil && (analysis.indicator.aggregation != .last || $0.given != nil)
+            ($0.value != nil || (!$0.missing.isEmpty && $0.reason != nil)) && (analysis.indicator.aggregation != .last || $0.given != nil)
         }
+        let hasTargets = !analysis.indicator.targets.isEmpty
         guard !figures.isEmpty else { return nil }
         let rows = figures.map { ytd -> TableRow in
             let decimals = max(ytd.given?.decimals ?? analysis.decimals, analysis.decimals)
@@ -253,8 +255,12 @@ enum PageFactory {
             if let n = ytd.numerator, let d = ytd.denominator {
                 note = "\(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0))"
             }
-            return TableRow(cells: [Cell(text: through), Cell(text: given, numeric: true), Cell(text: computed, numeric: true), Cell(text: note)],
-                            header: ytd.period.label, note: nil, isGap: false)
+            var cells = [Cell(text: through), Cell(text: given, numeric: true), Cell(text: computed, numeric: true)]
+            if hasTargets {
+                cells.append(Cell(text: ytd.target.map { analysis.format($0, decimals: Formatting.decimalPlaces(of: $0, minimum: analysis.decimals)) } ?? "–", numeric: true))
+            }
+            cells.append(Cell(text: note))
+            return TableRow(cells: cells, header: ytd.period.label, note: nil, isGap: false)
         }
         let how: String
         switch analysis.indicator.aggregation {
@@ -266,7 +272,8 @@ enum PageFactory {
         }
         return DataTable(caption: "Year to date: published and computed (\(how))",
                          headings: [Cell(text: "Year"), Cell(text: "Covers"), Cell(text: "Published", numeric: true),
-                                    Cell(text: "Computed", numeric: true), Cell(text: "Note")], rows: rows)
+                                    Cell(text: "Computed", numeric: true)] + (hasTargets ? [Cell(text: "Target", numeric: true)] : [])
+                                    + [Cell(text: "Note")], rows: rows)
     }
 
     static func benchmarkTable(_ analysis: IndicatorAnalysis) -> DataTable? {
