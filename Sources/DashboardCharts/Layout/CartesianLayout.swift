@@ -51,7 +51,9 @@ enum CartesianLayout {
 
         // In a narrow chart, reference lines and comparator series are named in a key above the plot.
         if b.type.keyAbove {
-            for reference in spec.references {
+            let lowest = spec.series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
+            let cannotBeNegative = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
+            for reference in spec.references where !(cannotBeNegative && lowest >= 0 && reference.value < 0 && spec.axis.minimum == nil) {
                 let style = Style.reference(reference.role)
                 let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
                 legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: reference.name + " " + value))
