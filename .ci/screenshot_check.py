@@ -3,7 +3,8 @@
 Usage: python screenshot_check.py SITE_ROOT OUTPUT_FOLDER [--full-page] [PAGE ...]
 
 Without pages, the main example dashboard (children-and-families/index.html) is shot at a desktop viewport
-(1280 × 900) and a phone viewport (390 × 844). A screenshot passes when enough of it is not white, it has enough distinct colours (a page
+(1280 × 900) and a phone viewport (390 × 844). On a page with an indicator chart, the chart must fill the
+content column (its image as wide as <main>, within 2 px) at both sizes. A screenshot passes when enough of it is not white, it has enough distinct colours (a page
 that failed to load or rendered nothing fails) and its top is the coloured header band (a page that lost
 its stylesheet fails). With
 --full-page, each shot is the whole page rather than the first screenful (for looking at, not checking).
@@ -78,6 +79,16 @@ def main():
                       f"{verdict} ({file})")
                 blank = blank or header is None
                 failures += blank
+                # An indicator page's chart fills the content column: its image is as wide as <main>.
+                widths = driver.execute_script(
+                    "var i = document.querySelector('.chart img'), m = document.querySelector('main');"
+                    "return i && i.complete ? [i.getBoundingClientRect().width, m.clientWidth, i.currentSrc] : null")
+                if widths:
+                    image_width, column_width, source = widths
+                    fills = abs(image_width - column_width) <= 2
+                    print(f"chart {page} {name}: {image_width:.0f} px wide in a {column_width} px column from "
+                          f"{source.rsplit('/', 1)[-1]}: {'ok' if fills else 'DOES NOT FILL THE COLUMN'}")
+                    failures += not fills
     finally:
         driver.quit()
     return 1 if failures else 0

@@ -17,12 +17,15 @@ public struct ChartSize: Sendable, Hashable, Codable {
         case screen
         /// Paper: text at least 7 points (9.33 CSS pixels).
         case print
+        /// A phone's screen: text at least 12 CSS pixels, as large as on a desktop.
+        case phone
 
         /// The smallest readable text, in CSS pixels.
         public var minimumTextSize: Double {
             switch self {
             case .screen: return 11
             case .print: return 7.0 / 72 * 96
+            case .phone: return 12
             }
         }
     }

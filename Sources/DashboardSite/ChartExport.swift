@@ -73,16 +73,21 @@ enum ChartNotes {
         return "\(size.pixelWidth) × \(size.pixelHeight) pixels at \(size.dpi) dpi (\(centimetres(size.pixelWidth)) × \(centimetres(size.pixelHeight)) cm)"
     }
 
-    /// The caption, alt text, source and size of a chart, as the site's `-print.txt` and `dashboards chart` write them.
+    /// The words that go with a report chart, as the site's `-print.txt` and `dashboards chart` write them: the
+    /// alt text first (Word's "Edit Alt Text" box), then a caption of only what the image does not say (the
+    /// image carries the title, what the figures are, their period and the source), then the image's size.
+    static func organisation(_ dashboard: DashboardAnalysis) -> String {
+        let name = dashboard.dashboard.definition.organisation
+        return name.hasSuffix(".") ? name : name + "."
+    }
+
     static func text(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, size: ChartSize, image: String? = nil) -> String {
         """
-        Caption: \(ChartText.caption(analysis, in: dashboard))
-
         Alt text: \(ChartText.altText(analysis, in: dashboard))
 
-        Source: \(analysis.indicator.source ?? "not stated")
+        Caption: \(organisation(dashboard))
 
-        Image: \(image.map { $0 + ", " } ?? "")\(physicalSize(size)).
+        Image: \(image.map { $0 + ", " } ?? "")\(physicalSize(size)); it carries the chart's title, period and source.
 
         """
     }

@@ -23,6 +23,8 @@ struct DashboardPlanner {
     let asOf: Period?
     let assets: SiteAssets
     let fontsFingerprint: String
+    /// Lays charts out to find which of their layouts fit (drawing happens later, in parallel).
+    let renderer: ChartRenderer
 
     var definition: DashboardDefinition { dashboard.definition }
 
@@ -144,8 +146,8 @@ struct DashboardPlanner {
         let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
         plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
         plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
-        return Image(src: one, srcset: "\(one) 1x, \(two) 2x", printSrc: two, alt: ChartText.sparklineAltText(analysis),
-                     width: Int(size.width), height: Int(size.height))
+        return Image(src: one, srcset: "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w", sizes: "\(Int(size.width))px",
+                     printSrc: two, alt: ChartText.sparklineAltText(analysis), width: Int(size.width), height: Int(size.height))
     }
 
     static var printSize: ChartSize {
@@ -169,21 +171,46 @@ struct DashboardPlanner {
             let printSize = DashboardPlanner.printSize
             plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
             plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
-            var srcset = "\(one) 1x, \(two) 2x"
+            // The chart fills the content column at every width: a wide layout for desktops, the standard one
+            // for tablets and a taller phone layout with 12 px text, each at 1x and 2x.
+            var sources: [PictureSource] = []
+            for layout in ChartLayouts.narrower {
+                // A layout the chart does not fit (a very long title on a phone) is left out: the next wider serves.
+                guard (try? renderer.layout(spec, size: layout.size)) != nil else { continue }
+                let a = "charts/\(id)-\(layout.name).png", b = "charts/\(id)-\(layout.name)@2x.png"
+                plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(spec, layout.size)))
+                plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(spec, layout.size.scaled(2))))
+                sources.append(PictureSource(media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
+                                             sizes: ChartLayouts.columnSizes, width: Int(layout.size.width), height: Int(layout.size.height)))
+            }
+            let wide = ChartLayouts.wide
+            let wideOne = "charts/\(id)-wide.png", wideTwo = "charts/\(id)-wide@2x.png"
+            var srcset = "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w"
+            var imageSize = size
+            var imageSrc = one
+            if (try? renderer.layout(spec, size: wide)) != nil {
+                plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(spec, wide)))
+                plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(spec, wide.scaled(2))))
+                sources.append(PictureSource(media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
+                                             width: Int(size.width), height: Int(size.height)))
+                srcset = "\(wideOne) \(Int(wide.width))w, \(wideTwo) \(Int(wide.width) * 2)w"
+                imageSize = wide
+                imageSrc = wideOne
+            }
             // Archived editions have no print-resolution chart: they print the 2x one.
             var printSrc = two
             let alt = ChartText.altText(analysis, in: dashboard)
             caption = ChartText.caption(analysis, in: dashboard)
             if edition.isCurrent {
                 plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
-                srcset += ", \(print) \(Formatting.number(printSize.scale, decimals: 3, grouping: false))x"
                 printSrc = print
                 downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: print))
                 let text = ChartNotes.text(analysis, in: dashboard, size: printSize, image: print)
                 plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
                 downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
             }
-            chart = Image(src: one, srcset: srcset, printSrc: printSrc, alt: alt, width: Int(size.width), height: Int(size.height))
+            chart = Image(src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
+                          width: Int(imageSize.width), height: Int(imageSize.height))
         }
         plan.files.append(File(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
@@ -255,4 +282,18 @@ enum DataDownload {
         quoted.append("\"")
         return String(quoted)
     }
+}
+
+/// The layouts of an indicator page's chart, by screen width. The chart fills the content column (the page is
+/// at most 75rem wide with 1rem padding each side); each layout keeps its 12 px text at least 12 px there.
+enum ChartLayouts {
+    /// Phones up to 30em (480 px): laid out at a 390 px phone's column width, taller, with text of at least 12 px.
+    static let phone = (name: "phone", media: "(max-width: 30em)", size: ChartSize(width: 358, height: 340, medium: .phone))
+    static let narrower = [phone]
+    /// Tablets and small windows up to 64em: the standard 640 × 360 layout.
+    static let standardMedia = "(max-width: 64em)"
+    /// Wider screens: a 960 × 480 layout, shown at up to the column's 1168 px.
+    static let wide = ChartSize(width: 960, height: 480)
+    /// The image's width on the page: the column, less its padding.
+    static let columnSizes = "(min-width: 75rem) 73rem, calc(100vw - 2rem)"
 }

@@ -204,7 +204,7 @@ public enum SiteBuilder {
 
             for dashboard in project.dashboards {
                 let planner = DashboardPlanner(dashboard: dashboard, asOf: options.asOf, assets: assets,
-                                               fontsFingerprint: fontsFingerprint)
+                                               fontsFingerprint: fontsFingerprint, renderer: renderer)
                 let plan = try planner.plan()
                 for file in plan.files {
                     try writer.put(file.bytes, at: file.path)

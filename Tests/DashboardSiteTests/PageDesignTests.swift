@@ -106,7 +106,7 @@ struct PageDesignTests {
     @Test func chartsPrintAtPrintResolution() async throws {
         let output = try await builtSite()
         let page = read("\(output)/cfws/family-star-positive-rate.html")
-        #expect(page.contains("<style>@media print { .chart img[src=\"charts/family-star-positive-rate.png\"] { content: url(\"charts/family-star-positive-rate-print.png\"); } }</style>"))
+        #expect(page.contains("<style>@media print { .chart img[src=\"charts/family-star-positive-rate-wide.png\"] { content: url(\"charts/family-star-positive-rate-print.png\"); } }</style>"))
         // An archived edition has no 300 dpi chart: it prints the 2x one.
         let archived = read("\(output)/cfws/editions/2019-20-q4/family-star-positive-rate.html")
         #expect(archived.contains("content: url(\"charts/family-star-positive-rate@2x.png\")"))

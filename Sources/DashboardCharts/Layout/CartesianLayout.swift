@@ -51,7 +51,9 @@ enum CartesianLayout {
 
         // In a narrow chart, reference lines and comparator series are named in a key above the plot.
         if b.type.keyAbove {
-            for reference in spec.references {
+            let lowest = spec.series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
+            let cannotBeNegative = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
+            for reference in spec.references where !(cannotBeNegative && lowest >= 0 && reference.value < 0 && spec.axis.minimum == nil) {
                 let style = Style.reference(reference.role)
                 let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
                 legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: reference.name + " " + value))
@@ -135,7 +137,9 @@ enum CartesianLayout {
         }
         for (index, series) in spec.series.enumerated() {
             if case .benchmark = series.role, !b.type.keyAbove, let last = series.values.lastIndex(where: { $0 != nil }) {
-                sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: series.values[last]!, role: .seriesLabel, swatch: nil))
+                // A stepped target is named with its latest level, as a target line is.
+                let value = series.stepped ? series.label(last, axis: spec.axis) : nil
+                sideLabels.append(SideLabel(lines: sideLines(series.name, value), wantedY: series.values[last]!, role: .seriesLabel, swatch: nil))
             }
             if case .part = series.role, !partsInLegend {
                 sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: .nan, role: .seriesLabel,
@@ -217,9 +221,13 @@ enum CartesianLayout {
 
         // 5. Data.
         var occupied: [Box] = gapTexts.map(\.bounds) + tickLabels.map(\.bounds)
+        // Stepped series (a target changing by period) under the lines, so the latest label keeps clear of
+        // them; over columns, so a target inside a column still shows.
+        if spec.kind != .column { drawSteps(spec, xs: xs, slot: slot, y: y, into: &b, occupied: &occupied) }
         switch spec.kind {
         case .column:
             drawColumns(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, occupied: &occupied)
+            drawSteps(spec, xs: xs, slot: slot, y: y, into: &b, occupied: &occupied)
         case .stacked:
             drawStacks(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, sideLabels: &sideLabels)
         case .line, .spc, .comparison, .sparkline:
@@ -456,12 +464,38 @@ enum CartesianLayout {
         }
     }
 
+    // MARK: Steps
+
+    /// Each stepped series level across its periods' slots, joined by risers where the level changes and
+    /// broken where a period has none.
+    static func drawSteps(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, into b: inout SceneBuilder,
+                          occupied: inout [Box]) {
+        for (seriesIndex, series) in spec.series.enumerated() where series.stepped {
+            guard case .benchmark(let role) = series.role else { continue }
+            let style = Style.reference(role)
+            var run: [Point] = []
+            for index in 0...series.values.count {
+                guard index < xs.count, index < series.values.count, let value = series.values[index] else {
+                    b.addLine(.series(seriesIndex), run, width: style.width, colour: style.colour, dash: style.dash)
+                    run = []
+                    continue
+                }
+                let vy = y(y.clamp(value))
+                let left = xs[index] - slot / 2, right = xs[index] + slot / 2
+                if let last = run.last, last.y != vy { run.append(Point(left, vy)) }
+                if run.isEmpty { run.append(Point(left, vy)) }
+                run.append(Point(right, vy))
+                occupied.append(Box(x: left, y: vy - 1.5, width: right - left, height: 3))
+            }
+        }
+    }
+
     // MARK: Lines
 
     static func drawLines(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
                           into b: inout SceneBuilder, occupied: inout [Box]) {
         let isSPC = spec.kind == .spc
-        for (seriesIndex, series) in spec.series.enumerated() {
+        for (seriesIndex, series) in spec.series.enumerated() where !series.stepped {
             let colour: Colour, width: Double, dash: [Double]
             switch series.role {
             case .main:

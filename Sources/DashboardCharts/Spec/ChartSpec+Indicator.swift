@@ -164,7 +164,19 @@ extension ChartSpec {
             subtitle += first == last ? ", \(first.label)" : ", \(first.label) to \(last.label)"
         }
         spec.subtitle = subtitle
-        if let target = analysis.target ?? analysis.indicator.target {
+        // A target that differs between the charted periods is a series of its own, drawn as steps; a single
+        // target is a line across the plot. (Stacked columns keep the single line.)
+        let periodTargets = observations.map { observation -> Double? in
+            let period = observation.period
+            guard !period.frequency.isYearToDate else { return nil }
+            // The period's own target, else its financial year's (`target: {2020/21: 70%}`), else the one target.
+            let indicator = analysis.indicator
+            return indicator.targets[period] ?? indicator.targets[.financialYear(period.financialYear)] ?? indicator.target
+        }
+        if kind != .stacked, !analysis.indicator.targets.isEmpty, Set(periodTargets.compactMap { $0 }).count > 1 {
+            let decimals = periodTargets.map { $0.map { Reference.decimals(for: $0, minimum: analysis.decimals) } ?? analysis.decimals }
+            spec.series.append(Series(name: "Target", role: .benchmark(.target), values: periodTargets, decimals: decimals, stepped: true))
+        } else if let target = analysis.target ?? analysis.indicator.target {
             spec.references.append(Reference(role: .target, name: "Target", value: target,
                                              decimals: Reference.decimals(for: target, minimum: analysis.decimals)))
         }

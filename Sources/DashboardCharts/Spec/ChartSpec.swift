@@ -135,12 +135,15 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         public var values: [Double?]
         /// Decimals each figure was published with (94.9% and 26% in one series); empty for the axis's.
         public var decimals: [Int]
+        /// Drawn as steps, level across each period (a target that changes from year to year).
+        public var stepped: Bool
 
-        public init(name: String, role: Role, values: [Double?], decimals: [Int] = []) {
+        public init(name: String, role: Role, values: [Double?], decimals: [Int] = [], stepped: Bool = false) {
             self.name = name
             self.role = role
             self.values = values
             self.decimals = decimals
+            self.stepped = stepped
         }
 
         /// A figure as its data label writes it.

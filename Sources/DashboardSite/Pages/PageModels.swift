@@ -101,7 +101,11 @@ struct Badge {
 
 struct Image {
     var src: String
+    /// Widths the browser chooses from ("a.png 640w, a@2x.png 1280w"), for the space `sizes` gives the image.
     var srcset: String
+    var sizes: String
+    /// Other layouts of the same chart for narrower screens (a `<picture>`'s `<source>`s), narrowest first.
+    var sources: [PictureSource] = []
     /// The image a printed page uses instead of `src` (set through the stylesheet, so screens never fetch it).
     var printSrc: String
     var alt: String
@@ -180,4 +184,13 @@ struct SPCSection {
     var specialPoints: [String]
     var hasSpecialPoints: Bool
     var method: String
+}
+
+/// One layout of a chart for screens up to a width: `<source media="(max-width: 30em)" srcset=… sizes=…>`.
+struct PictureSource {
+    var media: String
+    var srcset: String
+    var sizes: String
+    var width: Int
+    var height: Int
 }
