@@ -22,7 +22,7 @@ struct PackPageTests {
             #expect(part.contains("<p class=\"lede\">"))
         }
         let page = read("\(output)/cfws/families-open.html")
-        let alt = try #require(page.components(separatedBy: "<figure class=\"chart\">\n<img ").dropFirst().first?
+        let alt = try #require(page.components(separatedBy: "<figure class=\"chart\">").dropFirst().first?
             .components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first)
         #expect(pack.contains("alt=\"\(alt)\""))
         #expect(pack.contains(".chart img[src=\"charts/families-open.png\"] { content: url(\"charts/families-open-print.png\"); }"))
