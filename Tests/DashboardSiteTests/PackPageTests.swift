@@ -25,7 +25,7 @@ struct PackPageTests {
         let alt = try #require(page.components(separatedBy: "<figure class=\"chart\">").dropFirst().first?
             .components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first)
         #expect(pack.contains("alt=\"\(alt)\""))
-        #expect(pack.contains(".chart img[src=\"charts/families-open.png\"] { content: url(\"charts/families-open-print.png\"); }"))
+        #expect(pack.contains(".chart img[src=\"charts/families-open-wide.png\"] { content: url(\"charts/families-open-print.png\"); }"))
         #expect(pack.contains("<strong>Commentary:</strong> The number of families open to the service fell from 3,285 in 2018/19 to"))
         // Parts follow the dashboard's sections, in order.
         let star = try #require(pack.range(of: "id=\"part-section-3-family-star-outcomes\""))
