@@ -301,17 +301,9 @@ public final class Workbook {
         // The 1900 system counts a 29 February 1900 that never was (serial 60), as Lotus 1-2-3 did.
         if days == 60 { return (1900, 2, 29) }
         if days < 60 { days += 1 }
-        // Days since 1899-12-30 to a civil date (Howard Hinnant's algorithm), from the epoch 1970-01-01.
-        let z = days - 25569 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        // Days since 1899-12-30, which is 25,569 days before 1970-01-01.
+        let date = CivilDate(dayNumber: days - 25569)
+        return (date.year, date.month, date.day)
     }
 
     static func serial(isoDate text: String, date1904: Bool) -> Double? {
