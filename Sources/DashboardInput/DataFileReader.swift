@@ -13,9 +13,10 @@ enum DataFileReader {
             || lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods"))
     }
 
-    static func readAll(names: [String], directory: String, mappings: [DataMapping],
-                        diagnostics: inout Diagnostics) -> (files: [DashboardAssembler.DataFile], read: [String]) {
-        var files: [DashboardAssembler.DataFile] = []
+    /// Reads every data file into `builder` (nil when dashboard.yml could not be read: the files are still
+    /// checked, and their figures dropped). Returns the names of the files read.
+    static func readAll(names: [String], directory: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?,
+                        diagnostics: inout Diagnostics) -> [String] {
         var read: [String] = []
         let dataNames = names.filter(isDataFile)
         var mapped: [String: [DataMapping]] = [:]
@@ -44,36 +45,48 @@ enum DataFileReader {
             }
             if lowered.hasSuffix(workbookExtension) {
                 read.append(name)
-                files += readWorkbook(path: path, mappings: mapped[name] ?? [], diagnostics: &diagnostics)
+                readWorkbook(path: path, mappings: mapped[name] ?? [], into: &builder, diagnostics: &diagnostics)
                 continue
             }
             read.append(name)
             let entries: [DataMapping?] = mapped[name] ?? [nil]
             for mapping in entries {
-                if let file = readText(path: path, name: name, mapping: mapping, diagnostics: &diagnostics) { files.append(file) }
+                readText(path: path, name: name, mapping: mapping, into: &builder, diagnostics: &diagnostics)
             }
         }
-        return (files, read)
+        return read
     }
 
-    static func readText(path: String, name: String, mapping: DataMapping?, diagnostics: inout Diagnostics) -> DashboardAssembler.DataFile? {
+    static func readText(path: String, name: String, mapping: DataMapping?, into builder: inout DashboardAssembler.Builder?,
+                         diagnostics: inout Diagnostics) {
         switch InputLoader.read(path) {
         case .failure(let problem):
             diagnostics.append(problem)
-            return nil
         case .success(let bytes):
             var delimiter = name.lowercased().hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
             if delimiter == UInt8(ascii: ","), isTabSeparated(bytes) { delimiter = UInt8(ascii: "\t") }
-            var (records, csvProblems) = CSVReader.read(bytes, file: path, delimiter: delimiter)
-            diagnostics.append(contentsOf: csvProblems)
-            if csvProblems.hasErrors && records.isEmpty { return nil }
+            var table = ObservationTable.Reader(file: path)
+            var sawRecord = false
+            let csvProblems: Diagnostics
             if let mapping {
+                // A mapped range or header rows reshape the table as a whole, so its records are read first.
+                var (records, problems) = CSVReader.read(bytes, file: path, delimiter: delimiter)
+                csvProblems = problems
                 if let range = mapping.range { records = cut(records, to: range) }
                 records = TableShaper.shape(records, headerRows: mapping.headerRows)
+                sawRecord = !records.isEmpty
+                for record in records { table.add(record) { builder?.add($0) } }
+            } else {
+                // Record by record, straight into the dashboard's figures: a big file is held once, as its bytes.
+                csvProblems = CSVReader.read(bytes, file: path, delimiter: delimiter) { record in
+                    sawRecord = true
+                    table.add(record) { builder?.add($0) }
+                }
             }
-            let (_, observations, tableProblems) = ObservationTable.read(records, file: path)
-            diagnostics.append(contentsOf: tableProblems)
-            return .init(path: path, records: observations)
+            diagnostics.append(contentsOf: csvProblems)
+            if csvProblems.hasErrors && !sawRecord { return }
+            builder?.addFile(path)
+            diagnostics.append(contentsOf: table.finish())
         }
     }
 
@@ -103,12 +116,12 @@ enum DataFileReader {
         }
     }
 
-    static func readWorkbook(path: String, mappings: [DataMapping], diagnostics: inout Diagnostics) -> [DashboardAssembler.DataFile] {
+    static func readWorkbook(path: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?, diagnostics: inout Diagnostics) {
         let bytes: [UInt8]
         switch InputLoader.read(path) {
         case .failure(let problem):
             diagnostics.append(problem)
-            return []
+            return
         case .success(let read): bytes = read
         }
         let workbook: Workbook
@@ -116,7 +129,7 @@ enum DataFileReader {
             workbook = try Workbook(bytes: bytes)
         } catch {
             diagnostics.error(error.message, at: SourceLocation(file: path))
-            return []
+            return
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
@@ -124,9 +137,8 @@ enum DataFileReader {
             let example = visible.first ?? workbook.sheetNames.first ?? "Sheet1"
             diagnostics.error("this workbook is not read: no entry under data: in dashboard.yml maps it; add one such as `data: [{file: \(name), sheet: \(example)}]` (its sheets: \(listing(workbook)))",
                               at: SourceLocation(file: path))
-            return []
+            return
         }
-        var files: [DashboardAssembler.DataFile] = []
         for mapping in mappings {
             var sheetName = mapping.sheet
             if sheetName == nil {
@@ -153,14 +165,14 @@ enum DataFileReader {
             let records = TableShaper.shape(grid, headerRows: mapping.headerRows)
             let (_, observations, tableProblems) = ObservationTable.read(records, file: label)
             diagnostics.append(contentsOf: tableProblems)
-            files.append(.init(path: label, records: observations))
+            builder?.addFile(label)
+            for observation in observations { builder?.add(observation) }
         }
         let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
         if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {
             diagnostics.warning("the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
                                 at: SourceLocation(file: path))
         }
-        return files
     }
 
     static func listing(_ workbook: Workbook) -> String {

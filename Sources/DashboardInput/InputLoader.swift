@@ -144,13 +144,14 @@ public enum InputLoader {
 
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
-        let (dataFiles, dataNames) = DataFileReader.readAll(names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
-                                                            mappings: definition?.data ?? [], diagnostics: &diagnostics)
+        var builder = definition.map(DashboardAssembler.Builder.init)
+        let dataNames = DataFileReader.readAll(names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
+                                               mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
-        guard let definition else { return (nil, diagnostics) }
-        let (dashboard, assembly) = DashboardAssembler.assemble(definition, files: dataFiles)
+        guard var builder else { return (nil, diagnostics) }
+        let (dashboard, assembly) = builder.finish()
         diagnostics.append(contentsOf: assembly)
         diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
         var result = dashboard

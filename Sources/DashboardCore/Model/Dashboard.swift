@@ -113,11 +113,16 @@ public struct Benchmarks: Sendable, Equatable {
     /// Year-on-year change nationally and regionally, as a fraction (0.102 for 10.2%), where papers compare growth.
     public var nationalChange: Double?
     public var regionalChange: Double?
+    /// The statistical neighbours' own figures, in the neighbour workbook's order, where they were computed from
+    /// a benchmark file (nil value: that neighbour has no figure for the period).
+    public var neighbourFigures: [NeighbourFigure]
     public var location: SourceLocation
 
     public init(national: Double? = nil, regional: Double? = nil, statisticalNeighbours: Double? = nil,
                 nationalQuartile: Int? = nil, quartilePosition: QuartilePosition? = nil,
-                nationalChange: Double? = nil, regionalChange: Double? = nil, location: SourceLocation) {
+                nationalChange: Double? = nil, regionalChange: Double? = nil,
+                neighbourFigures: [NeighbourFigure] = [], location: SourceLocation) {
+        self.neighbourFigures = neighbourFigures
         self.national = national
         self.regional = regional
         self.statisticalNeighbours = statisticalNeighbours
@@ -126,6 +131,17 @@ public struct Benchmarks: Sendable, Equatable {
         self.nationalChange = nationalChange
         self.regionalChange = regionalChange
         self.location = location
+    }
+}
+
+/// One statistical neighbour's figure for a period.
+public struct NeighbourFigure: Sendable, Equatable {
+    public var name: String
+    public var value: Double?
+
+    public init(name: String, value: Double?) {
+        self.name = name
+        self.value = value
     }
 }
 
@@ -238,37 +254,93 @@ public struct IndicatorDefinition: Sendable {
 }
 
 /// One figure of an indicator for one period, as read from a data file.
+///
+/// A big data file holds one of these for every figure, so it is kept small: its place in the file is stored
+/// as 32-bit line and column, and what most figures lack (numerator, denominator, note, the period as written)
+/// is kept apart, allocated only for the figures that have it.
 public struct Observation: Sendable, Equatable {
     public var period: Period
     /// nil for a gap.
     public var value: Double?
-    public var decimals: Int
-    public var numerator: Double?
-    public var denominator: Double?
+    private var storedDecimals: Int8
     public var gap: GapReason?
-    /// The officer's note for this figure, or the words of a gap ("Break in data while tableau was developed").
-    public var note: String?
-    public var location: SourceLocation
+    private var line: Int32
+    private var column: Int32
+    private var file: String
+    private var extras: Extras?
+
+    /// What most figures do not have, shared between copies and replaced whole when one is changed.
+    private final class Extras: Sendable {
+        let details: Details
+        init(_ details: Details) { self.details = details }
+    }
+
+    private struct Details: Equatable, Sendable {
+        var numerator: Double?
+        var denominator: Double?
+        var note: String?
+        var writtenLabel: String?
+        var isEmpty: Bool { numerator == nil && denominator == nil && note == nil && writtenLabel == nil }
+    }
+
+    private var details: Details {
+        get { extras?.details ?? Details() }
+        set { extras = newValue.isEmpty ? nil : Extras(newValue) }
+    }
 
     public init(period: Period, value: Double?, decimals: Int = 0, numerator: Double? = nil, denominator: Double? = nil,
                 gap: GapReason? = nil, note: String? = nil, location: SourceLocation) {
         self.period = period
         self.value = value
-        self.decimals = decimals
-        self.numerator = numerator
-        self.denominator = denominator
+        self.storedDecimals = Int8(clamping: decimals)
         self.gap = gap
-        self.note = note
-        self.location = location
+        self.line = Int32(clamping: location.line)
+        self.column = Int32(clamping: location.column)
+        self.file = location.file
+        self.details = Details(numerator: numerator, denominator: denominator, note: note)
+    }
+
+    /// Decimal places as published (at most 127).
+    public var decimals: Int {
+        get { Int(storedDecimals) }
+        set { storedDecimals = Int8(clamping: newValue) }
+    }
+    public var numerator: Double? {
+        get { extras?.details.numerator }
+        set { details.numerator = newValue }
+    }
+    public var denominator: Double? {
+        get { extras?.details.denominator }
+        set { details.denominator = newValue }
+    }
+    /// The officer's note for this figure, or the words of a gap ("Break in data while tableau was developed").
+    public var note: String? {
+        get { extras?.details.note }
+        set { details.note = newValue }
+    }
+    /// The period as the paper wrote it, for censuses, terms, academic years, ranges and dates written in words.
+    public var writtenLabel: String? {
+        get { extras?.details.writtenLabel }
+        set { details.writtenLabel = newValue }
+    }
+    public var location: SourceLocation {
+        get { SourceLocation(file: file, line: Int(line), column: Int(column)) }
+        set {
+            file = newValue.file
+            line = Int32(clamping: newValue.line)
+            column = Int32(clamping: newValue.column)
+        }
     }
 
     public var isGap: Bool { value == nil }
 
-    /// The period as the paper wrote it, for censuses, terms, academic years, ranges and dates written in words.
-    public var writtenLabel: String? = nil
-
     /// The period's name to show: as written where the paper's form is kept, else the standard form.
     public var label: String { writtenLabel ?? period.label }
+
+    public static func == (a: Observation, b: Observation) -> Bool {
+        a.period == b.period && a.value == b.value && a.storedDecimals == b.storedDecimals && a.gap == b.gap
+            && a.line == b.line && a.column == b.column && a.file == b.file && a.details == b.details
+    }
 }
 
 /// A dashboard with its data: the definition and, per indicator, its figures in period order.

@@ -50,10 +50,19 @@ public enum CSVReader {
 
     public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
                             maximumFieldBytes: Int = defaultMaximumFieldBytes) -> (records: [CSVRecord], diagnostics: Diagnostics) {
+        var records: [CSVRecord] = []
+        let diagnostics = read(bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes) { records.append($0) }
+        return (records, diagnostics)
+    }
+
+    /// Reads record by record, handing each to `each` as soon as it is complete, so a big file is never held
+    /// as records all at once (its figures are). The diagnostics are the same as `read`'s.
+    public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
+                            maximumFieldBytes: Int = defaultMaximumFieldBytes, each: (CSVRecord) -> Void) -> Diagnostics {
         var diagnostics = Diagnostics()
         if let problem = sniff(bytes) {
             diagnostics.error(problem, at: SourceLocation(file: file, line: 1, column: 1))
-            return ([], diagnostics)
+            return diagnostics
         }
         // A NUL byte is never in text: one anywhere means an image, a workbook or another program's file,
         // and nothing in it is read (reading up to it would only report its bytes as bad text).
@@ -61,12 +70,12 @@ public enum CSVReader {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let (line, column) = Parser.position(of: nul - start, in: bytes[start...], line: 1, column: 1)
             diagnostics.error("the file contains a NUL byte here: it is binary, not CSV text", at: SourceLocation(file: file, line: line, column: column))
-            return ([], diagnostics)
+            return diagnostics
         }
         var parser = Parser(bytes: bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes)
-        let records = parser.run()
+        parser.run(each)
         diagnostics.append(contentsOf: parser.diagnostics)
-        return (records, diagnostics)
+        return diagnostics
     }
 
     /// Whole-file problems: the wrong encoding or not text at all.
@@ -131,46 +140,52 @@ public enum CSVReader {
             }
         }
 
-        mutating func run() -> [CSVRecord] {
-            var records: [CSVRecord] = []
+        mutating func run(_ each: (CSVRecord) -> Void) {
             var fields: [CSVField] = []
             var unreadable = false
+            // The field count of the first record with text: the header, for the check of a file cut short.
+            var headerWidth: Int?
+            func emit(_ record: CSVRecord) {
+                if headerWidth == nil, !record.isBlank { headerWidth = record.fields.count }
+                each(record)
+            }
             skipComments()
             var recordLine = line
-            guard index < bytes.count else { return [] }
+            guard index < bytes.count else { return }
             while true {
                 let reported = diagnostics.items.count
                 let (field, ended) = readField()
-                guard let field else { return records }  // fatal problem already reported
+                guard let field else { return }  // fatal problem already reported
                 fields.append(field)
                 if diagnostics.items.count > reported {
                     unreadable = true
                     if diagnostics.items.count >= CSVReader.maximumErrors {
                         diagnostics.error("more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
                                           at: location(line, column))
-                        return records
+                        return
                     }
                 }
                 switch ended {
                 case .delimiter:
                     continue
                 case .lineEnd:
-                    records.append(CSVRecord(fields: fields, line: recordLine, unreadable: unreadable))
+                    emit(CSVRecord(fields: fields, line: recordLine, unreadable: unreadable))
                     fields = []
+                    fields.reserveCapacity(headerWidth ?? 0)
                     unreadable = false
                     skipComments()
                     recordLine = line
-                    if index >= bytes.count { return records }
+                    if index >= bytes.count { return }
                 case .end:
                     let record = CSVRecord(fields: fields, line: recordLine, unreadable: unreadable)
                     // No line break at the end and a row shorter than the header: the file may have been cut off
                     // part-way through a figure, which reads as a smaller figure or a missing column.
-                    if let header = records.first(where: { !$0.isBlank }), !record.isBlank, fields.count < header.fields.count {
+                    if let headerWidth, !record.isBlank, fields.count < headerWidth {
                         diagnostics.warning("the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
                                             at: location(field.line, field.column))
                     }
-                    records.append(record)
-                    return records
+                    emit(record)
+                    return
                 }
             }
         }

@@ -11,52 +11,81 @@ public enum DashboardAssembler {
     }
 
     public static func assemble(_ definition: DashboardDefinition, files: [DataFile]) -> (Dashboard, Diagnostics) {
-        var diagnostics = Diagnostics()
-        var byKey: [String: IndicatorDefinition] = [:]
-        for indicator in definition.indicators {
-            byKey[indicator.id] = indicator
+        var builder = Builder(definition)
+        for file in files {
+            builder.addFile(file.path)
+            for record in file.records { builder.add(record) }
         }
-        // Officers paste tables whose first column is the title; accept a title when it names one indicator.
+        return builder.finish()
+    }
+
+    /// Takes figures one at a time as data files are read, keeping only each indicator's observations: the
+    /// records of a big file are never all held at once.
+    public struct Builder {
+        let definition: DashboardDefinition
+        var byKey: [String: IndicatorDefinition] = [:]
+        /// Officers paste tables whose first column is the title; a title is accepted when it names one indicator.
         var byTitle: [String: [IndicatorDefinition]] = [:]
-        for indicator in definition.indicators {
-            for title in Set([indicator.title, indicator.shortTitle].compactMap { $0.map(titleKey) }) {
-                byTitle[title, default: []].append(indicator)
+        var series: [String: [Observation]] = [:]
+        var files: [String] = []
+        var diagnostics = Diagnostics()
+
+        public init(_ definition: DashboardDefinition) {
+            self.definition = definition
+            for indicator in definition.indicators {
+                byKey[indicator.id] = indicator
+                for title in Set([indicator.title, indicator.shortTitle].compactMap { $0.map(titleKey) }) {
+                    byTitle[title, default: []].append(indicator)
+                }
             }
         }
 
-        var series: [String: [Observation]] = [:]
-        var seen: [String: [Period: SourceLocation]] = [:]
-        for file in files {
-            for record in file.records {
-                let indicator: IndicatorDefinition
-                if let match = byKey[record.indicator] {
-                    indicator = match
-                } else if let matches = byTitle[titleKey(record.indicator)], matches.count == 1 {
-                    indicator = matches[0]
-                } else {
-                    let names = definition.indicators.flatMap { [$0.id, $0.title] + ($0.shortTitle.map { [$0] } ?? []) }
-                    // A title shared by several indicators names none of them; it is not a near miss.
-                    let hint = byTitle[titleKey(record.indicator)] != nil ? ""
-                        : Diagnostic.suggestion(for: titleKey(record.indicator), among: names).map { "; \($0)" } ?? ""
-                    let shown = record.indicator.count > 60 ? String(record.indicator.prefix(60)) + "…" : record.indicator
-                    diagnostics.error("'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
-                                      at: record.indicatorLocation)
-                    continue
-                }
-                if let first = seen[indicator.id]?[record.period] {
-                    diagnostics.error("\(indicator.id) already has a figure for \(record.period.label) at \(first); keep one",
-                                      at: record.valueLocation)
-                    continue
-                }
-                seen[indicator.id, default: [:]][record.period] = record.valueLocation
-                if let observation = observation(record, for: indicator, diagnostics: &diagnostics) {
-                    series[indicator.id, default: []].append(observation)
-                }
+        public mutating func addFile(_ path: String) {
+            files.append(path)
+        }
+
+        public mutating func add(_ record: ObservationRecord) {
+            let indicator: IndicatorDefinition
+            if let match = byKey[record.indicator] {
+                indicator = match
+            } else if let matches = byTitle[titleKey(record.indicator)], matches.count == 1 {
+                indicator = matches[0]
+            } else {
+                let names = definition.indicators.flatMap { [$0.id, $0.title] + ($0.shortTitle.map { [$0] } ?? []) }
+                // A title shared by several indicators names none of them; it is not a near miss.
+                let hint = byTitle[titleKey(record.indicator)] != nil ? ""
+                    : Diagnostic.suggestion(for: titleKey(record.indicator), among: names).map { "; \($0)" } ?? ""
+                let shown = record.indicator.count > 60 ? String(record.indicator.prefix(60)) + "…" : record.indicator
+                diagnostics.error("'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
+                                  at: record.indicatorLocation)
+                return
+            }
+            if let observation = observation(record, for: indicator, diagnostics: &diagnostics) {
+                series[indicator.id, default: []].append(observation)
             }
         }
-        for id in series.keys { series[id]!.sort { $0.period < $1.period } }
-        let dashboard = Dashboard(definition: definition, series: series, files: files.map(\.path))
-        return (dashboard, diagnostics)
+
+        /// The dashboard, each indicator's figures in period order. A second figure for a period is an error
+        /// naming the first (found after sorting, which keeps the order read, so no index of every figure is kept).
+        public mutating func finish() -> (Dashboard, Diagnostics) {
+            for id in series.keys.sorted() {
+                var figures = series.removeValue(forKey: id)!
+                figures.sort { $0.period < $1.period }
+                var kept = 0
+                for index in figures.indices {
+                    if kept > 0, figures[kept - 1].period == figures[index].period {
+                        diagnostics.error("\(id) already has a figure for \(figures[index].period.label) at \(figures[kept - 1].location); keep one",
+                                          at: figures[index].location)
+                        continue
+                    }
+                    figures[kept] = figures[index]
+                    kept += 1
+                }
+                figures.removeLast(figures.count - kept)
+                series[id] = figures
+            }
+            return (Dashboard(definition: definition, series: series, files: files), diagnostics)
+        }
     }
 
     /// A title as matched: case, apostrophe style (’ or '), runs of spaces and a trailing full stop do not matter.

@@ -29,68 +29,112 @@ public enum ObservationTable {
     public static let longColumns = ["indicator", "period", "value", "numerator", "denominator", "note"]
 
     public static func read(_ records: [CSVRecord], file: String) -> (shape: TableShape?, records: [ObservationRecord], diagnostics: Diagnostics) {
+        var reader = Reader(file: file)
+        var output: [ObservationRecord] = []
+        for record in records { reader.add(record) { output.append($0) } }
+        let diagnostics = reader.finish()
+        return (reader.shape, output, diagnostics)
+    }
+
+    /// Reads a table a record at a time, handing on each figure as its row is read: with `CSVReader`'s
+    /// record-by-record reading, a big file's rows are never all held at once.
+    public struct Reader {
+        public let file: String
+        /// Known once the header is read; nil before, or when the header itself could not be read.
+        public private(set) var shape: TableShape?
         var diagnostics = Diagnostics()
-        let rows = records.filter { !$0.isBlank }
-        guard let header = rows.first else {
-            diagnostics.error("the file has no header row and no data; a data file starts with a header such as indicator,period,value",
-                              at: SourceLocation(file: file, line: 1, column: 1))
-            return (nil, [], diagnostics)
-        }
-        // A header the CSV reader could not read says nothing reliable about the columns; its problem is reported.
-        if header.unreadable { return (nil, [], diagnostics) }
-        let names = header.fields.map { $0.text.trimmingSpaces.lowercased().replacingSpaces }
-        // Rows the CSV reader reported are left out here, so each problem is reported once, where it is.
-        let body = rows.dropFirst().filter { !$0.unreadable }[...]
-        if names.contains("indicator"), names.contains("period"), names.contains("value") {
-            let result = readLong(header: header, names: names, rows: body, file: file, diagnostics: &diagnostics)
-            return (.long, result, diagnostics)
-        }
-        let result = readWide(header: header, rows: body, file: file, diagnostics: &diagnostics)
-        return (.wide, result, diagnostics)
-    }
-
-    static func location(_ field: CSVField, file: String) -> SourceLocation {
-        SourceLocation(file: file, line: field.line, column: field.column)
-    }
-
-    static func readLong(header: CSVRecord, names: [String], rows: ArraySlice<CSVRecord>, file: String,
-                         diagnostics: inout Diagnostics) -> [ObservationRecord] {
+        var header: CSVRecord?
+        /// The header was read and its columns are usable: rows are read.
+        var readingRows = false
+        // Long form: where each column is, and periods as already parsed (a big file repeats few labels).
         var column: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            if longColumns.contains(name) {
-                if column[name] != nil {
-                    diagnostics.error("the column '\(name)' appears twice in the header", at: location(header.fields[index], file: file))
-                } else {
-                    column[name] = index
-                }
-            } else if !name.isEmpty {
-                let hint = Diagnostic.suggestion(for: name, among: longColumns).map { "; \($0)" } ?? ""
-                diagnostics.warning("the column '\(header.fields[index].text)' is not read (a long-form file has \(longColumns.joined(separator: ", ")))\(hint)",
-                                    at: location(header.fields[index], file: file))
+        var periodCache: [String: Result<(period: Period, written: String?), PeriodParser.Failure>] = [:]
+        // Wide form: each column's period and how it was written.
+        var periods: [Period?] = [nil]
+        var written: [String?] = [nil]
+
+        public init(file: String) {
+            self.file = file
+        }
+
+        public mutating func add(_ record: CSVRecord, to sink: (ObservationRecord) -> Void) {
+            if record.isBlank { return }
+            guard let header else {
+                header = record
+                readHeader(record)
+                return
+            }
+            // Rows the CSV reader reported are left out here, so each problem is reported once, where it is.
+            guard readingRows, !record.unreadable else { return }
+            switch shape {
+            case .long: readLong(record, header: header, sink)
+            case .wide: readWide(record, sink)
+            case nil: break
             }
         }
-        var periodCache: [String: Result<(period: Period, written: String?), PeriodParser.Failure>] = [:]
-        var output: [ObservationRecord] = []
-        output.reserveCapacity(rows.count)
-        for row in rows {
+
+        /// The problems found; the problem of a file with no header row, too.
+        public mutating func finish() -> Diagnostics {
+            if header == nil {
+                diagnostics.error("the file has no header row and no data; a data file starts with a header such as indicator,period,value",
+                                  at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            return diagnostics
+        }
+
+        func location(_ field: CSVField) -> SourceLocation {
+            SourceLocation(file: file, line: field.line, column: field.column)
+        }
+
+        mutating func readHeader(_ header: CSVRecord) {
+            // A header the CSV reader could not read says nothing reliable about the columns; its problem is reported.
+            if header.unreadable { return }
+            let names = header.fields.map { $0.text.trimmingSpaces.lowercased().replacingSpaces }
+            if names.contains("indicator"), names.contains("period"), names.contains("value") {
+                shape = .long
+                readLongHeader(header, names: names)
+            } else {
+                shape = .wide
+                readWideHeader(header)
+            }
+        }
+
+        mutating func readLongHeader(_ header: CSVRecord, names: [String]) {
+            for (index, name) in names.enumerated() {
+                if longColumns.contains(name) {
+                    if column[name] != nil {
+                        diagnostics.error("the column '\(name)' appears twice in the header", at: location(header.fields[index]))
+                    } else {
+                        column[name] = index
+                    }
+                } else if !name.isEmpty {
+                    let hint = Diagnostic.suggestion(for: name, among: longColumns).map { "; \($0)" } ?? ""
+                    diagnostics.warning("the column '\(header.fields[index].text)' is not read (a long-form file has \(longColumns.joined(separator: ", ")))\(hint)",
+                                        at: location(header.fields[index]))
+                }
+            }
+            readingRows = true
+        }
+
+        mutating func readLong(_ row: CSVRecord, header: CSVRecord, _ sink: (ObservationRecord) -> Void) {
             if row.fields.count > header.fields.count {
                 let extra = row.fields[header.fields.count]
                 diagnostics.error("this row has \(row.fields.count) fields but the header has \(header.fields.count); is a comma inside a value that should be quoted?",
-                                  at: location(extra, file: file))
-                continue
+                                  at: location(extra))
+                return
             }
             func field(_ name: String) -> CSVField? {
                 guard let index = column[name], index < row.fields.count else { return nil }
                 return row.fields[index]
             }
             guard let indicatorField = field("indicator"), !indicatorField.text.trimmingSpaces.isEmpty else {
-                let at = field("indicator").map { location($0, file: file) } ?? SourceLocation(file: file, line: row.line, column: 1)
+                let at = field("indicator").map(location) ?? SourceLocation(file: file, line: row.line, column: 1)
                 diagnostics.error("this row has no indicator", at: at)
-                continue
+                return
             }
             guard let periodField = field("period") else {
                 diagnostics.error("this row has no period", at: SourceLocation(file: file, line: row.line, column: 1))
-                continue
+                return
             }
             let periodText = periodField.text
             let parsed = periodCache[periodText] ?? PeriodParser.parseWritten(periodText)
@@ -99,16 +143,16 @@ public enum ObservationTable {
             switch parsed {
             case .success(let value): (period, written) = value
             case .failure(let failure):
-                diagnostics.error(failure.message, at: location(periodField, file: file))
-                continue
+                diagnostics.error(failure.message, at: location(periodField))
+                return
             }
             guard let valueField = field("value") else {
                 // A row cut short is a damaged file, not a gap: an empty value is written as an empty field.
                 let at = SourceLocation(file: file, line: row.line, column: (row.fields.last?.column ?? 1))
                 diagnostics.error("this row has \(row.fields.count) fields and stops before the value column (the header has \(header.fields.count)); write an empty field for a gap", at: at)
-                continue
+                return
             }
-            guard let figure = parseFigure(valueField, file: file, diagnostics: &diagnostics) else { continue }
+            guard let figure = parseFigure(valueField, file: file, diagnostics: &diagnostics) else { return }
             var numerator: Double?, denominator: Double?
             if let numeratorField = field("numerator") {
                 numerator = parseCount(numeratorField, name: "numerator", file: file, diagnostics: &diagnostics)
@@ -117,78 +161,76 @@ public enum ObservationTable {
                 denominator = parseCount(denominatorField, name: "denominator", file: file, diagnostics: &diagnostics)
             }
             let note = field("note").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-            output.append(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField, file: file),
-                                            period: period, periodLabel: written, figure: figure, valueLocation: location(valueField, file: file),
-                                            numerator: numerator, denominator: denominator, note: note))
+            sink(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField),
+                                   period: period, periodLabel: written, figure: figure, valueLocation: location(valueField),
+                                   numerator: numerator, denominator: denominator, note: note))
         }
-        return output
-    }
 
-    static func readWide(header: CSVRecord, rows: ArraySlice<CSVRecord>, file: String, diagnostics: inout Diagnostics) -> [ObservationRecord] {
-        // Column periods; an empty heading is allowed only over an empty column (a trailing tab from Excel).
-        var periods: [Period?] = [nil]
-        // Where each period first heads a column, so a repeat is found in constant time: a wide table may have
-        // tens of thousands of columns, and reading it stays linear.
-        var firstColumn: [Period: Int] = [:]
-        var written: [String?] = [nil]
-        var headerProblem = false
-        for field in header.fields.dropFirst() {
-            let text = field.text.trimmingSpaces
-            if text.isEmpty { periods.append(nil); written.append(nil); continue }
-            switch PeriodParser.parseWritten(text) {
-            case .success(let (period, label)):
-                if let index = firstColumn[period] {
-                    diagnostics.error("the period \(period.label) heads two columns (also column \(index + 1))", at: location(field, file: file))
+        mutating func readWideHeader(_ header: CSVRecord) {
+            // Where each period first heads a column, so a repeat is found in constant time: a wide table may have
+            // tens of thousands of columns, and reading it stays linear. An empty heading is allowed only over an
+            // empty column (a trailing tab from Excel).
+            var firstColumn: [Period: Int] = [:]
+            var headerProblem = false
+            for field in header.fields.dropFirst() {
+                let text = field.text.trimmingSpaces
+                if text.isEmpty { periods.append(nil); written.append(nil); continue }
+                switch PeriodParser.parseWritten(text) {
+                case .success(let (period, label)):
+                    if let index = firstColumn[period] {
+                        diagnostics.error("the period \(period.label) heads two columns (also column \(index + 1))", at: location(field))
+                        headerProblem = true
+                    } else {
+                        firstColumn[period] = periods.count
+                    }
+                    periods.append(period)
+                    written.append(label)
+                case .failure(let failure):
+                    diagnostics.error("\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
+                                      at: location(field))
                     headerProblem = true
-                } else {
-                    firstColumn[period] = periods.count
+                    periods.append(nil)
+                    written.append(nil)
                 }
-                periods.append(period)
-                written.append(label)
-            case .failure(let failure):
-                diagnostics.error("\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
-                                  at: location(field, file: file))
-                headerProblem = true
-                periods.append(nil)
-                written.append(nil)
             }
+            if header.fields.count < 2 {
+                diagnostics.error("the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
+                                  at: location(header.fields[0]))
+                return
+            }
+            readingRows = !headerProblem
         }
-        if header.fields.count < 2 {
-            diagnostics.error("the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
-                              at: location(header.fields[0], file: file))
-            return []
-        }
-        if headerProblem { return [] }
 
-        var output: [ObservationRecord] = []
-        for row in rows {
+        mutating func readWide(_ row: CSVRecord, _ sink: (ObservationRecord) -> Void) {
             let indicatorField = row.fields[0]
             let indicator = indicatorField.text.trimmingSpaces
             if indicator.isEmpty {
-                diagnostics.error("this row has figures but no indicator in its first column", at: location(indicatorField, file: file))
-                continue
+                diagnostics.error("this row has figures but no indicator in its first column", at: location(indicatorField))
+                return
             }
             for (index, field) in row.fields.enumerated().dropFirst() {
                 guard index < periods.count else {
                     if !field.text.trimmingSpaces.isEmpty {
-                        diagnostics.error("this value is beyond the last period column of the header; is a period heading missing?",
-                                          at: location(field, file: file))
+                        diagnostics.error("this value is beyond the last period column of the header; is a period heading missing?", at: location(field))
                     }
                     continue
                 }
                 guard let period = periods[index] else {
                     if !field.text.trimmingSpaces.isEmpty {
-                        diagnostics.error("this value is under a column with no period heading", at: location(field, file: file))
+                        diagnostics.error("this value is under a column with no period heading", at: location(field))
                     }
                     continue
                 }
                 guard let figure = parseFigure(field, file: file, diagnostics: &diagnostics) else { continue }
-                output.append(ObservationRecord(indicator: indicator, indicatorLocation: location(indicatorField, file: file),
-                                                period: period, periodLabel: written[index], figure: figure, valueLocation: location(field, file: file),
-                                                numerator: nil, denominator: nil, note: nil))
+                sink(ObservationRecord(indicator: indicator, indicatorLocation: location(indicatorField),
+                                       period: period, periodLabel: written[index], figure: figure, valueLocation: location(field),
+                                       numerator: nil, denominator: nil, note: nil))
             }
         }
-        return output
+    }
+
+    static func location(_ field: CSVField, file: String) -> SourceLocation {
+        SourceLocation(file: file, line: field.line, column: field.column)
     }
 
     static func parseFigure(_ field: CSVField, file: String, diagnostics: inout Diagnostics) -> Figure? {

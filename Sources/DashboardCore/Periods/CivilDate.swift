@@ -1,13 +1,29 @@
 /// A calendar date without time or zone: committee data is reported by day at the finest.
+///
+/// Stored in eight bytes (a big data file holds a date, or two, for every figure); a month or day outside
+/// 0...255 is kept as 0 or 255, which is as invalid as what was written.
 public struct CivilDate: Hashable, Comparable, Sendable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    private var storedYear: Int32
+    private var storedMonth: UInt8
+    private var storedDay: UInt8
+
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = UInt8(clamping: newValue) }
+    }
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = UInt8(clamping: newValue) }
+    }
 
     public init(_ year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(clamping: month)
+        storedDay = UInt8(clamping: day)
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
