@@ -223,7 +223,7 @@ struct DashboardPlanner {
             asOf: dashboard.asOf?.label ?? "", headline: PageFactory.headline(analysis),
             period: analysis.latest?.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
             downloads: downloads, data: PageFactory.dataTable(analysis), yearToDate: PageFactory.yearToDateTable(analysis),
-            benchmarks: PageFactory.benchmarkTable(analysis), spc: PageFactory.spcSection(analysis),
+            benchmarks: PageFactory.benchmarkTable(analysis), neighbours: PageFactory.neighbourTable(analysis), spc: PageFactory.spcSection(analysis),
             definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
             notes: notes, hasNotes: !notes.isEmpty)
         plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))

@@ -76,11 +76,17 @@ struct WorkbookSiteTests {
         _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
         let before = read(output + "/q3/care-leavers-eet.html")
         #expect(before.contains("45.0%") || before.contains("45%"))  // the neighbours' average of 50 and 40
+        // The indicator page shows the neighbours' own figures behind that average.
+        let neighbours = before.components(separatedBy: "<h2>Statistical neighbours</h2>").dropFirst().first ?? ""
+        #expect(neighbours.contains("<th scope=\"row\">Bton</th><td class=\"num\">50%</td>"))
+        #expect(neighbours.contains("<th scope=\"row\">Cford</th><td class=\"num\">40%</td>"))
+        #expect(neighbours.contains("Average of the 2 of 2 with a figure"))
         write(lait.replacingOccurrences(of: "Bton,50", with: "Bton,70"), to: folder + "/lait.csv")
         let report = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
         #expect(!report.upToDate)
         let after = read(output + "/q3/care-leavers-eet.html")
         #expect(after != before)
         #expect(after.contains("55.0%") || after.contains("55%"))
+        #expect(after.contains("<th scope=\"row\">Bton</th><td class=\"num\">70%</td>"))
     }
 }

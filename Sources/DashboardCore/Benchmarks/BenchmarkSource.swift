@@ -63,7 +63,8 @@ public enum BenchmarkMerge {
 
     /// Sets each period's computed England, region and statistical-neighbour figures and national quartile (band
     /// A is quartile 1) on the indicator, keeping typed benchmarks and warning where a typed quartile or
-    /// neighbour average disagrees with the computed one.
+    /// neighbour average disagrees with the computed one. The neighbours' own figures are kept for the indicator
+    /// page's table.
     public static func merge(_ figures: [LAITMethod.Figures], into indicator: inout IndicatorDefinition,
                              source: BenchmarkSource, diagnostics: inout Diagnostics) {
         var computed: [Period: Benchmarks] = [:]
@@ -76,6 +77,7 @@ public enum BenchmarkMerge {
             b.regional = row.regionValue
             b.statisticalNeighbours = row.neighbourAverage
             b.nationalQuartile = row.band.flatMap { ["A": 1, "B": 2, "C": 3, "D": 4][$0] }
+            b.neighbourFigures = row.neighbours.map { NeighbourFigure(name: $0.name, value: $0.value) }
             if computed[period] == nil || !row.period.lowercased().contains("prov") { computed[period] = b }
         }
         if !windows.isEmpty {
@@ -103,6 +105,7 @@ public enum BenchmarkMerge {
             merged.regional = merged.regional ?? value.regional
             merged.statisticalNeighbours = merged.statisticalNeighbours ?? value.statisticalNeighbours
             merged.nationalQuartile = merged.nationalQuartile ?? value.nationalQuartile
+            if merged.neighbourFigures.isEmpty { merged.neighbourFigures = value.neighbourFigures }
             indicator.benchmarks[period] = merged
         }
     }

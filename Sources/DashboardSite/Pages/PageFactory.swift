@@ -305,6 +305,25 @@ enum PageFactory {
                          headings: ["Comparator", "Figure", "Difference", "Judged by polarity"].map { Cell(text: $0) }, rows: rows)
     }
 
+    /// Each statistical neighbour's figure for the benchmark period, in the neighbour workbook's order, then their
+    /// average over those with a figure: the table behind the KPI table's neighbour average.
+    static func neighbourTable(_ analysis: IndicatorAnalysis) -> DataTable? {
+        guard let benchmarks = analysis.benchmarks, !benchmarks.neighbourFigures.isEmpty,
+              let period = analysis.benchmarkPeriod else { return nil }
+        let figures = benchmarks.neighbourFigures
+        var rows = figures.map { neighbour in
+            TableRow(cells: [Cell(text: neighbour.value.map { benchmarkFigure($0, analysis) } ?? "no figure", numeric: true)],
+                     header: neighbour.name, note: nil, isGap: neighbour.value == nil)
+        }
+        let present = figures.filter { $0.value != nil }.count
+        if let average = benchmarks.statisticalNeighbours {
+            rows.append(TableRow(cells: [Cell(text: benchmarkFigure(average, analysis), numeric: true)],
+                                 header: "Average of the \(present) of \(figures.count) with a figure", note: nil, isGap: false))
+        }
+        return DataTable(caption: "Statistical neighbours' figures, \(period.label)",
+                         headings: [Cell(text: "Neighbour"), Cell(text: "Figure", numeric: true)], rows: rows)
+    }
+
     static func spcSection(_ analysis: IndicatorAnalysis) -> SPCSection? {
         guard let spc = analysis.spc else { return nil }
         let format = { (value: Double) in analysis.format(value, decimals: max(analysis.decimals, 1)) }

@@ -169,6 +169,8 @@ struct IndicatorPage {
     var data: DataTable
     var yearToDate: DataTable?
     var benchmarks: DataTable?
+    /// The statistical neighbours' own figures beside the average, where they were computed from a benchmark file.
+    var neighbours: DataTable?
     var spc: SPCSection?
     var definition: String?
     var source: String?
