@@ -99,9 +99,11 @@ public enum InputLoader {
         return .success([UInt8](data))
     }
 
-    static func loadDashboard(root: String, folder: String, realRoot: String) -> (Dashboard?, Diagnostics) {
+    /// Reads one dashboard folder; `id` names a frozen edition's copy after its live dashboard.
+    static func loadDashboard(root: String, folder: String, realRoot: String, id: String? = nil) -> (Dashboard?, Diagnostics) {
         var diagnostics = Diagnostics()
         let directory = join(root, folder)
+        let isFrozenCopy = id != nil
         let ymlPath = join(directory, "dashboard.yml")
         var names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         names.removeAll { name in
@@ -135,7 +137,7 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
-                    let (decoded, problems) = DashboardDecoder.decode(root, id: folder)
+                    let (decoded, problems) = DashboardDecoder.decode(root, id: id ?? folder)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
                 }
@@ -156,6 +158,65 @@ public enum InputLoader {
         diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
         var result = dashboard
         result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
+        if names.contains(editionsFolder) {
+            if isFrozenCopy {
+                diagnostics.error("a frozen edition's copy holds no editions of its own; move this folder out",
+                                  at: SourceLocation(file: join(directory, editionsFolder)))
+            } else {
+                result.frozenEditions = loadEditions(directory: directory, id: dashboard.id, realRoot: realRoot, diagnostics: &diagnostics)
+            }
+        }
         return (result, diagnostics)
+    }
+
+    /// The folder beside dashboard.yml that holds frozen editions, one sub-folder per edition.
+    public static let editionsFolder = "editions"
+
+    /// Each `editions/<period>/` folder: its `edition.yml` and the copy of the dashboard it holds, read in full as any
+    /// dashboard is. A folder that is not a frozen edition is an error, never skipped.
+    static func loadEditions(directory: String, id: String, realRoot: String, diagnostics: inout Diagnostics) -> [FrozenEdition] {
+        let editionsPath = join(directory, editionsFolder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: editionsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.error("'editions' beside dashboard.yml is kept for frozen editions, one folder each; rename this file",
+                              at: SourceLocation(file: editionsPath))
+            return []
+        }
+        var editions: [FrozenEdition] = []
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: editionsPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for folder in folders {
+            let path = join(editionsPath, folder)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                diagnostics.error("editions/ holds only frozen editions, one folder each (made by `dashboards freeze`); move this file out",
+                                  at: SourceLocation(file: path))
+                continue
+            }
+            let recordPath = join(path, "edition.yml")
+            guard FileManager.default.fileExists(atPath: recordPath) else {
+                diagnostics.error("this is not a frozen edition: it has no edition.yml (make one with `dashboards freeze \(id) --edition PERIOD`)",
+                                  at: SourceLocation(file: path))
+                continue
+            }
+            var record: EditionDecoder.Record?
+            switch read(recordPath) {
+            case .failure(let problem):
+                diagnostics.append(problem)
+            case .success(let bytes):
+                let (node, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: recordPath)
+                diagnostics.append(contentsOf: found)
+                if let node {
+                    let (decoded, problems) = EditionDecoder.decode(node, folder: folder)
+                    diagnostics.append(contentsOf: problems)
+                    record = decoded
+                }
+            }
+            let (copy, found) = loadDashboard(root: editionsPath, folder: folder, realRoot: realRoot, id: id)
+            diagnostics.append(contentsOf: found)
+            guard let record, let copy, !found.hasErrors else { continue }
+            editions.append(FrozenEdition(period: record.period, published: record.published, dashboard: copy,
+                                          location: SourceLocation(file: recordPath, line: 1, column: 1)))
+        }
+        return editions.sorted { $0.period < $1.period }
     }
 }

@@ -34,19 +34,40 @@ struct DashboardPlanner {
         /// Folder relative to the site root, ending in "/".
         var base: String
         var isCurrent: Bool
+        /// The copy it is built from, where the edition was kept as published; nil: built from the live data.
+        var frozen: FrozenEdition? = nil
+
+        /// The notice at the top of an archived edition's pages.
+        var archiveNote: String? {
+            guard !isCurrent, let period else { return nil }
+            if let frozen {
+                return "As published on \(frozen.publishedLabel): the \(period.label) edition as the committee saw it. Figures revised since are marked in the latest edition."
+            }
+            return "This is the dashboard as it stood at \(period.label), worked out from the current figures: this edition was not kept as published, so a figure revised since shows its revised value. Later figures are in the latest edition."
+        }
     }
 
     func plan() throws -> Plan {
         let current = Analysis.dashboard(dashboard, asOf: asOf)
         var editions = [Edition(period: current.asOf, base: "\(definition.id)/", isCurrent: true)]
-        for period in definition.editions where period != current.asOf {
+        // Those listed under editions: and every frozen one (freezing an edition adds it to the archive).
+        let archived = Set(definition.editions).union(dashboard.frozenEditions.map(\.period))
+        for period in archived.sorted() where period != current.asOf {
             if let limit = current.asOf, period > limit { continue }
-            editions.append(Edition(period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false))
+            editions.append(Edition(period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false,
+                                    frozen: dashboard.frozenEdition(period)))
         }
         var plan = Plan(card: PageFactory.card(current, url: "\(definition.id)/index.html"))
         for edition in editions {
-            let analysis = edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)
-            try add(edition, analysis: analysis, all: editions, to: &plan)
+            if let frozen = edition.frozen {
+                // Built from the copy, with its own settings as they stood: titles, sections, targets.
+                let planner = DashboardPlanner(dashboard: frozen.dashboard, asOf: frozen.period, assets: assets,
+                                               fontsFingerprint: fontsFingerprint, renderer: renderer)
+                try planner.add(edition, analysis: Analysis.dashboard(frozen.dashboard, asOf: frozen.period), all: editions, to: &plan)
+            } else {
+                let analysis = edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)
+                try add(edition, analysis: analysis, all: editions, to: &plan)
+            }
         }
         return plan
     }
@@ -114,7 +135,7 @@ struct DashboardPlanner {
             overview: analysis.overview.sentences, tiles: PageFactory.tiles(analysis.overview),
             quartiles: PageFactory.quartileTiles(analysis.overview), hasQuartiles: analysis.overview.benchmarked > 0,
             editions: links, hasEditions: links.count > 1,
-            archiveNote: edition.isCurrent ? nil : "This is the dashboard as it stood at \(asOfLabel). Later figures are in the latest edition.",
+            archiveNote: edition.archiveNote,
             sections: sections, hasTargets: analysis.indicators.contains { $0.target != nil },
             hasRAG: analysis.indicators.contains { $0.rag != nil },
             hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
@@ -197,11 +218,12 @@ struct DashboardPlanner {
                 imageSize = wide
                 imageSrc = wideOne
             }
-            // Archived editions have no print-resolution chart: they print the 2x one.
+            // Editions worked out again from live data have no print-resolution chart: they print the 2x one. The
+            // current edition and those kept as published have the 300 dpi chart for reports.
             var printSrc = two
             let alt = ChartText.altText(analysis, in: dashboard)
             caption = ChartText.caption(analysis, in: dashboard)
-            if edition.isCurrent {
+            if edition.isCurrent || edition.frozen != nil {
                 plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
                 printSrc = print
                 downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: print))
@@ -225,7 +247,8 @@ struct DashboardPlanner {
             downloads: downloads, data: PageFactory.dataTable(analysis), yearToDate: PageFactory.yearToDateTable(analysis),
             benchmarks: PageFactory.benchmarkTable(analysis), neighbours: PageFactory.neighbourTable(analysis), spc: PageFactory.spcSection(analysis),
             definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
-            notes: notes, hasNotes: !notes.isEmpty)
+            notes: notes, hasNotes: !notes.isEmpty, archiveNote: edition.archiveNote, revisions: PageFactory.revisions(analysis),
+            hasRevisions: !analysis.revisions.isEmpty)
         plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)

@@ -12,7 +12,7 @@ struct Dashboards: AsyncParsableCommand {
         (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
         """,
         version: "0.1.0",
-        subcommands: [Build.self, Validate.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
+        subcommands: [Build.self, Validate.self, Freeze.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
         defaultSubcommand: Build.self)
 
     /// Wrong usage exits 2 (the argument parser's own default is 64), so scripts can tell it from bad data (1).

@@ -349,11 +349,21 @@ public struct Dashboard: Sendable {
     public var series: [String: [Observation]]
     /// Input files, relative to the input folder, in a stable order (for change detection).
     public var files: [String]
+    /// Editions kept as published (`editions/<period>/` beside dashboard.yml), oldest first.
+    public var frozenEditions: [FrozenEdition]
 
-    public init(definition: DashboardDefinition, series: [String: [Observation]], files: [String] = []) {
+    public init(definition: DashboardDefinition, series: [String: [Observation]], files: [String] = [],
+                frozenEditions: [FrozenEdition] = []) {
         self.definition = definition
         self.series = series
         self.files = files
+        self.frozenEditions = frozenEditions
+    }
+
+    /// The frozen copy of the edition for this period, if one was kept.
+    public func frozenEdition(_ period: Period?) -> FrozenEdition? {
+        guard let period else { return nil }
+        return frozenEditions.first { $0.period == period }
     }
 
     public var id: String { definition.id }

@@ -68,6 +68,8 @@ public struct IndicatorAnalysis: Sendable {
     /// Decimals for figures this indicator computes.
     public var decimals: Int
     public var reported: Reported?
+    /// Figures that differ from what a frozen edition published for the same period.
+    public var revisions: [Revision] = []
 
     public var unit: MeasureUnit { indicator.unit }
 
@@ -192,7 +194,13 @@ public enum Analysis {
         let definition = dashboard.definition
         var order = definition.sections.flatMap(\.indicatorIDs)
         for indicator in definition.indicators where !order.contains(indicator.id) { order.append(indicator.id) }
-        let analyses = order.compactMap { id in definition.indicator(id).map { indicator($0, in: dashboard, asOf: asOf) } }
+        let analyses = order.compactMap { id in
+            definition.indicator(id).map { definition in
+                var analysis = indicator(definition, in: dashboard, asOf: asOf)
+                analysis.revisions = Revisions.of(id, in: dashboard, asOf: asOf)
+                return analysis
+            }
+        }
         let placed = Set(definition.sections.flatMap(\.indicatorIDs))
         let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) })
         return DashboardAnalysis(dashboard: dashboard, asOf: asOf, indicators: analyses, overview: overview)

@@ -13,17 +13,33 @@ enum InputFingerprint {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             var hash = ContentHash()
-            let files = ((try? fileManager.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-            for file in files {
-                let path = directory + "/" + file
-                var fileIsDirectory: ObjCBool = false
-                guard fileManager.fileExists(atPath: path, isDirectory: &fileIsDirectory), !fileIsDirectory.boolValue else { continue }
-                hash.combine(file)
-                hash.combine(contentKey(path))
+            combine(directory, into: &hash)
+            // Frozen editions: each `editions/<period>/` copy is part of what the dashboard's pages are built from.
+            let editions = directory + "/" + InputLoader.editionsFolder
+            for edition in visible(editions) {
+                var isEdition: ObjCBool = false
+                guard fileManager.fileExists(atPath: editions + "/" + edition, isDirectory: &isEdition), isEdition.boolValue else { continue }
+                hash.combine(InputLoader.editionsFolder + "/" + edition + "/")
+                combine(editions + "/" + edition, into: &hash)
             }
             result.append((name, hash.hex))
         }
         return result
+    }
+
+    static func visible(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Each file's name and content key, in name order (sub-folders are left to the caller).
+    static func combine(_ directory: String, into hash: inout ContentHash) {
+        for file in visible(directory) {
+            let path = directory + "/" + file
+            var fileIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &fileIsDirectory), !fileIsDirectory.boolValue else { continue }
+            hash.combine(file)
+            hash.combine(contentKey(path))
+        }
     }
 
     /// A file's bytes; for anything the loader refuses to read (larger than its limit, not a regular file) only

@@ -83,7 +83,8 @@ enum PageFactory {
             quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
             neighbours: analysis.benchmarks?.statisticalNeighbours.map { benchmarkFigure($0, analysis) },
             spc: spcBadge(analysis),
-            sparkline: sparkline)
+            sparkline: sparkline,
+            revised: revisedText(analysis, period: latest?.period))
     }
 
     static func tiles(_ overview: Overview) -> [Tile] {
@@ -226,11 +227,36 @@ enum PageFactory {
             }
             // A gap's note repeats its reason when the cell said only that ("Break in data"): say it once.
             let note = observation.note.flatMap { $0.lowercased() == observation.gap?.phrase.lowercased() ? nil : $0 }
-            cells.append(Cell(text: note ?? ""))
+            let revised = revisedText(analysis, period: observation.period).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            cells.append(Cell(text: [note, revised].compactMap { $0 }.joined(separator: ". ")))
             return TableRow(cells: cells, header: observation.label, note: observation.note, isGap: observation.isGap)
         }
         let span = spanText(analysis.observations.map(\.period))
         return DataTable(caption: "\(analysis.indicator.title): figures \(span)", headings: headings, rows: rows)
+    }
+
+    /// "71.8% in the 2019/20 Q4 edition": what an edition published for a figure since revised.
+    static func publishedText(_ revision: Revision, unit: MeasureUnit) -> String {
+        let figure = revision.published.value.map { Formatting.figure($0, unit: unit, decimals: revision.published.decimals) }
+            ?? "a gap (\(revision.published.gap?.phrase ?? "no figure"))"
+        return "\(figure) in the \(revision.edition.label) edition"
+    }
+
+    /// The latest figure's revision, for its KPI table cell: "revised: 71.8% in the 2019/20 Q4 edition".
+    static func revisedText(_ analysis: IndicatorAnalysis, period: Period?) -> String? {
+        let revisions = analysis.revisions.filter { $0.period == period }
+        guard !revisions.isEmpty else { return nil }
+        return "revised: " + revisions.map { publishedText($0, unit: analysis.unit) }.joined(separator: "; ")
+    }
+
+    /// Every figure revised since an edition published it, oldest first, for the indicator page's list.
+    static func revisions(_ analysis: IndicatorAnalysis) -> [String] {
+        analysis.revisions.map { revision in
+            let now = revision.current.map { current in
+                current.value.map { Formatting.figure($0, unit: analysis.unit, decimals: current.decimals) } ?? "a gap"
+            } ?? "no figure"
+            return "\(analysis.label(revision.period)): published as \(publishedText(revision, unit: analysis.unit)) (\(Period.day(revision.publishedOn).label)); now \(now)."
+        }
     }
 
     static func spanText(_ periods: [Period]) -> String {

@@ -128,6 +128,8 @@ struct KPIRow {
     var neighbours: String?
     var spc: Badge?
     var sparkline: Image?
+    /// "Revised: 71.8% in the 2019/20 Q4 edition", where the latest figure differs from what an edition published.
+    var revised: String? = nil
 }
 
 /// A heading or data cell; a numeric one is right-aligned so that figures line up.
@@ -177,6 +179,11 @@ struct IndicatorPage {
     var commentary: String?
     var notes: [String]
     var hasNotes: Bool
+    /// On an archived edition's pages: whether it is the edition as published or worked out again.
+    var archiveNote: String?
+    /// "2019/20 Q4: 71.8% in the 2019/20 Q4 edition (15 June 2020), now 65.0%", oldest first.
+    var revisions: [String]
+    var hasRevisions: Bool
 }
 
 struct SPCSection {
