@@ -239,6 +239,11 @@ public enum SiteBuilder {
             try writer.put(Array(try assets.render(index, with: "index").utf8), at: "index.html")
             report.pages += 1
             try writer.put(assets.stylesheet, at: "assets/site.css")
+            // Making Data Count icons for the SPC columns and sections, at 1x and 2x.
+            for icon in SPCIcon.allCases {
+                try writer.put(try renderer.png(icon, scale: 1), at: "assets/spc/" + icon.fileName)
+                try writer.put(try renderer.png(icon, scale: 2), at: "assets/spc/" + icon.fileName.replacingOccurrences(of: ".png", with: "@2x.png"))
+            }
 
             let kept = try ForeignFiles.carry(from: output, recorded: recorded, into: staged, claimed: writer.keys)
             report.kept = kept.kept

@@ -467,7 +467,7 @@ enum CartesianLayout {
     // MARK: Steps
 
     /// Each stepped series level across its periods' slots, joined by risers where the level changes and
-    /// broken where a period has none.
+    /// broken where a period has none or a new piece starts (`breaks`).
     static func drawSteps(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, into b: inout SceneBuilder,
                           occupied: inout [Box]) {
         for (seriesIndex, series) in spec.series.enumerated() where series.stepped {
@@ -475,6 +475,10 @@ enum CartesianLayout {
             let style = Style.reference(role)
             var run: [Point] = []
             for index in 0...series.values.count {
+                if series.breaks.contains(index) {
+                    b.addLine(.series(seriesIndex), run, width: style.width, colour: style.colour, dash: style.dash)
+                    run = []
+                }
                 guard index < xs.count, index < series.values.count, let value = series.values[index] else {
                     b.addLine(.series(seriesIndex), run, width: style.width, colour: style.colour, dash: style.dash)
                     run = []

@@ -56,6 +56,8 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
         case bar(Int)
         case barLabel, seriesLabel
         case message
+        /// A Making Data Count icon (variation or assurance).
+        case icon
     }
 
     /// A summary (a full dump of a scene is thousands of lines).

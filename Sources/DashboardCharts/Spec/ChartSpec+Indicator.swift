@@ -106,11 +106,32 @@ extension ChartSpec {
             case .neitherHigh, .neitherLow: return .neither
             }
         }
-        spec.references += [
-            Reference(role: .upperLimit, name: "Upper limit", value: result.upperLimit),
-            Reference(role: .mean, name: "Mean", value: result.mean),
-            Reference(role: .lowerLimit, name: "Lower limit", value: result.lowerLimit),
-        ]
+        if result.segments.count > 1 {
+            // Rebased: each stretch's mean and limits over its own periods, as separate segments with no riser
+            // between them (a gap inside a stretch keeps the stretch's level).
+            let periods = timeline.observations.map(\.period)
+            var stretchOf: [Int?] = periods.map { period in
+                guard let index = result.points.firstIndex(where: { $0.period == period }) else { return nil }
+                return result.segments.firstIndex { $0.range.contains(index) }
+            }
+            var current: Int?
+            for index in stretchOf.indices {
+                if let stretch = stretchOf[index] { current = stretch } else { stretchOf[index] = current }
+            }
+            let breaks = stretchOf.indices.dropFirst().filter { stretchOf[$0] != nil && stretchOf[$0] != stretchOf[$0 - 1] }
+            for (role, name, path) in [(Reference.Role.upperLimit, "Upper limit", \SPC.Segment.upperLimit),
+                                       (.mean, "Mean", \SPC.Segment.mean), (.lowerLimit, "Lower limit", \SPC.Segment.lowerLimit)] {
+                spec.series.append(Series(name: name, role: .benchmark(role),
+                                          values: stretchOf.map { $0.map { result.segments[$0][keyPath: path] } },
+                                          stepped: true, breaks: Array(breaks)))
+            }
+        } else {
+            spec.references += [
+                Reference(role: .upperLimit, name: "Upper limit", value: result.upperLimit),
+                Reference(role: .mean, name: "Mean", value: result.mean),
+                Reference(role: .lowerLimit, name: "Lower limit", value: result.lowerLimit),
+            ]
+        }
         spec.notes = [result.variation.sentence + "." + (result.assurance.map { " " + $0.sentence + "." } ?? "")]
         return spec
     }

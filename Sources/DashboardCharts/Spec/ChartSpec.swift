@@ -137,13 +137,17 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         public var decimals: [Int]
         /// Drawn as steps, level across each period (a target that changes from year to year).
         public var stepped: Bool
+        /// For a stepped series, the periods where a new piece starts with no riser from the one before (SPC
+        /// limits worked afresh after a change in process: each stretch is a separate segment).
+        public var breaks: [Int]
 
-        public init(name: String, role: Role, values: [Double?], decimals: [Int] = [], stepped: Bool = false) {
+        public init(name: String, role: Role, values: [Double?], decimals: [Int] = [], stepped: Bool = false, breaks: [Int] = []) {
             self.name = name
             self.role = role
             self.values = values
             self.decimals = decimals
             self.stepped = stepped
+            self.breaks = breaks
         }
 
         /// A figure as its data label writes it.

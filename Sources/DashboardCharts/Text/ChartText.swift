@@ -60,6 +60,10 @@ public enum ChartText {
             if special > 0 { sentence += ", with \(special) special-cause \(special == 1 ? "point" : "points")" }
             sentences.append(sentence + ".")
             if let assurance = result.assurance { sentences.append(assurance.sentence + ".") }
+            if result.segments.count > 1 {
+                let starts = result.segments.dropFirst().map { analysis.label(result.points[$0.range.lowerBound].period) }
+                sentences.append("The mean and limits are worked afresh from \(list(starts)), after a change in the process.")
+            }
         } else if indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
             sentences.append(unavailable.sentence + ".")
         }

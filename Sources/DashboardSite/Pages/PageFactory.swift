@@ -1,3 +1,4 @@
+import DashboardCharts
 import DashboardCore
 import Foundation
 
@@ -44,19 +45,29 @@ enum PageFactory {
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
         guard let spc = analysis.spc else { return nil }
-        // The icon is the marker the SPC chart draws for such points, so table and chart speak alike.
-        let style: String, icon: String
+        let style: String
         switch spc.variation {
-        case .commonCause: (style, icon) = ("common", "●")
-        case .improvementHigh, .improvementLow: (style, icon) = ("improvement", "◆")
-        case .concernHigh, .concernLow: (style, icon) = ("concern", "■")
-        case .neitherHigh, .neitherLow: (style, icon) = ("neutral", "▲")
+        case .commonCause: style = "common"
+        case .improvementHigh, .improvementLow: style = "improvement"
+        case .concernHigh, .concernLow: style = "concern"
+        case .neitherHigh, .neitherLow: style = "neutral"
         }
         var detail = spc.variation.sentence
         if let assurance = spc.assurance { detail += ". " + assurance.sentence }
-        var text = "\(icon) \(spc.variation.shortText)"
+        var text = spc.variation.shortText
         if let assurance = spc.assurance { text += "; " + assurance.shortText.lowercased() }
-        return Badge(text: text, style: style, detail: detail)
+        return Badge(text: text, style: style, detail: detail, icons: spcIcons(spc))
+    }
+
+    /// The variation icon, then the assurance icon where there is a target to assure.
+    static func spcIcons(_ spc: SPC.Result) -> [IconImage] {
+        func image(_ icon: SPCIcon, _ words: String) -> IconImage {
+            IconImage(file: icon.fileName, file2x: icon.fileName.replacingOccurrences(of: ".png", with: "@2x.png"),
+                      side: Int(SPCIcon.side), words: words)
+        }
+        var icons = [image(SPCIcon(spc.variation), spc.variation.sentence)]
+        if let assurance = spc.assurance { icons.append(image(SPCIcon(assurance), assurance.sentence)) }
+        return icons
     }
 
     static func target(_ analysis: IndicatorAnalysis) -> String? {
@@ -353,7 +364,17 @@ enum PageFactory {
     static func spcSection(_ analysis: IndicatorAnalysis) -> SPCSection? {
         guard let spc = analysis.spc else { return nil }
         let format = { (value: Double) in analysis.format(value, decimals: max(analysis.decimals, 1)) }
-        let limits = "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
+        let limitsText = "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
+        var limits = limitsText
+        if spc.segments.count > 1 {
+            // Rebased: each stretch has its own mean and limits, drawn as separate segments on the chart.
+            let stretches = spc.segments.map { segment -> String in
+                let first = spc.points[segment.range.lowerBound].period, last = spc.points[segment.range.upperBound - 1].period
+                return "\(analysis.label(first)) to \(analysis.label(last)): mean \(format(segment.mean)), process limits \(format(segment.lowerLimit)) to \(format(segment.upperLimit))"
+            }
+            limits = "The limits are worked afresh from each change in the process (rebased): " + stretches.joined(separator: "; ")
+                + ". Each stretch's limits are its mean ± 2.66 × its average moving range; \(spc.observedCount) figures in all."
+        }
         let special = spc.points.filter { $0.type.isSpecial }.map { point -> String in
             let value = point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? ""
             let kind: String
@@ -367,7 +388,7 @@ enum PageFactory {
             let rules = point.rules.sorted().map(\.sentence).joined(separator: "; ")
             return "\(point.period.label): \(value), \(kind) (\(rules))"
         }
-        return SPCSection(variation: spc.variation.sentence, assurance: spc.assurance?.sentence, limits: limits,
+        return SPCSection(icons: spcIcons(spc), limits: limits,
                           specialPoints: special, hasSpecialPoints: !special.isEmpty,
                           method: "XmR chart as in NHS England's Making Data Count: special causes are a point outside the limits, a run of \(SPC.runLength) or more on one side of the mean, \(SPC.trendLength) points moving the same way, or 2 of 3 points close to a limit. Gaps are not bridged.")
     }

@@ -97,6 +97,16 @@ struct Badge {
     var detail: String
     /// A few visible words under the badge (a RAG status's rule in brief).
     var badgeNote: String? = nil
+    /// Making Data Count icons drawn before the words (SPC only), under `assets/spc/` of the site.
+    var icons: [IconImage] = []
+}
+
+/// A small image that repeats words printed beside it (so its alt text is empty).
+struct IconImage {
+    var file: String
+    var file2x: String
+    var side: Int
+    var words: String
 }
 
 struct Image {
@@ -187,8 +197,8 @@ struct IndicatorPage {
 }
 
 struct SPCSection {
-    var variation: String
-    var assurance: String?
+    /// The variation and assurance icons, each with its sentence.
+    var icons: [IconImage]
     var limits: String
     var specialPoints: [String]
     var hasSpecialPoints: Bool
