@@ -177,6 +177,48 @@ struct DashboardPlanner {
         return ChartSize(width: size.width, height: size.height, scale: scale, dpi: SiteBuilder.printDPI)
     }
 
+    /// A chart that fills the content column at every width: a wide layout for desktops, the standard one for
+    /// tablets and a taller phone layout with 12 px text, each at 1x and 2x; with `printable`, the 300 dpi chart
+    /// a printed page swaps in (else it prints the 2x one). Files are `charts/<name>[-layout][@2x].png`.
+    func responsiveChart(_ spec: ChartSpec, name: String, alt: String, base: String, printable: Bool, plan: inout Plan) -> Image {
+        let size = SiteBuilder.pageChart
+        let one = "charts/\(name).png", two = "charts/\(name)@2x.png"
+        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
+        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
+        var sources: [PictureSource] = []
+        for layout in ChartLayouts.narrower {
+            // A layout the chart does not fit (a very long title on a phone) is left out: the next wider serves.
+            guard (try? renderer.layout(spec, size: layout.size)) != nil else { continue }
+            let a = "charts/\(name)-\(layout.name).png", b = "charts/\(name)-\(layout.name)@2x.png"
+            plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(spec, layout.size)))
+            plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(spec, layout.size.scaled(2))))
+            sources.append(PictureSource(media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
+                                         sizes: ChartLayouts.columnSizes, width: Int(layout.size.width), height: Int(layout.size.height)))
+        }
+        let wide = ChartLayouts.wide
+        let wideOne = "charts/\(name)-wide.png", wideTwo = "charts/\(name)-wide@2x.png"
+        var srcset = "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w"
+        var imageSize = size
+        var imageSrc = one
+        if (try? renderer.layout(spec, size: wide)) != nil {
+            plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(spec, wide)))
+            plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(spec, wide.scaled(2))))
+            sources.append(PictureSource(media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
+                                         width: Int(size.width), height: Int(size.height)))
+            srcset = "\(wideOne) \(Int(wide.width))w, \(wideTwo) \(Int(wide.width) * 2)w"
+            imageSize = wide
+            imageSrc = wideOne
+        }
+        var printSrc = two
+        if printable {
+            let printSize = DashboardPlanner.printSize, print = "charts/\(name)-print.png"
+            plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
+            printSrc = print
+        }
+        return Image(src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
+                     width: Int(imageSize.width), height: Int(imageSize.height))
+    }
+
     /// Writes the indicator's page and returns its part of the printable pack.
     func addIndicatorPage(_ analysis: IndicatorAnalysis, dashboard: DashboardAnalysis, edition: Edition, editions: [Edition],
                           crumbs: [Link], plan: inout Plan) throws -> PackIndicator {
@@ -187,52 +229,30 @@ struct DashboardPlanner {
         var downloads: [Link] = []
         if analysis.latest != nil || !analysis.series.isEmpty {
             let spec = ChartSpec.indicator(analysis, in: dashboard)
-            let size = SiteBuilder.pageChart
-            let one = "charts/\(id).png", two = "charts/\(id)@2x.png", print = "charts/\(id)-print.png"
-            let printSize = DashboardPlanner.printSize
-            plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
-            plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
-            // The chart fills the content column at every width: a wide layout for desktops, the standard one
-            // for tablets and a taller phone layout with 12 px text, each at 1x and 2x.
-            var sources: [PictureSource] = []
-            for layout in ChartLayouts.narrower {
-                // A layout the chart does not fit (a very long title on a phone) is left out: the next wider serves.
-                guard (try? renderer.layout(spec, size: layout.size)) != nil else { continue }
-                let a = "charts/\(id)-\(layout.name).png", b = "charts/\(id)-\(layout.name)@2x.png"
-                plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(spec, layout.size)))
-                plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(spec, layout.size.scaled(2))))
-                sources.append(PictureSource(media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
-                                             sizes: ChartLayouts.columnSizes, width: Int(layout.size.width), height: Int(layout.size.height)))
-            }
-            let wide = ChartLayouts.wide
-            let wideOne = "charts/\(id)-wide.png", wideTwo = "charts/\(id)-wide@2x.png"
-            var srcset = "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w"
-            var imageSize = size
-            var imageSrc = one
-            if (try? renderer.layout(spec, size: wide)) != nil {
-                plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(spec, wide)))
-                plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(spec, wide.scaled(2))))
-                sources.append(PictureSource(media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
-                                             width: Int(size.width), height: Int(size.height)))
-                srcset = "\(wideOne) \(Int(wide.width))w, \(wideTwo) \(Int(wide.width) * 2)w"
-                imageSize = wide
-                imageSrc = wideOne
-            }
             // Editions worked out again from live data have no print-resolution chart: they print the 2x one. The
             // current edition and those kept as published have the 300 dpi chart for reports.
-            var printSrc = two
-            let alt = ChartText.altText(analysis, in: dashboard)
+            let printable = edition.isCurrent || edition.frozen != nil
+            let image = responsiveChart(spec, name: id, alt: ChartText.altText(analysis, in: dashboard), base: base, printable: printable, plan: &plan)
             caption = ChartText.caption(analysis, in: dashboard)
-            if edition.isCurrent || edition.frozen != nil {
-                plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
-                printSrc = print
-                downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: print))
-                let text = ChartNotes.text(analysis, in: dashboard, size: printSize, image: print)
+            if printable {
+                let printSize = DashboardPlanner.printSize
+                downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: image.printSrc))
+                let text = ChartNotes.text(analysis, in: dashboard, size: printSize, image: image.printSrc)
                 plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
                 downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
             }
-            chart = Image(src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
-                          width: Int(imageSize.width), height: Int(imageSize.height))
+            chart = image
+        }
+        // The moving-range chart under the XmR chart, where the indicator asks for it.
+        var movingRangeChart: Image?
+        if let spec = ChartSpec.movingRange(analysis), let alt = ChartText.movingRangeAltText(analysis) {
+            let printable = edition.isCurrent || edition.frozen != nil
+            let image = responsiveChart(spec, name: "\(id)-mr", alt: alt, base: base, printable: printable, plan: &plan)
+            if printable {
+                downloads.append(Link(text: "Moving-range chart for printed reports (PNG): \(ChartNotes.physicalSize(DashboardPlanner.printSize))",
+                                      url: image.printSrc))
+            }
+            movingRangeChart = image
         }
         plan.files.append(File(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
@@ -248,7 +268,8 @@ struct DashboardPlanner {
             benchmarks: PageFactory.benchmarkTable(analysis), neighbours: PageFactory.neighbourTable(analysis), spc: PageFactory.spcSection(analysis),
             definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
             notes: notes, hasNotes: !notes.isEmpty, archiveNote: edition.archiveNote, revisions: PageFactory.revisions(analysis),
-            hasRevisions: !analysis.revisions.isEmpty)
+            hasRevisions: !analysis.revisions.isEmpty, movingRangeChart: movingRangeChart,
+            movingRangeTable: movingRangeChart == nil ? nil : PageFactory.movingRangeTable(analysis))
         plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)

@@ -8,12 +8,12 @@ struct SPCChartTests {
     let renderer = Shared.renderer
 
     /// 24 months, the process stepping down from about 100 to about 60 in May 2020, rebased there.
-    static func rebased(rebase: Bool) -> DashboardAnalysis {
+    static func rebased(rebase: Bool, movingRangeChart: Bool = false) -> DashboardAnalysis {
         let months: [Period] = (5...12).map { Fixtures.month(2019, $0) } + (1...12).map { Fixtures.month(2020, $0) } + (1...4).map { Fixtures.month(2021, $0) }
         let values: [Double] = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99,
                                 60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60]
         var indicator = Fixtures.indicator("waiting", "Children waiting", .count, .low, chart: .spc)
-        if rebase { indicator.spcOptions = SPC.Options(rebase: [Fixtures.month(2020, 5)]) }
+        indicator.spcOptions = SPC.Options(rebase: rebase ? [Fixtures.month(2020, 5)] : [], movingRangeChart: movingRangeChart)
         return Fixtures.analysis("d", [indicator], ["waiting": zip(months, values).map { Fixtures.figure($0, $1) }])
     }
 
@@ -60,5 +60,30 @@ struct SPCChartTests {
         #expect(SPCIcon(.improvementHigh).scene(metrics: renderer.metrics).texts.map(\.string) == ["H"])
         #expect(SPCIcon(.consistentlyFail).scene(metrics: renderer.metrics).texts.map(\.string) == ["F"])
         #expect(SPCIcon(.commonCause).scene(metrics: renderer.metrics).texts.isEmpty)
+    }
+
+    @Test func theMovingRangeChartIsDrawnOnlyWhenAskedWithItsAverageAndUpperRangeLimit() throws {
+        #expect(ChartSpec.movingRange(Self.rebased(rebase: false).first) == nil)
+        let analysis = Self.rebased(rebase: false, movingRangeChart: true)
+        let spec = try #require(ChartSpec.movingRange(analysis.first))
+        let ranges = spec.series[0].values
+        #expect(ranges[0] == nil && ranges[1] == 4 && ranges[12] == 39, "none for the first figure; |104 − 100|; the step down |60 − 99|")
+        #expect(spec.axis.includeZero)
+        let average = try #require(spec.references.first { $0.role == .mean }).value
+        let limit = try #require(spec.references.first { $0.role == .upperLimit }).value
+        let expected = (1..<24).map { index -> Double in
+            let v = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99, 60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60.0]
+            return abs(v[index] - v[index - 1])
+        }.reduce(0, +) / 23
+        #expect(abs(average - expected) < 1e-9 && abs(limit - 3.267 * expected) < 1e-9)
+        let alt = try #require(ChartText.movingRangeAltText(analysis.first))
+        #expect(alt.contains("Above the upper range limit: May 2020 (39.0)"))
+
+        // Rebased: each stretch has its own average and limit, the step down is no moving range at all.
+        let rebased = try #require(ChartSpec.movingRange(Self.rebased(rebase: true, movingRangeChart: true).first))
+        #expect(rebased.series[0].values[12] == nil)
+        #expect(rebased.series.filter(\.stepped).map(\.name) == ["Upper range limit", "Average moving range"])
+        #expect(rebased.series.filter(\.stepped).allSatisfy { $0.breaks == [12] })
+        #expect(try renderer.layout(rebased, size: .screen).texts.count > 0)
     }
 }

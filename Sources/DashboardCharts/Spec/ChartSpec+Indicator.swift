@@ -108,23 +108,10 @@ extension ChartSpec {
         }
         if result.segments.count > 1 {
             // Rebased: each stretch's mean and limits over its own periods, as separate segments with no riser
-            // between them (a gap inside a stretch keeps the stretch's level).
-            let periods = timeline.observations.map(\.period)
-            var stretchOf: [Int?] = periods.map { period in
-                guard let index = result.points.firstIndex(where: { $0.period == period }) else { return nil }
-                return result.segments.firstIndex { $0.range.contains(index) }
-            }
-            var current: Int?
-            for index in stretchOf.indices {
-                if let stretch = stretchOf[index] { current = stretch } else { stretchOf[index] = current }
-            }
-            let breaks = stretchOf.indices.dropFirst().filter { stretchOf[$0] != nil && stretchOf[$0] != stretchOf[$0 - 1] }
-            for (role, name, path) in [(Reference.Role.upperLimit, "Upper limit", \SPC.Segment.upperLimit),
-                                       (.mean, "Mean", \SPC.Segment.mean), (.lowerLimit, "Lower limit", \SPC.Segment.lowerLimit)] {
-                spec.series.append(Series(name: name, role: .benchmark(role),
-                                          values: stretchOf.map { $0.map { result.segments[$0][keyPath: path] } },
-                                          stepped: true, breaks: Array(breaks)))
-            }
+            // between them.
+            spec.series += stretchSeries(result, periods: timeline.observations.map(\.period), [
+                (.upperLimit, "Upper limit", { $0.upperLimit }), (.mean, "Mean", { $0.mean }), (.lowerLimit, "Lower limit", { $0.lowerLimit }),
+            ])
         } else {
             spec.references += [
                 Reference(role: .upperLimit, name: "Upper limit", value: result.upperLimit),
@@ -133,6 +120,57 @@ extension ChartSpec {
             ]
         }
         spec.notes = [result.variation.sentence + "." + (result.assurance.map { " " + $0.sentence + "." } ?? "")]
+        return spec
+    }
+
+    /// For a rebased SPC result, one stepped series per line, each stretch at its own level over its own periods
+    /// and separate from the next (no riser); a gap inside a stretch keeps the stretch's level.
+    static func stretchSeries(_ result: SPC.Result, periods: [Period],
+                              _ lines: [(Reference.Role, String, (SPC.Segment) -> Double)]) -> [Series] {
+        var stretchOf: [Int?] = periods.map { period in
+            guard let index = result.points.firstIndex(where: { $0.period == period }) else { return nil }
+            return result.segments.firstIndex { $0.range.contains(index) }
+        }
+        var current: Int?
+        for index in stretchOf.indices {
+            if let stretch = stretchOf[index] { current = stretch } else { stretchOf[index] = current }
+        }
+        let breaks = Array(stretchOf.indices.dropFirst().filter { stretchOf[$0] != nil && stretchOf[$0] != stretchOf[$0 - 1] })
+        return lines.map { role, name, value in
+            Series(name: name, role: .benchmark(role), values: stretchOf.map { $0.map { value(result.segments[$0]) } },
+                   stepped: true, breaks: breaks)
+        }
+    }
+
+    /// The moving-range chart drawn under an XmR chart when the indicator asks for it
+    /// (`spc: {moving_range_chart: true}`): each figure's difference from the one before (none across a gap),
+    /// the average moving range and the upper range limit (3.267 × the average), per stretch where rebased.
+    public static func movingRange(_ analysis: IndicatorAnalysis) -> ChartSpec? {
+        guard analysis.indicator.chart == .spc, analysis.indicator.spcOptions.movingRangeChart, let result = analysis.spc else { return nil }
+        let timeline = Timeline(analysis.series)
+        var spec = base(.line, analysis, timeline: timeline)
+        let periods = timeline.observations.map(\.period)
+        let ranges = Dictionary(result.points.map { ($0.period, $0.movingRange) }, uniquingKeysWith: { first, _ in first })
+        let unit = analysis.indicator.unit
+        // Percentages differ in percentage points: plain numbers on the axis, the unit said in the subtitle.
+        spec.axis = Axis(unit: unit == .percent ? .ratio : unit, decimals: max(analysis.decimals, 1), includeZero: true)
+        spec.title = "Moving ranges: \(analysis.indicator.title)"
+        spec.subtitle = "Difference from the previous figure" + (unit == .percent ? " (percentage points)" : "") + ", "
+            + (spec.subtitle.map { $0.split(separator: ",").dropFirst().joined(separator: ",").trimmingSpaces } ?? "")
+        spec.series = [Series(name: "Moving range", role: .main, values: periods.map { ranges[$0] ?? nil })]
+        spec.references = []
+        let limit = { (segment: SPC.Segment) in SPC.movingRangeScreen * segment.averageMovingRange }
+        if result.segments.count > 1 {
+            spec.series += stretchSeries(result, periods: periods, [
+                (.upperLimit, "Upper range limit", limit), (.mean, "Average moving range", { $0.averageMovingRange }),
+            ])
+        } else {
+            spec.references = [
+                Reference(role: .upperLimit, name: "Upper range limit", value: SPC.movingRangeScreen * result.averageMovingRange),
+                Reference(role: .mean, name: "Average moving range", value: result.averageMovingRange),
+            ]
+        }
+        spec.notes = ["The upper range limit is 3.267 × the average moving range."]
         return spec
     }
 

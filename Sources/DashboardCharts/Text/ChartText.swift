@@ -71,6 +71,39 @@ public enum ChartText {
         return sentences.joined(separator: " ")
     }
 
+    /// The moving-range chart's alt text: what it plots, the average and the upper range limit (per stretch
+    /// where rebased), and every moving range above its limit.
+    public static func movingRangeAltText(_ analysis: IndicatorAnalysis) -> String? {
+        guard ChartSpec.movingRange(analysis) != nil, let result = analysis.spc else { return nil }
+        let points = unitsOfChange(analysis)
+        let format = { (value: Double) in Formatting.number(value, decimals: max(analysis.decimals, 1)) + points }
+        let periods = Timeline(analysis.series).observations.map(\.period)
+        var sentences = ["Moving-range chart of \(analysis.indicator.title): each figure's difference from the one before"
+                         + (periods.count > 1 ? ", \(analysis.label(periods.first!)) to \(analysis.label(periods.last!))." : ".")]
+        var above: [String] = []
+        for segment in result.segments {
+            let limit = SPC.movingRangeScreen * segment.averageMovingRange
+            let first = result.points[segment.range.lowerBound].period, last = result.points[segment.range.upperBound - 1].period
+            let stretch = result.segments.count > 1 ? "From \(analysis.label(first)) to \(analysis.label(last)), the" : "The"
+            sentences.append("\(stretch) average moving range is \(format(segment.averageMovingRange)) and the upper range limit \(format(limit)).")
+            for point in result.points[segment.range] {
+                if let range = point.movingRange, range > limit + 1e-9 { above.append("\(analysis.label(point.period)) (\(format(range)))") }
+            }
+        }
+        sentences.append(above.isEmpty ? "No moving range is above its upper range limit."
+                         : "Above the upper range limit: \(list(above)).")
+        return sentences.joined(separator: " ")
+    }
+
+    /// " percentage points" for percentages, else the unit's word after a number, if any.
+    static func unitsOfChange(_ analysis: IndicatorAnalysis) -> String {
+        switch analysis.indicator.unit {
+        case .percent: return " percentage points"
+        case .days: return " days"
+        default: return ""
+        }
+    }
+
     public static func sparklineAltText(_ analysis: IndicatorAnalysis) -> String {
         let observations = Timeline(analysis.series).observations
         let figures = observations.filter { $0.value != nil }

@@ -150,6 +150,7 @@ public enum DashboardDecoder {
                 default: diagnostics.error("'screen_moving_ranges' is true or false, not '\(text)'", at: location)
                 }
             }
+            if let chart = spc.bool("moving_range_chart", diagnostics: &diagnostics) { options.movingRangeChart = chart }
             spc.reportUnknownKeys(in: "spc", diagnostics: &diagnostics)
             spcOptions = options
         }

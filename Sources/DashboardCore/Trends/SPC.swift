@@ -150,10 +150,13 @@ public enum SPC {
         /// Leave out moving ranges of at least 3.267 × their mean before working the limits, as NHSRplotthedots
         /// does by default (`screen_outliers`); off by default here, so limits match the plain XmR method.
         public var screenMovingRanges: Bool
+        /// Draw the moving ranges as a second chart under the XmR chart (`moving_range_chart: true`).
+        public var movingRangeChart: Bool
 
-        public init(rebase: [Period] = [], screenMovingRanges: Bool = false) {
+        public init(rebase: [Period] = [], screenMovingRanges: Bool = false, movingRangeChart: Bool = false) {
             self.rebase = rebase
             self.screenMovingRanges = screenMovingRanges
+            self.movingRangeChart = movingRangeChart
         }
     }
 

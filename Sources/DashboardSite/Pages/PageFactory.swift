@@ -393,6 +393,32 @@ enum PageFactory {
                           method: "XmR chart as in NHS England's Making Data Count: special causes are a point outside the limits, a run of \(SPC.runLength) or more on one side of the mean, \(SPC.trendLength) points moving the same way, or 2 of 3 points close to a limit. Gaps are not bridged.")
     }
 
+    /// Each figure's moving range, as the moving-range chart draws it, with the stretch's average and limit.
+    static func movingRangeTable(_ analysis: IndicatorAnalysis) -> DataTable? {
+        guard let spc = analysis.spc else { return nil }
+        let format = { (value: Double) in Formatting.number(value, decimals: max(analysis.decimals, 1)) }
+        var rows: [TableRow] = []
+        for segment in spc.segments {
+            let limit = SPC.movingRangeScreen * segment.averageMovingRange
+            for point in spc.points[segment.range] {
+                let range = point.movingRange.map(format) ?? "none"
+                let note: String
+                if let value = point.movingRange {
+                    note = value > limit + 1e-9 ? "Above the upper range limit of \(format(limit))" : ""
+                } else {
+                    note = point.value == nil ? "Gap" : "First figure, or the first after a gap or a change in process"
+                }
+                rows.append(TableRow(cells: [Cell(text: point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? "–", numeric: true),
+                                             Cell(text: range, numeric: true), Cell(text: note)],
+                                     header: analysis.label(point.period), note: nil, isGap: point.value == nil))
+            }
+        }
+        let unit = analysis.unit == .percent ? " (percentage points)" : ""
+        return DataTable(caption: "Moving ranges\(unit): each figure's difference from the one before",
+                         headings: [Cell(text: "Period"), Cell(text: "Figure", numeric: true), Cell(text: "Moving range", numeric: true), Cell(text: "Note")],
+                         rows: rows)
+    }
+
     static func notes(_ analysis: IndicatorAnalysis) -> [String] {
         var notes: [String] = []
         for gap in analysis.gaps {

@@ -194,6 +194,9 @@ struct IndicatorPage {
     /// "2019/20 Q4: 71.8% in the 2019/20 Q4 edition (15 June 2020), now 65.0%", oldest first.
     var revisions: [String]
     var hasRevisions: Bool
+    /// The moving-range chart under the XmR chart, where the indicator asks for it, and its figures.
+    var movingRangeChart: Image?
+    var movingRangeTable: DataTable?
 }
 
 struct SPCSection {
