@@ -75,7 +75,7 @@ enum DataFileReader {
                 if let range = mapping.range { records = cut(records, to: range) }
                 records = TableShaper.shape(records, headerRows: mapping.headerRows)
                 sawRecord = !records.isEmpty
-                for record in records { table.add(record) { builder?.add($0) } }
+                for record in records { table.add(record) { builder?.add($0.withVintage(mapping.vintage)) } }
             } else {
                 // Record by record, straight into the dashboard's figures: a big file is held once, as its bytes.
                 csvProblems = CSVReader.read(bytes, file: path, delimiter: delimiter) { record in
@@ -166,7 +166,7 @@ enum DataFileReader {
             let (_, observations, tableProblems) = ObservationTable.read(records, file: label)
             diagnostics.append(contentsOf: tableProblems)
             builder?.addFile(label)
-            for observation in observations { builder?.add(observation) }
+            for observation in observations { builder?.add(observation.withVintage(mapping.vintage)) }
         }
         let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
         if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {

@@ -155,7 +155,8 @@ public enum InputLoader {
         guard var builder else { return (nil, diagnostics) }
         let (dashboard, assembly) = builder.finish()
         diagnostics.append(contentsOf: assembly)
-        diagnostics.append(contentsOf: ConsistencyChecks.check(dashboard))
+        // Checked as shown: the latest published value of each period.
+        diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
         var result = dashboard
         result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         if names.contains(editionsFolder) {

@@ -278,9 +278,13 @@ struct DashboardPlanner {
 
 /// The indicator's figures as a long-form CSV that `dashboards` itself reads back.
 enum DataDownload {
+    /// Every value shown, and every earlier published value of a period beside it, with its vintage where the data
+    /// gave one (`published` and `source` columns only then).
     static func csv(_ analysis: IndicatorAnalysis) -> String {
-        var lines = ["indicator,period,value,numerator,denominator,note"]
-        for observation in analysis.observations {
+        let hasVintages = !analysis.earlierVintages.isEmpty || analysis.observations.contains { $0.vintage != nil }
+        var lines = ["indicator,period,value,numerator,denominator,note" + (hasVintages ? ",published,source" : "")]
+        let rows = analysis.observations.flatMap { (analysis.earlierVintages[$0.period] ?? []) + [$0] }
+        for observation in rows {
             var value = ""
             if let number = observation.value {
                 value = Formatting.number(number, decimals: observation.decimals, grouping: false)
@@ -299,10 +303,17 @@ enum DataDownload {
                 observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                 observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                 safeText(observation.note ?? ""),
-            ]
+            ] + (hasVintages ? [publishedText(observation.vintage?.published), safeText(observation.vintage?.source ?? "")] : [])
             lines.append(fields.map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A publication date as `2020-09-01`, an edition as its period's name.
+    static func publishedText(_ published: Period?) -> String {
+        guard let published else { return "" }
+        if case .day(let date) = published { return EditionDecoder.iso(date) }
+        return published.label
     }
 
     /// Text opened in a spreadsheet must not start like a formula (=, +, -, @): a leading apostrophe keeps it text.

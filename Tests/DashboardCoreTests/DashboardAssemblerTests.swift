@@ -53,7 +53,7 @@ struct DashboardAssemblerTests {
             ("family-star.csv", "indicator,period,value\nfamily-star-total,2019/20 Q1,70\n"),
             ("family-star-2.csv", "indicator,2019/20 Q2,Q1 2019/20\nfamily-star-total,80,71\n"),
         ])
-        #expect(diagnostics.items == [Diagnostic(.error, "family-star-total already has a figure for 2019/20 Q1 at family-star.csv:2:30; keep one",
+        #expect(diagnostics.items == [Diagnostic(.error, "family-star-total already has a figure for 2019/20 Q1 at family-star.csv:2:30; keep one (or give each its published date or source)",
                                                  at: at("family-star-2.csv", 2, 22))])
         #expect(dashboard.observations("family-star-total").map(\.value) == [70, 80])
     }
@@ -81,8 +81,8 @@ struct DashboardAssemblerTests {
         #expect(dashboard.observations("family-star-total").map(\.value) == [70])
         #expect(dashboard.observations("cp-reviews-in-timescale").map(\.value) == [94.9])
         // The short title resolves too, so the second row is a duplicate of the first; "Same title" names two indicators.
-        #expect(diagnostics.errors.map(\.message) == [
-            "family-star-total already has a figure for 2019/20 Q1 at pasted.csv:2:42; keep one",
+        #expect(diagnostics.sorted.filter { $0.severity == .error }.map(\.message) == [
+            "family-star-total already has a figure for 2019/20 Q1 at pasted.csv:2:42; keep one (or give each its published date or source)",
             "'Same title' is not an indicator of dashboard 'cfws' (declare it under indicators: in dashboard.yml)",
         ])
     }
@@ -166,5 +166,68 @@ struct DashboardAssemblerTests {
         #expect(custody.map(\.isGap) == [true, false, true])
         #expect(custody.map(\.gap) == [.breakInData, nil, .suppressed])
         #expect(custody.map(\.note) == ["Break in data while tableau was developed. Reporting moved to Tableau", nil, "Fewer than 5"])
+    }
+}
+
+@Suite("Vintages: several published values for one period")
+struct VintageTests {
+    static let definition = DashboardDefinition(
+        id: "yjs", title: "Youth justice", organisation: "Council",
+        indicators: [indicator("first-time-entrants", title: "First-time entrants")], location: at("dashboard.yml"))
+
+    func assemble(_ text: String) -> (Dashboard, Diagnostics) {
+        let read = table(text, file: "fte.csv")
+        var (dashboard, diagnostics) = DashboardAssembler.assemble(Self.definition, files: [DashboardAssembler.DataFile(path: "fte.csv", records: read.records)])
+        diagnostics.append(contentsOf: read.diagnostics)
+        return (dashboard, diagnostics)
+    }
+
+    static let q1 = Period.quarter(financialYear: 2020, quarter: 1)
+
+    @Test("values with different vintages stand side by side; the same vintage twice is a repeat")
+    func duplicates() {
+        let (dashboard, diagnostics) = assemble("""
+        indicator,period,value,published,source
+        first-time-entrants,2020/21 Q1,30,2020-09-01,September 2020 committee report
+        first-time-entrants,2020/21 Q1,21,2021-06-15,YJB return
+        first-time-entrants,2020/21 Q1,22,2021-06-15,YJB return
+
+        """)
+        #expect(dashboard.observations("first-time-entrants").map(\.value) == [30, 21])
+        #expect(diagnostics.errors.map(\.description) == [
+            "fte.csv:4:32: error: first-time-entrants already has a figure for 2020/21 Q1 (published 15 June 2021, YJB return) at fte.csv:3:32; keep one",
+        ])
+        let (_, plain) = assemble("indicator,period,value\nfirst-time-entrants,2020/21 Q1,30\nfirst-time-entrants,2020/21 Q1,21\n")
+        #expect(plain.errors.first?.message.hasSuffix("keep one (or give each its published date or source)") == true)
+    }
+
+    @Test("the latest published is shown, the earlier listed; an edition shows only what was published by its time")
+    func resolve() throws {
+        let (dashboard, diagnostics) = assemble("""
+        indicator,period,value,published,source
+        first-time-entrants,2020/21 Q1,21,2021-06-15,YJB return
+        first-time-entrants,2020/21 Q1,30,2020-09-01,September 2020 committee report
+        first-time-entrants,2020/21 Q2,25,2020/21 Q2,
+        first-time-entrants,2020/21 Q2,24,2020/21 Q3,
+
+        """)
+        #expect(!diagnostics.hasErrors)
+        let latest = Analysis.dashboard(dashboard).indicators[0]
+        #expect(latest.series.map(\.value) == [21, 24])
+        #expect(latest.earlierVintages[Self.q1]?.map(\.value) == [30])
+        #expect(latest.earlierVintages[Self.q1]?.first?.vintage?.phrase == "1 September 2020, September 2020 committee report")
+
+        // As the Q1 committee saw it (published by three months after the quarter): 30, and no later figure.
+        let atQ1 = Analysis.dashboard(dashboard, asOf: Self.q1).indicators[0]
+        #expect(atQ1.series.map(\.value) == [30])
+        #expect(atQ1.earlierVintages.isEmpty)
+        // At Q2 the Q2 edition's own figure, not the one revised in Q3's.
+        let atQ2 = Analysis.dashboard(dashboard, asOf: .quarter(financialYear: 2020, quarter: 2)).indicators[0]
+        #expect(atQ2.series.map(\.value) == [30, 25])
+
+        // A frozen edition's publication date is the cut-off when one is recorded.
+        var frozen = dashboard
+        frozen.frozenEditions = [FrozenEdition(period: Self.q1, published: CivilDate(2020, 8, 31), dashboard: dashboard, location: at("edition.yml"))]
+        #expect(Analysis.dashboard(frozen, asOf: Self.q1).indicators[0].series.isEmpty, "30 was published a day after the committee met")
     }
 }

@@ -79,13 +79,13 @@ struct ObservationTableTests {
 
     @Test("an unknown column is a warning with a suggestion, and is not read")
     func unknownColumn() {
-        let (shape, records, diagnostics) = table("indicator,period,value,notes,source\nx,2020,1,a,b\n")
+        let (shape, records, diagnostics) = table("indicator,period,value,notes,origin\nx,2020,1,a,b\n")
         #expect(shape == .long)
         #expect(records.count == 1)
         #expect(diagnostics.errors.isEmpty)
         #expect(diagnostics.warnings.map(\.message) == [
-            "the column 'notes' is not read (a long-form file has indicator, period, value, numerator, denominator, note); did you mean 'note'?",
-            "the column 'source' is not read (a long-form file has indicator, period, value, numerator, denominator, note)",
+            "the column 'notes' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source); did you mean 'note'?",
+            "the column 'origin' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source)",
         ])
         #expect(diagnostics.warnings.map(\.location) == [at("data.csv", 1, 24), at("data.csv", 1, 30)])
     }

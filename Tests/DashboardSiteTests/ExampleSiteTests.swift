@@ -85,6 +85,15 @@ struct ExampleSiteTests {
             for tag in html.components(separatedBy: "<img ").dropFirst() {
                 images += 1
                 let alt = tag.components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+                if tag.hasPrefix("class=\"spc-icon\"") {
+                    // A Making Data Count icon repeats the words printed beside it: empty alt text, and the words follow.
+                    let after = tag.components(separatedBy: ">").dropFirst().joined(separator: ">")
+                    let words = after.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+                    #expect(alt.isEmpty && (words.hasPrefix("Special cause") || words.hasPrefix("Common cause") || words.hasPrefix("Improvement")
+                                            || words.hasPrefix("Concern") || words.hasPrefix("Assurance")),
+                            "\(path): <img \(tag.prefix(160))")
+                    continue
+                }
                 #expect(alt.count > 20, "\(path): <img \(tag.prefix(120))")
             }
         }

@@ -257,17 +257,27 @@ public struct IndicatorDefinition: Sendable {
 ///
 /// A big data file holds one of these for every figure, so it is kept small: its place in the file is stored
 /// as 32-bit line and column, and what most figures lack (numerator, denominator, note, the period as written)
-/// is kept apart, allocated only for the figures that have it.
+/// is kept apart, allocated only for the figures that have it. `ObservationLayoutTests` holds it to 64 bytes.
 public struct Observation: Sendable, Equatable {
     public var period: Period
-    /// nil for a gap.
-    public var value: Double?
+    // Laid out small fields first, so that a figure takes 64 bytes: a million figures are 61 MiB.
     private var storedDecimals: Int8
     public var gap: GapReason?
+    private var hasValue: Bool
     private var line: Int32
     private var column: Int32
+    private var storedValue: Double
     private var file: String
     private var extras: Extras?
+
+    /// nil for a gap.
+    public var value: Double? {
+        get { hasValue ? storedValue : nil }
+        set {
+            hasValue = newValue != nil
+            storedValue = newValue ?? 0
+        }
+    }
 
     /// What most figures do not have, shared between copies and replaced whole when one is changed.
     private final class Extras: Sendable {
@@ -280,7 +290,8 @@ public struct Observation: Sendable, Equatable {
         var denominator: Double?
         var note: String?
         var writtenLabel: String?
-        var isEmpty: Bool { numerator == nil && denominator == nil && note == nil && writtenLabel == nil }
+        var vintage: Vintage?
+        var isEmpty: Bool { numerator == nil && denominator == nil && note == nil && writtenLabel == nil && vintage == nil }
     }
 
     private var details: Details {
@@ -291,7 +302,8 @@ public struct Observation: Sendable, Equatable {
     public init(period: Period, value: Double?, decimals: Int = 0, numerator: Double? = nil, denominator: Double? = nil,
                 gap: GapReason? = nil, note: String? = nil, location: SourceLocation) {
         self.period = period
-        self.value = value
+        self.hasValue = value != nil
+        self.storedValue = value ?? 0
         self.storedDecimals = Int8(clamping: decimals)
         self.gap = gap
         self.line = Int32(clamping: location.line)
@@ -322,6 +334,12 @@ public struct Observation: Sendable, Equatable {
     public var writtenLabel: String? {
         get { extras?.details.writtenLabel }
         set { details.writtenLabel = newValue }
+    }
+    /// When and where this value was published, where the data says (several values for one period may then
+    /// stand side by side: a table and a later return).
+    public var vintage: Vintage? {
+        get { extras?.details.vintage }
+        set { details.vintage = newValue }
     }
     public var location: SourceLocation {
         get { SourceLocation(file: file, line: Int(line), column: Int(column)) }

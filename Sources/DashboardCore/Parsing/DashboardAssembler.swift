@@ -72,9 +72,15 @@ public enum DashboardAssembler {
                 var figures = series.removeValue(forKey: id)!
                 figures.sort { $0.period < $1.period }
                 var kept = 0
+                var periodStart = 0
                 for index in figures.indices {
-                    if kept > 0, figures[kept - 1].period == figures[index].period {
-                        diagnostics.error("\(id) already has a figure for \(figures[index].period.label) at \(figures[kept - 1].location); keep one",
+                    if kept == 0 || figures[kept - 1].period != figures[index].period { periodStart = kept }
+                    // Several values for a period stand when their vintages differ (a table and a later return);
+                    // the same vintage twice is a repeat.
+                    if let same = figures[periodStart..<kept].first(where: { $0.vintage == figures[index].vintage }) {
+                        let what = figures[index].vintage.map { " (published \($0.phrase))" } ?? ""
+                        let hint = figures[index].vintage == nil ? " (or give each its published date or source)" : ""
+                        diagnostics.error("\(id) already has a figure for \(figures[index].period.label)\(what) at \(same.location); keep one\(hint)",
                                           at: figures[index].location)
                         continue
                     }
@@ -199,6 +205,7 @@ public enum DashboardAssembler {
         var result = Observation(period: record.period, value: value, decimals: figure.decimals, numerator: numerator,
                                  denominator: record.denominator, gap: figure.gap, note: note, location: at)
         result.writtenLabel = record.periodLabel
+        result.vintage = record.vintage
         return result
     }
 }

@@ -6,12 +6,16 @@
 ///     sheet: Q3 dashboard
 ///     range: A3:D8        # optional: the sheet's used range
 ///     header_rows: 2      # rows that head the columns
+///     published: 2020-09-01   # optional: when (or in which edition) these figures were published
+///     source: September 2020 committee report
 /// ```
 public struct DataMapping: Sendable, Equatable {
     public var file: String
     public var sheet: String?
     public var range: CellRange?
     public var headerRows: Int
+    /// `published:` and `source:`: the vintage of every figure in the file (a row's own columns win).
+    public var vintage: Vintage?
     public var location: SourceLocation
 
     public init(file: String, sheet: String? = nil, range: CellRange? = nil, headerRows: Int = 1, location: SourceLocation) {
@@ -38,6 +42,8 @@ public struct DataMapping: Sendable, Equatable {
                 }
             }
             let headerRows = map.integer("header_rows", range: 1...maximumHeaderRows, diagnostics: &diagnostics) ?? 1
+            let published = map.node("published").flatMap { DashboardDecoder.period($0, diagnostics: &diagnostics) }
+            let source = map.string("source", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
             map.reportUnknownKeys(in: "an entry of data", diagnostics: &diagnostics)
             guard let file else { continue }
             let name = file.trimmingSpaces
@@ -48,7 +54,9 @@ public struct DataMapping: Sendable, Equatable {
             if let sheet, !name.lowercased().hasSuffix(".xlsx") {
                 diagnostics.error("sheet: '\(sheet)' is given, but \(name) is not a workbook (.xlsx); leave sheet: out for a CSV file", at: item.location)
             }
-            result.append(DataMapping(file: name, sheet: sheet, range: range, headerRows: headerRows, location: item.location))
+            var mapping = DataMapping(file: name, sheet: sheet, range: range, headerRows: headerRows, location: item.location)
+            if published != nil || source != nil { mapping.vintage = Vintage(published: published, source: source) }
+            result.append(mapping)
         }
         return result
     }

@@ -11,11 +11,21 @@ public struct ObservationRecord: Sendable {
     public var numerator: Double?
     public var denominator: Double?
     public var note: String?
+    /// `published` and `source` columns, or the file's `data:` entry.
+    public var vintage: Vintage? = nil
+
+    /// The record with the file's vintage where its row gave none.
+    public func withVintage(_ fileVintage: Vintage?) -> ObservationRecord {
+        guard vintage == nil, let fileVintage else { return self }
+        var record = self
+        record.vintage = fileVintage
+        return record
+    }
 }
 
 /// The two shapes a data file may take; the header decides which.
 public enum TableShape: String, Sendable {
-    /// `indicator,period,value[,numerator,denominator,note]`: one figure a row.
+    /// `indicator,period,value[,numerator,denominator,note,published,source]`: one figure a row.
     case long
     /// First column the indicator, then one column a period: a table as pasted from Excel.
     case wide
@@ -26,7 +36,7 @@ public enum TableShape: String, Sendable {
 /// Blank lines are skipped (comment lines never reach here: the CSV reader drops them), and so are rows the
 /// CSV reader has already reported as unreadable.
 public enum ObservationTable {
-    public static let longColumns = ["indicator", "period", "value", "numerator", "denominator", "note"]
+    public static let longColumns = ["indicator", "period", "value", "numerator", "denominator", "note", "published", "source"]
 
     public static func read(_ records: [CSVRecord], file: String) -> (shape: TableShape?, records: [ObservationRecord], diagnostics: Diagnostics) {
         var reader = Reader(file: file)
@@ -161,9 +171,21 @@ public enum ObservationTable {
                 denominator = parseCount(denominatorField, name: "denominator", file: file, diagnostics: &diagnostics)
             }
             let note = field("note").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            var published: Period?
+            if let publishedField = field("published"), !publishedField.text.trimmingSpaces.isEmpty {
+                switch PeriodParser.parseWritten(publishedField.text) {
+                case .success(let value): published = value.period
+                case .failure:
+                    diagnostics.error("'\(publishedField.text)' is not when the figure was published: write a date (2020-09-01) or the edition's period (2020/21 Q1)",
+                                      at: location(publishedField))
+                    return
+                }
+            }
+            let source = field("source").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
             sink(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField),
                                    period: period, periodLabel: written, figure: figure, valueLocation: location(valueField),
-                                   numerator: numerator, denominator: denominator, note: note))
+                                   numerator: numerator, denominator: denominator, note: note,
+                                   vintage: published == nil && source == nil ? nil : Vintage(published: published, source: source)))
         }
 
         mutating func readWideHeader(_ header: CSVRecord) {

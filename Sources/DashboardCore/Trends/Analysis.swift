@@ -70,6 +70,8 @@ public struct IndicatorAnalysis: Sendable {
     public var reported: Reported?
     /// Figures that differ from what a frozen edition published for the same period.
     public var revisions: [Revision] = []
+    /// Values published earlier for a period than the one shown (a table before a later return), oldest first.
+    public var earlierVintages: [Period: [Observation]] = [:]
 
     public var unit: MeasureUnit { indicator.unit }
 
@@ -189,8 +191,11 @@ public enum Analysis {
         return period.start <= asOf.end
     }
 
-    public static func dashboard(_ dashboard: Dashboard, asOf requested: Period? = nil) -> DashboardAnalysis {
-        let asOf = asOf(dashboard, requested: requested)
+    public static func dashboard(_ unresolved: Dashboard, asOf requested: Period? = nil) -> DashboardAnalysis {
+        let asOf = asOf(unresolved, requested: requested)
+        // One value a period where figures carry vintages: the latest published, or for an edition asked for by
+        // period (--as-of, an archived edition) the latest published by then.
+        let (dashboard, earlierVintages) = Vintages.resolved(unresolved, asOf: requested == nil ? nil : asOf)
         let definition = dashboard.definition
         var order = definition.sections.flatMap(\.indicatorIDs)
         for indicator in definition.indicators where !order.contains(indicator.id) { order.append(indicator.id) }
@@ -198,6 +203,7 @@ public enum Analysis {
             definition.indicator(id).map { definition in
                 var analysis = indicator(definition, in: dashboard, asOf: asOf)
                 analysis.revisions = Revisions.of(id, in: dashboard, asOf: asOf)
+                analysis.earlierVintages = earlierVintages[id] ?? [:]
                 return analysis
             }
         }

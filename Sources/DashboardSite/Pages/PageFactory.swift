@@ -253,11 +253,22 @@ enum PageFactory {
         return "\(figure) in the \(revision.edition.label) edition"
     }
 
-    /// The latest figure's revision, for its KPI table cell: "revised: 71.8% in the 2019/20 Q4 edition".
+    /// The latest figure's revision, for its KPI table cell: "revised: 71.8% in the 2019/20 Q4 edition"; and
+    /// the values published for the period before the one shown: "published earlier as 3,622 (1 September 2020,
+    /// September 2020 committee report)".
     static func revisedText(_ analysis: IndicatorAnalysis, period: Period?) -> String? {
+        var parts: [String] = []
         let revisions = analysis.revisions.filter { $0.period == period }
-        guard !revisions.isEmpty else { return nil }
-        return "revised: " + revisions.map { publishedText($0, unit: analysis.unit) }.joined(separator: "; ")
+        if !revisions.isEmpty {
+            parts.append("revised: " + revisions.map { publishedText($0, unit: analysis.unit) }.joined(separator: "; "))
+        }
+        if let period, let earlier = analysis.earlierVintages[period], !earlier.isEmpty {
+            parts.append("published earlier as " + earlier.map { observation in
+                let figure = observation.value.map { Formatting.figure($0, unit: analysis.unit, decimals: observation.decimals) } ?? "a gap"
+                return observation.vintage.map { "\(figure) (\($0.phrase))" } ?? figure
+            }.joined(separator: ", then "))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// Every figure revised since an edition published it, oldest first, for the indicator page's list.
