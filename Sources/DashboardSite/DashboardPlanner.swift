@@ -269,7 +269,10 @@ struct DashboardPlanner {
             definition: analysis.indicator.definition, source: analysis.indicator.source, commentary: analysis.indicator.commentary,
             notes: notes, hasNotes: !notes.isEmpty, archiveNote: edition.archiveNote, revisions: PageFactory.revisions(analysis),
             hasRevisions: !analysis.revisions.isEmpty, movingRangeChart: movingRangeChart,
-            movingRangeTable: movingRangeChart == nil ? nil : PageFactory.movingRangeTable(analysis))
+            movingRangeTable: movingRangeChart == nil ? nil : PageFactory.movingRangeTable(analysis),
+            periodCommentary: analysis.commentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
+            earlierCommentary: analysis.earlierCommentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
+            hasEarlierCommentary: !analysis.earlierCommentary.isEmpty)
         plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)

@@ -14,7 +14,7 @@ enum PackPlanner {
         }
         return PackIndicator(id: analysis.indicator.id, title: analysis.indicator.title, url: url,
                              headline: PageFactory.headline(analysis), status: status, chart: chart, caption: caption,
-                             source: analysis.indicator.source, commentary: analysis.indicator.commentary)
+                             source: analysis.indicator.source, commentary: analysis.commentary?.text ?? analysis.indicator.commentary)
     }
 }
 

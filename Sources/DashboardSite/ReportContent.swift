@@ -307,7 +307,7 @@ extension ReportContent {
             directionDetail: row.direction?.detail, target: row.target, rag: analysis.rag?.status,
             ragRule: analysis.rag?.summary, national: national, neighbours: row.neighbours, quartile: row.quartile,
             headline: PageFactory.headline(analysis), chart: chart, source: analysis.indicator.source,
-            definition: analysis.indicator.definition, commentary: analysis.indicator.commentary,
+            definition: analysis.indicator.definition, commentary: analysis.commentary?.text ?? analysis.indicator.commentary,
             table: table(analysis))
     }
 

@@ -190,7 +190,10 @@ public struct IndicatorDefinition: Sendable {
     public var chart: ChartKind
     public var source: String?
     public var definition: String?
+    /// Commentary that holds whatever the period (`commentary: text`).
     public var commentary: String?
+    /// The officer's commentary for each quarter's edition (`commentary: {2020/21 Q1: text, …}`).
+    public var periodCommentary: [Period: String] = [:]
     public var aggregation: Aggregation
     /// Rebasing and moving-range screening for statistical process control (`spc:`).
     public var spcOptions = SPC.Options()

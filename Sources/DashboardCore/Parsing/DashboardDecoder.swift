@@ -131,7 +131,29 @@ public enum DashboardDecoder {
         let aggregation = map.choice("aggregation", Aggregation.self, diagnostics: &diagnostics)
         let source = map.string("source", diagnostics: &diagnostics)?.0.trimmingSpaces
         let definitionText = map.string("definition", diagnostics: &diagnostics)?.0.trimmingSpaces
-        let commentary = map.string("commentary", diagnostics: &diagnostics)?.0.trimmingSpaces
+        var commentary: String?
+        var periodCommentary: [Period: String] = [:]
+        if let node = map.node("commentary") {
+            switch node.value {
+            case .scalar(let text):
+                commentary = text.trimmingSpaces
+            case .mapping(let entries):
+                // Keyed by period: each edition shows its own.
+                for entry in entries {
+                    guard let period = period(text: entry.key, at: entry.keyLocation, diagnostics: &diagnostics) else { continue }
+                    guard case .scalar(let text) = entry.value.value, !text.trimmingSpaces.isEmpty else {
+                        diagnostics.error("the commentary for \(period.label) must be text", at: entry.value.location)
+                        continue
+                    }
+                    if periodCommentary[period] != nil {
+                        diagnostics.error("there is already commentary for \(period.label); keep one", at: entry.keyLocation)
+                    }
+                    periodCommentary[period] = text.trimmingSpaces
+                }
+            default:
+                diagnostics.error("'commentary' is text, or text for each period (2020/21 Q1: …), not \(node.kindName)", at: node.location)
+            }
+        }
         let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
         let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
         let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
@@ -224,6 +246,7 @@ public enum DashboardDecoder {
             indicator.source = source
             indicator.definition = definitionText
             indicator.commentary = commentary
+            indicator.periodCommentary = periodCommentary
             indicator.decimals = decimals
             if let ragMethod { indicator.ragMethod = ragMethod }
             if let compareWith { indicator.compareWith = compareWith }

@@ -72,6 +72,10 @@ public struct IndicatorAnalysis: Sendable {
     public var revisions: [Revision] = []
     /// Values published earlier for a period than the one shown (a table before a later return), oldest first.
     public var earlierVintages: [Period: [Observation]] = [:]
+    /// This edition's commentary: for its period (or the latest figure's) where the commentary is kept by period.
+    public var commentary: PeriodCommentary?
+    /// Commentary written for earlier editions, newest first (none written after this edition's period).
+    public var earlierCommentary: [PeriodCommentary] = []
 
     public var unit: MeasureUnit { indicator.unit }
 
@@ -278,6 +282,8 @@ public enum Analysis {
         analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
 
         analysis.seriesTargets = series.map { indicator.target(for: $0.period) }
+        (analysis.commentary, analysis.earlierCommentary) = PeriodCommentary.select(indicator.periodCommentary, asOf: asOf,
+                                                                                    latest: series.last?.period)
         guard let latest else { return analysis }
         let period = latest.period
         analysis.target = indicator.target(for: period)
@@ -397,5 +403,23 @@ public enum Analysis {
                                  computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
         }
         return computed
+    }
+}
+
+/// An officer's commentary for one period's edition.
+public struct PeriodCommentary: Sendable, Equatable {
+    public var period: Period
+    public var text: String
+
+    /// The commentary for the edition at `asOf` (written for that period, or for the indicator's latest period),
+    /// and the earlier ones, newest first; commentary for later periods is not yet written as far as this
+    /// edition knows.
+    static func select(_ all: [Period: String], asOf: Period?, latest: Period?) -> (PeriodCommentary?, [PeriodCommentary]) {
+        guard !all.isEmpty else { return (nil, []) }
+        let known = all.filter { asOf == nil || $0.key.end <= asOf!.end }
+            .map { PeriodCommentary(period: $0.key, text: $0.value) }
+            .sorted { $0.period > $1.period }
+        let current = known.first { $0.period == asOf || $0.period == latest }
+        return (current, known.filter { $0 != current })
     }
 }

@@ -95,7 +95,8 @@ enum PageFactory {
             neighbours: analysis.benchmarks?.statisticalNeighbours.map { benchmarkFigure($0, analysis) },
             spc: spcBadge(analysis),
             sparkline: sparkline,
-            revised: revisedText(analysis, period: latest?.period))
+            revised: revisedText(analysis, period: latest?.period),
+            commentary: analysis.commentary?.text)
     }
 
     static func tiles(_ overview: Overview) -> [Tile] {

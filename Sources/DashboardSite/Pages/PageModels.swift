@@ -140,6 +140,14 @@ struct KPIRow {
     var sparkline: Image?
     /// "Revised: 71.8% in the 2019/20 Q4 edition", where the latest figure differs from what an edition published.
     var revised: String? = nil
+    /// The officer's commentary for this edition's period, under the indicator's name.
+    var commentary: String? = nil
+}
+
+/// Commentary with the period it was written for.
+struct CommentaryText {
+    var period: String
+    var text: String
 }
 
 /// A heading or data cell; a numeric one is right-aligned so that figures line up.
@@ -197,6 +205,10 @@ struct IndicatorPage {
     /// The moving-range chart under the XmR chart, where the indicator asks for it, and its figures.
     var movingRangeChart: Image?
     var movingRangeTable: DataTable?
+    /// Commentary kept by period: this edition's, then the earlier editions', newest first.
+    var periodCommentary: CommentaryText?
+    var earlierCommentary: [CommentaryText]
+    var hasEarlierCommentary: Bool
 }
 
 struct SPCSection {
