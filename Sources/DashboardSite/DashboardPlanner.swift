@@ -60,10 +60,13 @@ struct DashboardPlanner {
         var plan = Plan(card: PageFactory.card(current, url: "\(definition.id)/index.html"))
         for edition in editions {
             if let frozen = edition.frozen {
-                // Built from the copy, with its own settings as they stood: titles, sections, targets.
-                let planner = DashboardPlanner(dashboard: frozen.dashboard, asOf: frozen.period, assets: assets,
+                // Built from the copy, with its own settings as they stood: titles, sections, targets. The copy knows
+                // its own publication date, so of several vintages it shows those published by then.
+                var copy = frozen.dashboard
+                copy.frozenEditions = [frozen]
+                let planner = DashboardPlanner(dashboard: copy, asOf: frozen.period, assets: assets,
                                                fontsFingerprint: fontsFingerprint, renderer: renderer)
-                try planner.add(edition, analysis: Analysis.dashboard(frozen.dashboard, asOf: frozen.period), all: editions, to: &plan)
+                try planner.add(edition, analysis: Analysis.dashboard(copy, asOf: frozen.period), all: editions, to: &plan)
             } else {
                 let analysis = edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)
                 try add(edition, analysis: analysis, all: editions, to: &plan)

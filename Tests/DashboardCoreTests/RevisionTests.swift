@@ -32,4 +32,20 @@ struct RevisionTests {
         #expect(Revisions.of("a", in: current, asOf: Self.quarter(2019, 3)).isEmpty)
         #expect(Revisions.of("b", in: current, asOf: nil).isEmpty)
     }
+
+    @Test func aFrozenEditionIsComparedAsItWasShownOfSeveralVintagesTheOnePublishedByItsDate() {
+        let q1 = Self.quarter(2020, 1)
+        func figure(_ value: Double, _ published: CivilDate) -> Observation {
+            var observation = Observation(period: q1, value: value, location: SourceLocation(file: "d.csv", line: 2, column: 2))
+            observation.vintage = Vintage(published: .day(published), source: nil)
+            return observation
+        }
+        // The copy holds the September table and a return published after the committee met.
+        let copy = Dashboard(definition: Self.definition, series: ["a": [figure(30, CivilDate(2020, 9, 1)), figure(21, CivilDate(2021, 6, 15))]])
+        var current = Self.dashboard([(q1, 30)])
+        current.frozenEditions = [FrozenEdition(period: q1, published: CivilDate(2020, 9, 10), dashboard: copy, location: SourceLocation(file: "edition.yml"))]
+        #expect(Revisions.of("a", in: current, asOf: nil).isEmpty, "the edition showed 30, as the live data does; its copy's later 21 was never shown")
+        current.series["a"] = [Observation(period: q1, value: 21, location: SourceLocation(file: "d.csv", line: 2, column: 2))]
+        #expect(Revisions.of("a", in: current, asOf: nil).map(\.published.value) == [30])
+    }
 }

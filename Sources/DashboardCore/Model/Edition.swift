@@ -56,7 +56,9 @@ public enum Revisions {
         for observation in current { byPeriod[observation.period] = observation }
         for edition in dashboard.frozenEditions.sorted(by: { $0.period < $1.period }) {
             if let asOf, edition.period > asOf { continue }
-            for published in edition.dashboard.observations(indicatorID) where Analysis.isKnown(published.period, at: edition.period) {
+            // What the edition showed: of several vintages of a period, the latest published by its date.
+            let shown = Vintages.resolve(edition.dashboard.observations(indicatorID), asOf: edition.period, cutoff: edition.published).shown
+            for published in shown where Analysis.isKnown(published.period, at: edition.period) {
                 if !Analysis.isKnown(published.period, at: asOf) { continue }
                 let now = byPeriod[published.period]
                 if differs(published, now) {
