@@ -37,6 +37,10 @@ struct DashboardPlanner {
         /// The copy it is built from, where the edition was kept as published; nil: built from the live data.
         var frozen: FrozenEdition? = nil
 
+        /// The current edition and those kept as published have the 300 dpi charts for reports; editions worked
+        /// out again from live data print the 2x ones.
+        var hasPrintCharts: Bool { isCurrent || frozen != nil }
+
         /// The notice at the top of an archived edition's pages.
         var archiveNote: String? {
             guard !isCurrent, let period else { return nil }
@@ -232,9 +236,7 @@ struct DashboardPlanner {
         var downloads: [Link] = []
         if analysis.latest != nil || !analysis.series.isEmpty {
             let spec = ChartSpec.indicator(analysis, in: dashboard)
-            // Editions worked out again from live data have no print-resolution chart: they print the 2x one. The
-            // current edition and those kept as published have the 300 dpi chart for reports.
-            let printable = edition.isCurrent || edition.frozen != nil
+            let printable = edition.hasPrintCharts
             let image = responsiveChart(spec, name: id, alt: ChartText.altText(analysis, in: dashboard), base: base, printable: printable, plan: &plan)
             caption = ChartText.caption(analysis, in: dashboard)
             if printable {
@@ -249,7 +251,7 @@ struct DashboardPlanner {
         // The moving-range chart under the XmR chart, where the indicator asks for it.
         var movingRangeChart: Image?
         if let spec = ChartSpec.movingRange(analysis), let alt = ChartText.movingRangeAltText(analysis) {
-            let printable = edition.isCurrent || edition.frozen != nil
+            let printable = edition.hasPrintCharts
             let image = responsiveChart(spec, name: "\(id)-mr", alt: alt, base: base, printable: printable, plan: &plan)
             if printable {
                 downloads.append(Link(text: "Moving-range chart for printed reports (PNG): \(ChartNotes.physicalSize(DashboardPlanner.printSize))",

@@ -242,7 +242,7 @@ public enum SiteBuilder {
             // Making Data Count icons for the SPC columns and sections, at 1x and 2x.
             for icon in SPCIcon.allCases {
                 try writer.put(try renderer.png(icon, scale: 1), at: "assets/spc/" + icon.fileName)
-                try writer.put(try renderer.png(icon, scale: 2), at: "assets/spc/" + icon.fileName.replacingOccurrences(of: ".png", with: "@2x.png"))
+                try writer.put(try renderer.png(icon, scale: 2), at: "assets/spc/" + icon.fileName2x)
             }
 
             let kept = try ForeignFiles.carry(from: output, recorded: recorded, into: staged, claimed: writer.keys)

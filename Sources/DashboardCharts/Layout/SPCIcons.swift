@@ -38,6 +38,8 @@ public enum SPCIcon: String, Sendable, CaseIterable {
 
     /// `spc-improvement-high.png`.
     public var fileName: String { "spc-\(rawValue).png" }
+    /// `spc-improvement-high@2x.png`, the same at twice the pixels.
+    public var fileName2x: String { "spc-\(rawValue)@2x.png" }
 
     var colour: Colour {
         switch self {

@@ -142,11 +142,16 @@ extension ChartSpec {
         }
     }
 
+    /// Whether the indicator has a moving-range chart: an XmR chart that asks for one and has limits.
+    public static func drawsMovingRange(_ analysis: IndicatorAnalysis) -> Bool {
+        analysis.indicator.chart == .spc && analysis.indicator.spcOptions.movingRangeChart && analysis.spc != nil
+    }
+
     /// The moving-range chart drawn under an XmR chart when the indicator asks for it
     /// (`spc: {moving_range_chart: true}`): each figure's difference from the one before (none across a gap),
     /// the average moving range and the upper range limit (3.267 × the average), per stretch where rebased.
     public static func movingRange(_ analysis: IndicatorAnalysis) -> ChartSpec? {
-        guard analysis.indicator.chart == .spc, analysis.indicator.spcOptions.movingRangeChart, let result = analysis.spc else { return nil }
+        guard drawsMovingRange(analysis), let result = analysis.spc else { return nil }
         let timeline = Timeline(analysis.series)
         var spec = base(.line, analysis, timeline: timeline)
         let periods = timeline.observations.map(\.period)
@@ -159,14 +164,13 @@ extension ChartSpec {
             + (spec.subtitle.map { $0.split(separator: ",").dropFirst().joined(separator: ",").trimmingSpaces } ?? "")
         spec.series = [Series(name: "Moving range", role: .main, values: periods.map { ranges[$0] ?? nil })]
         spec.references = []
-        let limit = { (segment: SPC.Segment) in SPC.movingRangeScreen * segment.averageMovingRange }
         if result.segments.count > 1 {
             spec.series += stretchSeries(result, periods: periods, [
-                (.upperLimit, "Upper range limit", limit), (.mean, "Average moving range", { $0.averageMovingRange }),
+                (.upperLimit, "Upper range limit", { $0.upperRangeLimit }), (.mean, "Average moving range", { $0.averageMovingRange }),
             ])
         } else {
             spec.references = [
-                Reference(role: .upperLimit, name: "Upper range limit", value: SPC.movingRangeScreen * result.averageMovingRange),
+                Reference(role: .upperLimit, name: "Upper range limit", value: result.segments[0].upperRangeLimit),
                 Reference(role: .mean, name: "Average moving range", value: result.averageMovingRange),
             ]
         }

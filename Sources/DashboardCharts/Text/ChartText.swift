@@ -61,7 +61,7 @@ public enum ChartText {
             sentences.append(sentence + ".")
             if let assurance = result.assurance { sentences.append(assurance.sentence + ".") }
             if result.segments.count > 1 {
-                let starts = result.segments.dropFirst().map { analysis.label(result.points[$0.range.lowerBound].period) }
+                let starts = result.segments.dropFirst().map { analysis.label(result.periods(of: $0).first) }
                 sentences.append("The mean and limits are worked afresh from \(list(starts)), after a change in the process.")
             }
         } else if indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
@@ -74,7 +74,7 @@ public enum ChartText {
     /// The moving-range chart's alt text: what it plots, the average and the upper range limit (per stretch
     /// where rebased), and every moving range above its limit.
     public static func movingRangeAltText(_ analysis: IndicatorAnalysis) -> String? {
-        guard ChartSpec.movingRange(analysis) != nil, let result = analysis.spc else { return nil }
+        guard ChartSpec.drawsMovingRange(analysis), let result = analysis.spc else { return nil }
         let points = unitsOfChange(analysis)
         let format = { (value: Double) in Formatting.number(value, decimals: max(analysis.decimals, 1)) + points }
         let periods = Timeline(analysis.series).observations.map(\.period)
@@ -82,8 +82,8 @@ public enum ChartText {
                          + (periods.count > 1 ? ", \(analysis.label(periods.first!)) to \(analysis.label(periods.last!))." : ".")]
         var above: [String] = []
         for segment in result.segments {
-            let limit = SPC.movingRangeScreen * segment.averageMovingRange
-            let first = result.points[segment.range.lowerBound].period, last = result.points[segment.range.upperBound - 1].period
+            let limit = segment.upperRangeLimit
+            let (first, last) = result.periods(of: segment)
             let stretch = result.segments.count > 1 ? "From \(analysis.label(first)) to \(analysis.label(last)), the" : "The"
             sentences.append("\(stretch) average moving range is \(format(segment.averageMovingRange)) and the upper range limit \(format(limit)).")
             for point in result.points[segment.range] {

@@ -129,6 +129,11 @@ public enum SPC {
         public var segments: [Segment] = []
 
         public var specialPoints: [Point] { points.filter { $0.type.isSpecial } }
+
+        /// The first and last periods of a stretch.
+        public func periods(of segment: Segment) -> (first: Period, last: Period) {
+            (points[segment.range.lowerBound].period, points[segment.range.upperBound - 1].period)
+        }
     }
 
     public enum Unavailable: Sendable, Equatable {
@@ -168,6 +173,9 @@ public enum SPC {
         public var averageMovingRange: Double
         public var upperLimit: Double
         public var lowerLimit: Double
+
+        /// The moving-range chart's upper range limit: 3.267 × the average moving range.
+        public var upperRangeLimit: Double { SPC.movingRangeScreen * averageMovingRange }
     }
 
     /// The factor above which a moving range is screened out (3.267 is D4 for moving ranges of two points).

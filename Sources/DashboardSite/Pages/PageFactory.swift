@@ -62,7 +62,7 @@ enum PageFactory {
     /// The variation icon, then the assurance icon where there is a target to assure.
     static func spcIcons(_ spc: SPC.Result) -> [IconImage] {
         func image(_ icon: SPCIcon, _ words: String) -> IconImage {
-            IconImage(file: icon.fileName, file2x: icon.fileName.replacingOccurrences(of: ".png", with: "@2x.png"),
+            IconImage(file: icon.fileName, file2x: icon.fileName2x,
                       side: Int(SPCIcon.side), words: words)
         }
         var icons = [image(SPCIcon(spc.variation), spc.variation.sentence)]
@@ -381,7 +381,7 @@ enum PageFactory {
         if spc.segments.count > 1 {
             // Rebased: each stretch has its own mean and limits, drawn as separate segments on the chart.
             let stretches = spc.segments.map { segment -> String in
-                let first = spc.points[segment.range.lowerBound].period, last = spc.points[segment.range.upperBound - 1].period
+                let (first, last) = spc.periods(of: segment)
                 return "\(analysis.label(first)) to \(analysis.label(last)): mean \(format(segment.mean)), process limits \(format(segment.lowerLimit)) to \(format(segment.upperLimit))"
             }
             limits = "The limits are worked afresh from each change in the process (rebased): " + stretches.joined(separator: "; ")
@@ -411,7 +411,7 @@ enum PageFactory {
         let format = { (value: Double) in Formatting.number(value, decimals: max(analysis.decimals, 1)) }
         var rows: [TableRow] = []
         for segment in spc.segments {
-            let limit = SPC.movingRangeScreen * segment.averageMovingRange
+            let limit = segment.upperRangeLimit
             for point in spc.points[segment.range] {
                 let range = point.movingRange.map(format) ?? "none"
                 let note: String
