@@ -27,6 +27,15 @@ public enum WordReport {
         .red: ("F4D7D2", "942514"),
     ]
 
+    /// A status's colours: its key's own where it sets them, else the site's for the outcome it counts as.
+    static func colours(_ status: RAGStatus) -> (fill: String, text: String)? {
+        if let fill = status.colour {
+            let text = status.textColour ?? Contrast.text(on: fill)
+            return (String(fill.dropFirst()).uppercased(), String(text.dropFirst()).uppercased())
+        }
+        return status.outcome.flatMap { ragColours[$0] }
+    }
+
     public static func document(_ content: ReportContent, options: Options) throws -> [UInt8] {
         let dashboards = content.dashboards
         let title = options.title ?? (dashboards.count == 1 ? dashboards[0].title : "Performance report")
@@ -129,8 +138,13 @@ public enum WordReport {
         var widths = [3.4, 1.2, 1.1, 2.4]
         if dashboard.hasTargets { headings.append(WordBody.Cell("Target", numeric: true)); widths.append(1.0) }
         if dashboard.hasRAG { headings.append(WordBody.Cell("RAG status")); widths.append(1.7) }
-        if dashboard.hasNational { headings.append(WordBody.Cell("England", numeric: true)); widths.append(1.0) }
-        if dashboard.hasNeighbours { headings.append(WordBody.Cell("Statistical neighbours", numeric: true)); widths.append(1.2) }
+        let chosen = dashboard.comparatorHeadings
+        if let chosen {
+            for name in chosen { headings.append(WordBody.Cell(name, numeric: true)); widths.append(1.1) }
+        } else {
+            if dashboard.hasNational { headings.append(WordBody.Cell("England", numeric: true)); widths.append(1.0) }
+            if dashboard.hasNeighbours { headings.append(WordBody.Cell("Statistical neighbours", numeric: true)); widths.append(1.2) }
+        }
         if dashboard.hasQuartiles { headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true)); widths.append(1.1) }
 
         var rows: [WordBody.Row] = []
@@ -154,16 +168,23 @@ public enum WordReport {
                 cells.append(WordBody.Cell(compared))
                 if dashboard.hasTargets { cells.append(WordBody.Cell(indicator.target ?? "None", numeric: true)) }
                 if dashboard.hasRAG {
-                    if let rag = indicator.rag, let colours = ragColours[rag] {
+                    let ratings = indicator.ratings.map { Run("; \($0)") }
+                    if let rag = indicator.rag, let colours = colours(rag) {
                         var runs = [Run(rag.name, bold: true, colour: colours.text)]
                         if let rule = indicator.ragRule { runs.append(Run(" (\(rule))", colour: colours.text)) }
-                        cells.append(WordBody.Cell(runs, fill: colours.fill))
+                        cells.append(WordBody.Cell(runs + ratings.map { Run($0.text, colour: colours.text) }, fill: colours.fill))
+                    } else if let rag = indicator.rag {
+                        cells.append(WordBody.Cell([Run(rag.name, bold: true)] + (indicator.ragRule.map { [Run(" (\($0))")] } ?? []) + ratings))
                     } else {
-                        cells.append(WordBody.Cell("None"))
+                        cells.append(WordBody.Cell(indicator.ratings.isEmpty ? [Run("None")] : [Run("None")] + ratings))
                     }
                 }
-                if dashboard.hasNational { cells.append(WordBody.Cell(indicator.national ?? "n/a", numeric: true)) }
-                if dashboard.hasNeighbours { cells.append(WordBody.Cell(indicator.neighbours ?? "n/a", numeric: true)) }
+                if chosen != nil {
+                    for figure in indicator.comparators { cells.append(WordBody.Cell(figure ?? "n/a", numeric: true)) }
+                } else {
+                    if dashboard.hasNational { cells.append(WordBody.Cell(indicator.national ?? "n/a", numeric: true)) }
+                    if dashboard.hasNeighbours { cells.append(WordBody.Cell(indicator.neighbours ?? "n/a", numeric: true)) }
+                }
                 if dashboard.hasQuartiles { cells.append(WordBody.Cell(indicator.quartile ?? "n/a", numeric: true)) }
                 rows.append(WordBody.Row(cells: cells))
             }
@@ -183,6 +204,7 @@ public enum WordReport {
         if let rag = indicator.rag {
             if !status.isEmpty { status.append(Run("\n")) }
             status += [Run("RAG status: ", bold: true), Run(rag.name + (indicator.ragRule.map { " (\($0))" } ?? ""))]
+            for rating in indicator.ratings { status.append(Run("; \(rating)")) }
             if let target = indicator.target { status.append(Run("; target \(target)")) }
         } else if let target = indicator.target {
             if !status.isEmpty { status.append(Run("\n")) }

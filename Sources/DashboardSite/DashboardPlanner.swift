@@ -17,6 +17,8 @@ struct DashboardPlanner {
         var charts: [ChartJob] = []
         var pages = 0
         var card: DashboardCard
+        /// What the current edition shows, in brief, to say at the next build what changed.
+        var snapshot: DashboardSnapshot? = nil
     }
 
     let dashboard: Dashboard
@@ -62,6 +64,8 @@ struct DashboardPlanner {
                                     frozen: dashboard.frozenEdition(period)))
         }
         var plan = Plan(card: PageFactory.card(current, url: "\(definition.id)/index.html"))
+        // Each edition's analysis first, so that each can say what changed since the one before it.
+        var planned: [(edition: Edition, planner: DashboardPlanner, analysis: DashboardAnalysis)] = []
         for edition in editions {
             if let frozen = edition.frozen {
                 // Built from the copy, with its own settings as they stood: titles, sections, targets. The copy knows
@@ -70,12 +74,22 @@ struct DashboardPlanner {
                 copy.frozenEditions = [frozen]
                 let planner = DashboardPlanner(dashboard: copy, asOf: frozen.period, assets: assets,
                                                fontsFingerprint: fontsFingerprint, renderer: renderer)
-                try planner.add(edition, analysis: Analysis.dashboard(copy, asOf: frozen.period), all: editions, to: &plan)
+                planned.append((edition, planner, Analysis.dashboard(copy, asOf: frozen.period)))
             } else {
-                let analysis = edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)
-                try add(edition, analysis: analysis, all: editions, to: &plan)
+                planned.append((edition, self, edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)))
             }
         }
+        let snapshots = planned.map { DashboardSnapshot($0.analysis) }
+        for (index, item) in planned.enumerated() {
+            // The edition just before this one in time, if any.
+            let earlier = planned.indices.filter { other in
+                guard let mine = item.edition.period, let theirs = planned[other].edition.period else { return false }
+                return theirs < mine
+            }.max { (planned[$0].edition.period!) < (planned[$1].edition.period!) }
+            let since = earlier.map { (edition: planned[$0].edition, snapshot: snapshots[$0]) }
+            try item.planner.add(item.edition, analysis: item.analysis, all: editions, since: since, snapshot: snapshots[index], to: &plan)
+        }
+        plan.snapshot = snapshots.first
         return plan
     }
 
@@ -109,7 +123,8 @@ struct DashboardPlanner {
         return up + down
     }
 
-    func add(_ edition: Edition, analysis: DashboardAnalysis, all editions: [Edition], to plan: inout Plan) throws {
+    func add(_ edition: Edition, analysis: DashboardAnalysis, all editions: [Edition],
+             since earlier: (edition: Edition, snapshot: DashboardSnapshot)?, snapshot: DashboardSnapshot, to plan: inout Plan) throws {
         let base = edition.base
         let asOfLabel = analysis.asOf?.label ?? "no figures yet"
         let dashboardCrumb = Link(text: definition.title, url: "index.html")
@@ -117,10 +132,11 @@ struct DashboardPlanner {
 
         var rows: [String: KPIRow] = [:]
         var packParts: [String: PackIndicator] = [:]
+        let comparatorColumns = PageFactory.comparatorColumns(definition, analyses: analysis.indicators)
         for indicator in analysis.indicators {
             let id = indicator.indicator.id
             let sparkline = sparkline(indicator, base: base, plan: &plan)
-            rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline)
+            rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline, comparators: comparatorColumns)
             packParts[id] = try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions,
                                  crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
                                  plan: &plan)
@@ -144,15 +160,53 @@ struct DashboardPlanner {
             editions: links, hasEditions: links.count > 1,
             archiveNote: edition.archiveNote,
             sections: sections, hasTargets: analysis.indicators.contains { $0.target != nil },
-            hasRAG: analysis.indicators.contains { $0.rag != nil },
+            hasRAG: analysis.indicators.contains { $0.rag != nil || !$0.ratings.isEmpty },
             hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
             hasSPC: analysis.indicators.contains { $0.spc != nil },
             hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
-        page.columns = 4 + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasNeighbours, page.hasSPC, page.hasTrends].filter { $0 }.count
+        page.comparatorHeadings = comparatorColumns
+        page.ragKey = PageFactory.ragKey(definition.ragKey)
+        page.hasRAGKey = !page.ragKey.isEmpty
+        page.columns = 4 + comparatorColumns.count
+            + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasSPC, page.hasTrends].filter { $0 }.count
+        if let earlier, let period = earlier.edition.period {
+            page.changesURL = "changes.html"
+            page.changesSince = period.label
+            try addChangesPage(SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
+                               crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
+        }
         plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
         plan.pages += 1
         try addPack(page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
                     plan: &plan)
+    }
+
+    /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and
+    /// direction changes, each in a table a committee can read before the dashboard.
+    func addChangesPage(_ changes: [SnapshotChange], since: Period, analysis: DashboardAnalysis, edition: Edition,
+                        crumbs: [Link], plan: inout Plan) throws {
+        let known = Set(analysis.indicators.map(\.indicator.id))
+        let groups = SnapshotChange.Kind.allCases.compactMap { kind -> ChangeGroup? in
+            let rows = changes.filter { $0.kind == kind }.map { change in
+                ChangeRow(indicator: change.indicatorTitle, url: known.contains(change.indicatorID) ? "\(change.indicatorID).html" : nil,
+                          period: change.period ?? "", before: change.before ?? "none",
+                          after: change.after ?? (kind == .withdrawn ? change.before ?? "" : "none"))
+            }
+            guard !rows.isEmpty else { return nil }
+            let hasBefore = [.revision, .status, .direction].contains(kind)
+            return ChangeGroup(heading: kind.heading, anchor: "changes-" + kind.rawValue.lowercased(), hasBefore: hasBefore, rows: rows)
+        }
+        let asOf = analysis.asOf?.label ?? "no figures yet"
+        let summary = changes.isEmpty ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
+            : SnapshotChanges.brief(changes, limit: 0)[0].prefix(1).uppercased() + SnapshotChanges.brief(changes, limit: 0)[0].dropFirst()
+                + " since the \(since.label) edition."
+        let page = ChangesPage(
+            page: chrome("What changed since \(since.label), \(definition.title)", base: edition.base,
+                         crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
+            title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
+            groups: groups, hasGroups: !groups.isEmpty)
+        plan.files.append(File(path: edition.base + "changes.html", bytes: Array(try assets.render(page, with: "changes").utf8)))
+        plan.pages += 1
     }
 
     func key(_ spec: ChartSpec, _ size: ChartSize) -> String {

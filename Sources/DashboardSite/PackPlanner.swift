@@ -12,6 +12,7 @@ enum PackPlanner {
         } else if let target = PageFactory.target(analysis) {
             status.append("Target: \(target)")
         }
+        status += PageFactory.ratingBadges(analysis).map(\.detail)
         return PackIndicator(id: analysis.indicator.id, title: analysis.indicator.title, url: url,
                              headline: PageFactory.headline(analysis), status: status, chart: chart, caption: caption,
                              source: analysis.indicator.source, commentary: analysis.commentary?.text ?? analysis.indicator.commentary)

@@ -56,6 +56,8 @@ public struct ReportDashboard: Sendable {
     public var hasNational: Bool
     public var hasQuartiles: Bool
     public var hasNeighbours: Bool
+    /// The comparator columns the dashboard chooses (`kpi_comparators:`), in place of England and the neighbours.
+    public var comparatorHeadings: [String]? = nil
 }
 
 public struct ReportCount: Sendable, Equatable {
@@ -83,10 +85,15 @@ public struct ReportIndicator: Sendable {
     /// The direction's reasoning, as the site's hidden text gives it.
     public var directionDetail: String?
     public var target: String?
-    public var rag: RAG?
+    /// A status of the dashboard's RAG key.
+    public var rag: RAGStatus?
     /// The RAG rule in brief ("within the amber band").
     public var ragRule: String?
+    /// Separate ratings beside the status: "Activity: Amber".
+    public var ratings: [String] = []
     public var national: String?
+    /// One figure for each of the dashboard's chosen comparator columns.
+    public var comparators: [String?] = []
     public var neighbours: String?
     public var quartile: String?
     /// The indicator page's headline sentence.
@@ -269,7 +276,7 @@ extension ReportContent {
             if !indicators.isEmpty { sections.append(ReportSection(title: group.title, summary: group.summary, indicators: indicators)) }
         }
         // The overview counts what the report shows, by the same rules as the dashboard's page.
-        let overview = Analysis.overview(included)
+        let overview = Analysis.overview(included, key: definition.ragKey)
         let all = sections.flatMap(\.indicators)
         return ReportDashboard(
             id: dashboard.id, title: definition.title, organisation: definition.organisation,
@@ -278,14 +285,14 @@ extension ReportContent {
             counts: PageFactory.tiles(overview).map { ReportCount(count: $0.count, label: $0.label) },
             quartileCounts: overview.benchmarked > 0 ? PageFactory.quartileTiles(overview).map { ReportCount(count: $0.count, label: $0.label) } : [],
             sections: sections,
-            hasTargets: all.contains { $0.target != nil }, hasRAG: all.contains { $0.rag != nil },
+            hasTargets: all.contains { $0.target != nil }, hasRAG: all.contains { $0.rag != nil || !$0.ratings.isEmpty },
             hasNational: all.contains { $0.national != nil }, hasQuartiles: all.contains { $0.quartile != nil },
-            hasNeighbours: all.contains { $0.neighbours != nil })
+            hasNeighbours: all.contains { $0.neighbours != nil }, comparatorHeadings: definition.kpiComparators)
     }
 
     static func indicator(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, request: ReportRequest,
                           renderer: ChartRenderer) throws -> ReportIndicator {
-        let row = PageFactory.row(analysis, url: "", sparkline: nil)
+        let row = PageFactory.row(analysis, url: "", sparkline: nil, comparators: dashboard.dashboard.definition.kpiComparators ?? [])
         var chart: ReportChart?
         if analysis.latest != nil || !analysis.series.isEmpty {
             let spec = ChartSpec.indicator(analysis, in: dashboard)
@@ -305,7 +312,7 @@ extension ReportContent {
             id: analysis.indicator.id, title: analysis.indicator.title, displayTitle: row.title, period: row.period,
             figure: row.figure, direction: analysis.direction?.direction.words, change: row.change,
             directionDetail: row.direction?.detail, target: row.target, rag: analysis.rag?.status,
-            ragRule: analysis.rag?.summary, national: national, neighbours: row.neighbours, quartile: row.quartile,
+            ragRule: analysis.rag?.summary, ratings: row.ratings.map(\.text), national: national, comparators: row.comparators.map(\.text), neighbours: row.neighbours, quartile: row.quartile,
             headline: PageFactory.headline(analysis), chart: chart, source: analysis.indicator.source,
             definition: analysis.indicator.definition, commentary: analysis.commentary?.text ?? analysis.indicator.commentary,
             table: table(analysis))

@@ -82,6 +82,24 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     public var seconds = 0.0
     public var warnings: [Diagnostic] = []
+    /// For each dashboard built again, what changed since the last build of it (new figures, revisions, status and
+    /// direction changes); none for a dashboard the output did not have.
+    public var changes: [DashboardChanges] = []
+
+    /// What changed since the last build, in brief: a few lines for each dashboard whose figures changed.
+    public var changeLines: [String] {
+        var lines: [String] = []
+        for dashboard in changes where !dashboard.changes.isEmpty {
+            let brief = SnapshotChanges.brief(dashboard.changes, limit: 5)
+            lines.append("\(dashboard.id): \(brief[0]) since the last build")
+            lines += brief.dropFirst()
+        }
+        let unchanged = changes.filter(\.changes.isEmpty).count
+        if unchanged > 0, !lines.isEmpty || unchanged == changes.count {
+            lines.append("\(unchanged) dashboard\(unchanged == 1 ? "" : "s") built again with no figure, status or direction changed")
+        }
+        return lines
+    }
 
     public var summary: String {
         let time = Formatting.number(seconds, decimals: 2) + " s"
@@ -91,6 +109,12 @@ public struct BuildReport: Sendable {
         let kept = kept == 0 ? "" : ", \(kept) kept that dashboards did not write"
         return "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
     }
+}
+
+/// What changed in one dashboard since the last build.
+public struct DashboardChanges: Sendable {
+    public var id: String
+    public var changes: [SnapshotChange]
 }
 
 /// The version written into every page's footer and every fingerprint: a new version rebuilds everything.
@@ -209,13 +233,24 @@ public enum SiteBuilder {
                 for file in plan.files {
                     try writer.put(file.bytes, at: file.path)
                 }
+                // What the current edition shows, kept beside it so the next build can say what changed.
+                var snapshotPaths: [String] = []
+                if let snapshot = plan.snapshot {
+                    let path = DashboardSnapshot.path(dashboard.id)
+                    if recorded != nil, let data = FileManager.default.contents(atPath: output + "/" + path),
+                       let before = try? JSONDecoder().decode(DashboardSnapshot.self, from: data) {
+                        report.changes.append(DashboardChanges(id: dashboard.id, changes: SnapshotChanges.between(before, snapshot)))
+                    }
+                    try writer.put(try DashboardSnapshot.encoded(snapshot), at: path)
+                    snapshotPaths = [path]
+                }
                 chartJobs += plan.charts
                 report.pages += plan.pages
                 report.charts += plan.charts.count
                 cards.append(plan.card)
                 manifest.dashboards[dashboard.id] = Manifest.DashboardEntry(
                     fingerprint: dashboardKeys[dashboard.id] ?? "", card: plan.card,
-                    files: (plan.files.map(\.path) + plan.charts.map(\.path)).sorted())
+                    files: (plan.files.map(\.path) + plan.charts.map(\.path) + snapshotPaths).sorted())
             }
             for (id, entry) in carried.sorted(by: { $0.key < $1.key }) {
                 for path in entry.files {
@@ -347,6 +382,17 @@ public enum SiteBuilder {
             }
         }
         return (total, reused)
+    }
+}
+
+extension DashboardSnapshot {
+    /// Where a dashboard's snapshot is kept in the site: a hidden file in its folder, swapped in with the pages.
+    static func path(_ id: String) -> String { "\(id)/.dashboards-snapshot.json" }
+
+    static func encoded(_ snapshot: DashboardSnapshot) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(snapshot)) + [UInt8(ascii: "\n")]
     }
 }
 

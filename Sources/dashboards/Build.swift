@@ -60,7 +60,10 @@ struct Build: AsyncParsableCommand {
             let report = try await SiteBuilder.build(options)
             if showProgress { Report.write("\r\u{1B}[K") }
             Report.print(report.warnings.sorted { $0.location < $1.location })
-            if !quiet { Report.line(report.summary) }
+            if !quiet {
+                Report.line(report.summary)
+                for line in report.changeLines { Report.line(line) }
+            }
         } catch let error as BuildError {
             if showProgress { Report.write("\r\u{1B}[K") }
             switch error {

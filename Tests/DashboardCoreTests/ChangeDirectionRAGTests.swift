@@ -177,14 +177,14 @@ struct ChangeDirectionRAGTests {
         (98.0, RAG.green), (97.0, .green), (96.99, .amber), (94.9, .amber), (92.15, .amber), (92.1, .red), (55.6, .red),
     ])
     func highIsGoodBands(value: Double, expected: RAG) {
-        #expect(byTarget(value, target: 97, .high)?.status == expected)
+        #expect(byTarget(value, target: 97, .high)?.status.outcome == expected)
     }
 
     @Test("low is good, target 19.1%: green to 19.1, amber to 20.055 (19.1 + 0.955), red above", arguments: [
         (7.3, RAG.green), (19.1, .green), (19.2, .amber), (20.05, .amber), (20.1, .red), (26.4, .red),
     ])
     func lowIsGoodBands(value: Double, expected: RAG) {
-        #expect(byTarget(value, target: 19.1, .low)?.status == expected)
+        #expect(byTarget(value, target: 19.1, .low)?.status.outcome == expected)
     }
 
     @Test("the KPI paper's target-based statuses", arguments: [
@@ -200,7 +200,7 @@ struct ChangeDirectionRAGTests {
         ("primary schools good", 88.0, 90.0, .high, .amber),
     ] as [(String, Double, Double, Polarity, RAG)])
     func kpiTargets(measure: String, value: Double, target: Double, polarity: Polarity, expected: RAG) {
-        #expect(byTarget(value, target: target, polarity)?.status == expected, "\(measure)")
+        #expect(byTarget(value, target: target, polarity)?.status.outcome == expected, "\(measure)")
     }
 
     @Test("the rule says what was missed and by how much")
@@ -260,7 +260,7 @@ struct ChangeDirectionRAGTests {
     ] as [(Int, QuartilePosition?, Direction?, RAG)])
     func quartileKey(quartile: Int, position: QuartilePosition?, direction: Direction?, expected: RAG) {
         let assessment = RAGRules.byQuartile(quartile: quartile, position: position, direction: direction)
-        #expect(assessment.status == expected)
+        #expect(assessment.status.outcome == expected)
         #expect(assessment.method == .quartile)
     }
 

@@ -312,7 +312,7 @@ struct DashboardDecoderTests {
             "'national_quartile' must be a whole number from 1 to 4, not '5'",
             "'top' is not a valid quartile_position: use one of high, low; did you mean 'low'?",
             "'sideways' is not a direction: use better, worse, similar, higher or lower",
-            "'purple' is not a RAG status: use red, amber or green (or R, A, G)",
+            "'purple' is not a status of the RAG key ('Green', 'Amber', 'Red'); a dashboard with other statuses lists them under rag_key:",
             "'Q1' has no year: write the financial year with the quarter, e.g. 2020/21 Q1",
         ])
     }

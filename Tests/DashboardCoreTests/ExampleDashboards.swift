@@ -114,7 +114,7 @@ enum ExampleDashboards {
                 definition.benchmarks[rowPeriod] = Benchmarks(statisticalNeighbours: row.statisticalNeighbours, nationalQuartile: row.quartile,
                                                               location: at("children-and-families/dashboard.yml"))
             }
-            definition.reported[rowPeriod] = Reported(direction: row.direction, rag: row.rag, location: at("children-and-families/dashboard.yml"))
+            definition.reported[rowPeriod] = Reported(direction: row.direction, rag: row.rag.map(RAGStatus.standard), location: at("children-and-families/dashboard.yml"))
             return definition
         }
         // The five sections of the paper, in its order.

@@ -47,6 +47,20 @@ extension ChartSpec {
                                                   decimals: Reference.decimals(for: value, minimum: analysis.decimals)))
             }
         }
+        // Named comparators the same way, each in one of the comparator styles in turn.
+        let styles: [Reference.Role] = [.national, .regional, .statisticalNeighbours]
+        for (index, comparator) in analysis.indicator.comparators.enumerated() {
+            let role = styles[index % styles.count]
+            let values = periods.map { comparator.figures[$0]?.value }
+            if values.compactMap({ $0 }).count >= 2 {
+                spec.series.append(Series(name: comparator.name, role: .benchmark(role), values: values))
+            } else if let named = analysis.namedComparisons.first(where: { $0.name == comparator.name }) {
+                let when = named.asAt ?? named.period
+                let name = periods.count > 1 || when != analysis.latest?.period ? "\(comparator.name) (\(when.label))" : comparator.name
+                spec.references.append(Reference(role: role, name: name, value: named.comparator,
+                                                  decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
+            }
+        }
         return spec
     }
 
@@ -195,6 +209,11 @@ extension ChartSpec {
                 spec.bars.append(Bar(name: kind.name, value: comparison.benchmark,
                                      decimals: Reference.decimals(for: comparison.benchmark, minimum: analysis.decimals)))
             }
+        }
+        for named in analysis.namedComparisons {
+            let when = named.asAt.map { " (\($0.label))" } ?? ""
+            spec.bars.append(Bar(name: named.name + when, value: named.comparator,
+                                 decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
         }
         if let target = analysis.target {
             spec.references = [Reference(role: .target, name: "Target", value: target,

@@ -16,6 +16,7 @@ public enum ChartText {
             }
             let comparators = [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
                 .filter { kind in analysis.comparisons.contains { $0.kind == kind } }.map(phrase)
+                + analysis.namedComparisons.map(\.name)
             if !comparators.isEmpty { what += ", compared with " + list(comparators) }
             sentences.append(what + ".")
         default:
@@ -43,8 +44,7 @@ public enum ChartText {
         }
         if let target = analysis.target {
             var sentence = "The target is \(exact(analysis, target))"
-            if let value = analysis.latest?.value, indicator.polarity != .none {
-                let met = indicator.polarity == .high ? value >= target : value <= target
+            if let met = analysis.meetsTarget {
                 sentence += met ? ", which the latest figure meets" : ", which the latest figure misses"
             }
             sentences.append(sentence + ".")
@@ -54,6 +54,12 @@ public enum ChartText {
         if spec.kind != .comparison, !levels.isEmpty, let period = analysis.benchmarkPeriod {
             sentences.append("Comparators for \(period.label): " + list(levels.map { "\(phrase($0.kind)) \(exact(analysis, $0.benchmark))" }) + ".")
         }
+        // Named comparators, each with its own period or as-at date.
+        let named = analysis.namedComparisons.map { comparison -> String in
+            let when = comparison.asAt.map { "as at \($0.label)" } ?? comparison.period.label
+            return "\(comparison.name) \(exact(analysis, comparison.comparator)) (\(when))"
+        }
+        if !named.isEmpty { sentences.append((spec.kind == .comparison ? "Figures: " : "Comparators: ") + list(named) + ".") }
         if spec.kind == .spc, let result = analysis.spc {
             var sentence = result.variation.sentence
             let special = result.specialPoints.count
@@ -226,10 +232,7 @@ public enum ChartText {
         }
     }
 
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
+    static func list(_ items: [String]) -> String { Wording.list(items) }
 }
 
 extension String {

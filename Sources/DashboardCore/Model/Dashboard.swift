@@ -19,6 +19,11 @@ public struct DashboardDefinition: Sendable {
     public var data: [DataMapping] = []
     /// `authority:`: whose national benchmarks `benchmarks: {from: …}` computes.
     public var authority: AuthoritySource?
+    /// `rag_key:`: the statuses this dashboard gives, in its key's order; Green, Amber and Red when it sets none.
+    public var ragKey: RAGKey = .standard
+    /// `kpi_comparators:`: the comparators the KPI table shows as columns, by name; nil: the statistical
+    /// neighbours' average where an indicator has one.
+    public var kpiComparators: [String]?
 
     public init(id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
                 editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],
@@ -54,7 +59,7 @@ public struct Section: Sendable {
 
 /// A tolerance or threshold: in the indicator's own unit (percentage points for percentages),
 /// or relative to a reference figure (`5%` of the target, `2%` of the previous figure).
-public enum Margin: Sendable, Equatable {
+public enum Margin: Sendable, Hashable {
     case absolute(Double)
     case relative(Double)
     /// Small in both terms: no more than `absolute` and no more than `relative` of the reference.
@@ -164,10 +169,11 @@ public enum RAG: String, Sendable, CaseIterable, Comparable {
 /// not in the data) or to check against what is computed.
 public struct Reported: Sendable, Equatable {
     public var direction: StatedDirection?
-    public var rag: RAG?
+    /// A status of the dashboard's RAG key.
+    public var rag: RAGStatus?
     public var location: SourceLocation
 
-    public init(direction: StatedDirection? = nil, rag: RAG? = nil, location: SourceLocation) {
+    public init(direction: StatedDirection? = nil, rag: RAGStatus? = nil, location: SourceLocation) {
         self.direction = direction
         self.rag = rag
         self.location = location
@@ -215,7 +221,23 @@ public struct IndicatorDefinition: Sendable {
     /// `benchmarks: {from: …, measure: …}`: comparators computed from a national benchmark file.
     public var benchmarkSource: BenchmarkSource?
     public var reported: [Period: Reported]
+    /// `ratings:`: separate ratings the paper gives beside the main status (activity, impact), by period.
+    public var ratings: [RatingSeries] = []
+    /// `comparators:`: named comparator series (England, East Midlands, statistical neighbours with their model year).
+    public var comparators: [Comparator] = []
     public var location: SourceLocation
+
+    /// The names of every comparator the indicator has: its named ones, then those `benchmarks:` gives.
+    public var comparatorNames: [String] {
+        var names = comparators.map(\.name)
+        let all = benchmarks.values
+        if all.contains(where: { $0.national != nil }) || benchmarkSource != nil { names.append(BenchmarkComparison.Kind.national.name) }
+        if all.contains(where: { $0.regional != nil }) || benchmarkSource != nil { names.append(BenchmarkComparison.Kind.regional.name) }
+        if all.contains(where: { $0.statisticalNeighbours != nil }) || benchmarkSource != nil {
+            names.append(BenchmarkComparison.Kind.statisticalNeighbours.name)
+        }
+        return names
+    }
 
     public init(id: String, title: String, unit: MeasureUnit, polarity: Polarity, chart: ChartKind = .line,
                 aggregation: Aggregation = .sum, location: SourceLocation) {
@@ -254,6 +276,50 @@ public struct IndicatorDefinition: Sendable {
     }
 
     public var displayTitle: String { shortTitle ?? title }
+}
+
+/// A separate rating an indicator carries beside its main status (activity, impact), as the paper states it.
+public struct RatingSeries: Sendable, Equatable {
+    public var name: String
+    public var statuses: [Period: RAGStatus] = [:]
+    public var location: SourceLocation
+
+    public init(name: String, statuses: [Period: RAGStatus] = [:], location: SourceLocation) {
+        self.name = name
+        self.statuses = statuses
+        self.location = location
+    }
+}
+
+/// A named comparator: a series by period, each figure perhaps as at another date than its period
+/// (statistical neighbours at 31 March 2019 beside a 2020/21 Q1 figure).
+public struct Comparator: Sendable, Equatable {
+    public var name: String
+    public var figures: [Period: ComparatorFigure] = [:]
+    /// As at this date, for every figure that does not give its own.
+    public var asAt: Period?
+    public var source: String?
+    public var location: SourceLocation
+
+    public init(name: String, figures: [Period: ComparatorFigure] = [:], asAt: Period? = nil, source: String? = nil, location: SourceLocation) {
+        self.name = name
+        self.figures = figures
+        self.asAt = asAt
+        self.source = source
+        self.location = location
+    }
+}
+
+public struct ComparatorFigure: Sendable, Equatable {
+    public var value: Double
+    public var asAt: Period?
+    public var location: SourceLocation
+
+    public init(value: Double, asAt: Period? = nil, location: SourceLocation) {
+        self.value = value
+        self.asAt = asAt
+        self.location = location
+    }
 }
 
 /// One figure of an indicator for one period, as read from a data file.

@@ -34,6 +34,47 @@ public enum Polarity: String, Sendable, CaseIterable, Codable {
         case .none: return "no polarity: information only"
         }
     }
+
+    // The one home of "which way is better": every judgement by polarity (direction, RAG, comparators, SPC,
+    // assurance, whether a target is met) is made through these.
+
+    /// +1 where a higher figure is better, −1 where a lower one is, 0 for information only.
+    public var sign: Int {
+        switch self {
+        case .high: return 1
+        case .low: return -1
+        case .none: return 0
+        }
+    }
+
+    /// How far `value` is better than `reference`, in the indicator's unit: positive better, negative worse;
+    /// nil with no polarity.
+    public func advantage(of value: Double, over reference: Double) -> Double? {
+        self == .none ? nil : Double(sign) * (value - reference)
+    }
+
+    /// Whether `value` is better than `reference`: nil when they are equal or there is no polarity.
+    public func isBetter(_ value: Double, than reference: Double) -> Bool? {
+        guard let advantage = advantage(of: value, over: reference), advantage != 0 else { return nil }
+        return advantage > 0
+    }
+
+    /// Whether a move of `delta` (later minus earlier) is an improvement: nil for no move or no polarity.
+    public func improves(by delta: Double) -> Bool? {
+        isBetter(delta, than: 0)
+    }
+
+    /// Whether `value` meets `target` (equals it or beats it, allowing for rounding in the last digits);
+    /// nil with no polarity.
+    public func meets(_ value: Double, target: Double) -> Bool? {
+        guard let advantage = advantage(of: value, over: target) else { return nil }
+        return advantage >= -1e-9 * max(1, abs(target))
+    }
+
+    /// Which side of a line is the good one: for a band or limit above (`true`) or below the figures.
+    public func isGoodSide(above: Bool) -> Bool? {
+        self == .none ? nil : (above == (self == .high))
+    }
 }
 
 /// How a year-to-date or annual figure is made from the periods inside it.

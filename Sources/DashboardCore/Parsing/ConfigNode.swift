@@ -63,6 +63,13 @@ struct ConfigMapping {
         }
     }
 
+    /// A mapping, or nil without a word where the node is something else (a value that may be written either way).
+    init?(quiet node: ConfigNode) {
+        var ignored = Diagnostics()
+        guard case .mapping = node.value else { return nil }
+        self.init(node, what: "", diagnostics: &ignored)
+    }
+
     mutating func node(_ key: String) -> ConfigNode? {
         used.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }

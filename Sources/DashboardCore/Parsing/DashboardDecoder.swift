@@ -37,12 +37,26 @@ public enum DashboardDecoder {
             }
         }
 
+        // The key first: the statuses indicators report are checked against it.
+        let ragKey = map.node("rag_key").flatMap { decodeRAGKey($0, diagnostics: &diagnostics) } ?? .standard
+        var kpiComparators: [(String, SourceLocation)]?
+        if let node = map.node("kpi_comparators") {
+            kpiComparators = []
+            for item in list(node, what: "kpi_comparators", diagnostics: &diagnostics) {
+                guard case .scalar(let name) = item.value, !name.trimmingSpaces.isEmpty else {
+                    diagnostics.error("kpi_comparators lists comparator names, not \(item.kindName)", at: item.location)
+                    continue
+                }
+                kpiComparators?.append((name.trimmingSpaces, item.location))
+            }
+        }
+
         var indicators: [IndicatorDefinition] = []
         if let node = map.node("indicators") {
             if var indicatorMap = ConfigMapping(node, what: "indicators", diagnostics: &diagnostics) {
                 for entry in indicatorMap.entries {
                     _ = indicatorMap.node(entry.key)
-                    if let indicator = decodeIndicator(entry, diagnostics: &diagnostics) { indicators.append(indicator) }
+                    if let indicator = decodeIndicator(entry, key: ragKey, diagnostics: &diagnostics) { indicators.append(indicator) }
                 }
             }
         } else {
@@ -67,6 +81,16 @@ public enum DashboardDecoder {
                                              indicators: indicators, location: root.location)
         definition.data = data
         definition.authority = authority
+        definition.ragKey = ragKey
+        if let kpiComparators {
+            // A name no indicator has is most often a slip: say so, with the nearest.
+            let known = Set(indicators.flatMap { $0.comparatorNames })
+            for (name, location) in kpiComparators where !known.contains(name) {
+                let hint = Diagnostic.suggestion(for: name, among: known.sorted()).map { "; \($0)" } ?? ""
+                diagnostics.error("no indicator has a comparator named '\(name)'\(hint)", at: location)
+            }
+            definition.kpiComparators = kpiComparators.map(\.0)
+        }
         checkReferences(&definition, diagnostics: &diagnostics)
         return definition
     }
@@ -92,7 +116,7 @@ public enum DashboardDecoder {
         return Section(title: title, summary: summary, indicatorIDs: ids, location: node.location)
     }
 
-    static func decodeIndicator(_ entry: ConfigEntry, diagnostics: inout Diagnostics) -> IndicatorDefinition? {
+    static func decodeIndicator(_ entry: ConfigEntry, key: RAGKey = .standard, diagnostics: inout Diagnostics) -> IndicatorDefinition? {
         let id = entry.key
         if !Identifier.isValid(id) {
             diagnostics.error("'\(id)' cannot be an indicator id: use \(Identifier.rule)", at: entry.keyLocation)
@@ -112,19 +136,19 @@ public enum DashboardDecoder {
         }
         guard let title, let unit, let polarity else {
             // Still read the rest so its problems are reported too.
-            _ = decodeDetails(&map, unit: unit ?? .count, what: what, diagnostics: &diagnostics)
+            _ = decodeDetails(&map, unit: unit ?? .count, what: what, key: key, diagnostics: &diagnostics)
             map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
             return nil
         }
         var indicator = IndicatorDefinition(id: id, title: title.trimmingSpaces, unit: unit, polarity: polarity, location: entry.keyLocation)
-        let details = decodeDetails(&map, unit: unit, what: what, diagnostics: &diagnostics)
+        let details = decodeDetails(&map, unit: unit, what: what, key: key, diagnostics: &diagnostics)
         details(&indicator)
         map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
         return indicator
     }
 
     /// Reads every optional key; returns the changes to apply to the indicator.
-    static func decodeDetails(_ map: inout ConfigMapping, unit: MeasureUnit, what: String,
+    static func decodeDetails(_ map: inout ConfigMapping, unit: MeasureUnit, what: String, key: RAGKey = .standard,
                               diagnostics: inout Diagnostics) -> (inout IndicatorDefinition) -> Void {
         let shortTitle = map.string("short_title", diagnostics: &diagnostics)?.0.trimmingSpaces
         let chart = map.choice("chart", ChartKind.self, diagnostics: &diagnostics)
@@ -234,9 +258,11 @@ public enum DashboardDecoder {
         if let node = map.node("reported"), let byPeriod = ConfigMapping(node, what: "reported", diagnostics: &diagnostics) {
             for item in byPeriod.entries {
                 guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
-                if let value = decodeReported(item.value, diagnostics: &diagnostics) { reported[period] = value }
+                if let value = decodeReported(item.value, key: key, diagnostics: &diagnostics) { reported[period] = value }
             }
         }
+        let ratings = map.node("ratings").map { decodeRatings($0, key: key, diagnostics: &diagnostics) } ?? []
+        let comparators = map.node("comparators").map { decodeComparators($0, unit: unit, diagnostics: &diagnostics) } ?? []
 
         return { indicator in
             indicator.shortTitle = shortTitle
@@ -264,6 +290,8 @@ public enum DashboardDecoder {
             indicator.benchmarks = benchmarks
             indicator.benchmarkSource = benchmarkSource
             indicator.reported = reported
+            indicator.ratings = ratings
+            indicator.comparators = comparators
         }
     }
 
@@ -283,7 +311,7 @@ public enum DashboardDecoder {
         return result
     }
 
-    static func decodeReported(_ node: ConfigNode, diagnostics: inout Diagnostics) -> Reported? {
+    static func decodeReported(_ node: ConfigNode, key: RAGKey = .standard, diagnostics: inout Diagnostics) -> Reported? {
         guard var map = ConfigMapping(node, what: "a period's reported judgements", diagnostics: &diagnostics) else { return nil }
         var result = Reported(location: node.location)
         if let (text, location) = map.string("direction", diagnostics: &diagnostics) {
@@ -293,12 +321,7 @@ public enum DashboardDecoder {
             }
         }
         if let (text, location) = map.string("rag", diagnostics: &diagnostics) {
-            switch text.trimmingSpaces.lowercased() {
-            case "r", "red": result.rag = .red
-            case "a", "amber": result.rag = .amber
-            case "g", "green": result.rag = .green
-            default: diagnostics.error("'\(text)' is not a RAG status: use red, amber or green (or R, A, G)", at: location)
-            }
+            result.rag = status(text, at: location, key: key, diagnostics: &diagnostics)
         }
         map.reportUnknownKeys(in: "reported", diagnostics: &diagnostics)
         return result

@@ -76,8 +76,18 @@ public struct IndicatorAnalysis: Sendable {
     public var commentary: PeriodCommentary?
     /// Commentary written for earlier editions, newest first (none written after this edition's period).
     public var earlierCommentary: [PeriodCommentary] = []
+    /// The indicator's separate ratings for its latest period.
+    public var ratings: [Rating] = []
+    /// Each named comparator beside the latest figure, in the order dashboard.yml gives them.
+    public var namedComparisons: [NamedComparison] = []
 
     public var unit: MeasureUnit { indicator.unit }
+
+    /// Whether the latest figure meets its target, by the indicator's polarity; nil without both or a polarity.
+    public var meetsTarget: Bool? {
+        guard let value = latest?.value, let target else { return nil }
+        return indicator.polarity.meets(value, target: target)
+    }
 
     /// A period's name as the paper wrote it where one of this indicator's figures is for it, else its standard name.
     public func label(_ period: Period) -> String {
@@ -110,9 +120,12 @@ public struct Overview: Sendable, Equatable {
     public var benchmarked = 0
     /// Counts in quartiles 1 to 4.
     public var quartiles = [0, 0, 0, 0]
+    /// Measures by the outcome their status counts as.
     public var green = 0
     public var amber = 0
     public var red = 0
+    /// Measures by status, in the order of the dashboard's RAG key (statuses no measure has left out).
+    public var statuses: [StatusCount] = []
     public var specialImprovement = 0
     public var specialConcern = 0
 
@@ -139,7 +152,7 @@ public struct Overview: Sendable, Equatable {
         }
         result.append(first + ".")
         if benchmarked > 0 {
-            let names = ["in the top quartile", "in the second quartile", "in the third quartile", "in the fourth quartile"]
+            let names = (1...4).map { "in the " + Wording.quartile($0) }
             var parts: [String] = []
             for (index, count) in quartiles.enumerated() {
                 let phrase = index == 0 ? names[0] : names[index].replacingQuartile
@@ -147,8 +160,14 @@ public struct Overview: Sendable, Equatable {
             }
             result.append("From \(Overview.measures(benchmarked)) with a national benchmark, \(Overview.list(parts)).")
         }
-        if green + amber + red > 0 {
-            result.append("RAG status: \(green) green, \(amber) amber and \(red) red.")
+        if !statuses.isEmpty {
+            // "4 green", "2 red/amber", "1 NA": names in running text, keeping capitals only where the name is an acronym.
+            let words = statuses.map { count -> String in
+                let name = count.status.name
+                let acronym = name.count > 1 && name == name.uppercased()
+                return "\(count.count) \(acronym ? name : name.lowercased())"
+            }
+            result.append("RAG status: " + Overview.list(words) + ".")
         }
         if specialImprovement + specialConcern > 0 {
             result.append("Statistical process control shows special cause improvement in \(specialImprovement) and concern in \(specialConcern).")
@@ -160,15 +179,24 @@ public struct Overview: Sendable, Equatable {
 
     static func measures(_ n: Int) -> String { n == 1 ? "1 measure" : "\(n) measures" }
 
-    static func list(_ parts: [String]) -> String {
-        guard parts.count > 1 else { return parts.first ?? "" }
-        return parts.dropLast().joined(separator: ", ") + " and " + parts.last!
-    }
+    static func list(_ parts: [String]) -> String { Wording.list(parts) }
 }
 
 extension String {
     /// "in the second quartile" → "in the second" after the first mention, as papers write it.
     fileprivate var replacingQuartile: String { hasSuffix(" quartile") ? String(dropLast(" quartile".count)) : self }
+}
+
+/// How many measures have one status.
+public struct StatusCount: Sendable, Equatable {
+    public var status: RAGStatus
+    public var count: Int
+}
+
+/// A separate rating for the edition's period, as the paper gave it (nil status: none given for that period).
+public struct Rating: Sendable, Equatable {
+    public var name: String
+    public var status: RAGStatus?
 }
 
 public struct DashboardAnalysis: Sendable {
@@ -212,12 +240,13 @@ public enum Analysis {
             }
         }
         let placed = Set(definition.sections.flatMap(\.indicatorIDs))
-        let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) })
+        let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) }, key: definition.ragKey)
         return DashboardAnalysis(dashboard: dashboard, asOf: asOf, indicators: analyses, overview: overview)
     }
 
-    public static func overview(_ analyses: [IndicatorAnalysis]) -> Overview {
+    public static func overview(_ analyses: [IndicatorAnalysis], key: RAGKey = .standard) -> Overview {
         var overview = Overview()
+        var counts: [RAGStatus: Int] = [:]
         for analysis in analyses where analysis.latest != nil {
             overview.reported += 1
             if analysis.indicator.polarity == .none {
@@ -236,18 +265,21 @@ public enum Analysis {
                 overview.benchmarked += 1
                 overview.quartiles[quartile - 1] += 1
             }
-            switch analysis.rag?.status {
+            switch analysis.rag?.status.outcome {
             case .green?: overview.green += 1
             case .amber?: overview.amber += 1
             case .red?: overview.red += 1
             case nil: break
             }
+            if let status = analysis.rag?.status { counts[status, default: 0] += 1 }
             switch analysis.spc?.variation {
             case .improvementHigh?, .improvementLow?: overview.specialImprovement += 1
             case .concernHigh?, .concernLow?: overview.specialConcern += 1
             default: break
             }
         }
+        let order = key.statuses + counts.keys.filter { !key.statuses.contains($0) }.sorted { $0.name < $1.name }
+        overview.statuses = order.compactMap { status in counts[status].map { StatusCount(status: status, count: $0) } }
         return overview
     }
 
@@ -325,7 +357,11 @@ public enum Analysis {
                                                yearOnYear: analysis.yearOnYear, polarity: indicator.polarity)
         }
 
-        analysis.rag = rag(indicator, analysis: analysis)
+        analysis.rag = rag(indicator, analysis: analysis, key: dashboard.definition.ragKey)
+        if let period = analysis.latestPeriod {
+            analysis.ratings = indicator.ratings.map { Rating(name: $0.name, status: $0.statuses[period]) }
+        }
+        analysis.namedComparisons = NamedComparison.latest(indicator, analysis: analysis)
 
         if series.count >= 2 {
             switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target, options: indicator.spcOptions) {
@@ -344,10 +380,7 @@ public enum Analysis {
 
     static func comparisons(_ benchmarks: Benchmarks, period: Period, value: Double, yearOnYear: Change?,
                             polarity: Polarity) -> [BenchmarkComparison] {
-        func judge(_ gap: Double) -> Bool? {
-            if gap == 0 || polarity == .none { return nil }
-            return (gap > 0) == (polarity == .high)
-        }
+        func judge(_ gap: Double) -> Bool? { polarity.improves(by: gap) }
         var result: [BenchmarkComparison] = []
         let levels: [(BenchmarkComparison.Kind, Double?)] = [
             (.national, benchmarks.national), (.regional, benchmarks.regional), (.statisticalNeighbours, benchmarks.statisticalNeighbours),
@@ -365,7 +398,46 @@ public enum Analysis {
         return result
     }
 
-    static func rag(_ indicator: IndicatorDefinition, analysis: IndicatorAnalysis) -> RAGAssessment? {
+    /// The status by the indicator's rule, given as the status of the dashboard's key that stands for its outcome
+    /// (a status better than green where the figure beats its target by that status's margin); a status the paper
+    /// states is shown instead, with what the rules give beside it.
+    static func rag(_ indicator: IndicatorDefinition, analysis: IndicatorAnalysis, key: RAGKey) -> RAGAssessment? {
+        guard analysis.latest?.value != nil else { return nil }
+        var computed = ruleRAG(indicator, analysis: analysis)
+        if var assessment = computed, let outcome = assessment.status.outcome {
+            if outcome == .green, assessment.method == .target, let value = analysis.latest?.value, let target = analysis.target,
+               let better = key.exceeding(value: value, target: target, polarity: indicator.polarity),
+               case .exceedsTarget(let margin) = better.decision {
+                let targetText = Formatting.figure(target, unit: indicator.unit, decimals: Formatting.decimalPlaces(of: target, minimum: analysis.decimals))
+                let size: String
+                switch margin {
+                case .absolute: size = margin.describe(unit: indicator.unit, decimals: analysis.decimals)
+                case .relative, .smallerOf: size = margin.describe(unit: indicator.unit, decimals: analysis.decimals) + " of the target"
+                }
+                assessment.status = better
+                assessment.rule = "beats the target of \(targetText) by at least \(size) (\(indicator.polarity.sentence))"
+                assessment.summary = better.meaning ?? "beats the target by \(size)"
+                computed = assessment
+            } else if let status = key.status(for: outcome) {
+                assessment.status = status
+                computed = assessment
+            } else {
+                computed = nil  // the key has no status for this outcome (it warned when read)
+            }
+        }
+        if let stated = analysis.reported?.rag, indicator.ragMethod != .none {
+            let rule = "as reported for \(analysis.latest!.period.label)"
+            var summary = "as reported"
+            if let computed {
+                summary += computed.status == stated ? "; \(computed.summary)" : "; the rules give \(computed.status.name)"
+            }
+            return RAGAssessment(status: stated, method: .stated, rule: rule, summary: summary,
+                                 computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
+        }
+        return computed
+    }
+
+    static func ruleRAG(_ indicator: IndicatorDefinition, analysis: IndicatorAnalysis) -> RAGAssessment? {
         guard let latest = analysis.latest?.value else { return nil }
         var computed: RAGAssessment?
         let quartile = analysis.benchmarks?.nationalQuartile
@@ -392,15 +464,6 @@ public enum Analysis {
                                              tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
                                              unit: indicator.unit, decimals: analysis.decimals)
             }
-        }
-        if let stated = analysis.reported?.rag, indicator.ragMethod != .none {
-            let rule = "as reported for \(analysis.latest!.period.label)"
-            var summary = "as reported"
-            if let computed {
-                summary += computed.status == stated ? "; \(computed.summary)" : "; the rules give \(computed.status.name)"
-            }
-            return RAGAssessment(status: stated, method: .stated, rule: rule, summary: summary,
-                                 computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
         }
         return computed
     }

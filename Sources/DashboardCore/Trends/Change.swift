@@ -135,13 +135,12 @@ public enum TrendRules {
         let within = abs(delta) <= threshold + 1e-9 * max(1, abs(change.from))
         let movement: DirectionAssessment.Movement = delta > 0 ? .up : delta < 0 ? .down : .flat
         let direction: Direction
-        switch polarity {
-        case .none:
+        if polarity == .none {
             direction = delta == 0 ? .same : delta > 0 ? .higher : .lower
-        case .high:
-            direction = within ? .similar : delta > 0 ? .better : .worse
-        case .low:
-            direction = within ? .similar : delta < 0 ? .better : .worse
+        } else if within {
+            direction = .similar
+        } else {
+            direction = polarity.improves(by: delta) == true ? .better : .worse
         }
         return DirectionAssessment(direction: direction, movement: movement, basis: .computed(change, threshold: threshold))
     }
@@ -164,8 +163,12 @@ public enum TrendRules {
         case (.lower, .low): direction = .better; movement = .down
         }
         if stated == .better || stated == .worse {
-            let improvedUp = (stated == .better) == (polarity == .high)
-            movement = polarity == .none ? .unknown : (improvedUp ? .up : .down)
+            // A stated improvement moved the figure the good way.
+            switch polarity.improves(by: stated == .better ? 1 : -1) {
+            case true?: movement = .up
+            case false?: movement = .down
+            case nil: movement = .unknown
+            }
         }
         return DirectionAssessment(direction: direction, movement: movement, basis: .stated(stated, period))
     }

@@ -2,7 +2,8 @@
 public struct RAGAssessment: Sendable, Equatable {
     public enum Method: String, Sendable { case quartile, target, stated }
 
-    public var status: RAG
+    /// A status of the dashboard's key (Green, Amber, Red unless the dashboard sets its own).
+    public var status: RAGStatus
     public var method: Method
     /// "Top quartile nationally", "Misses the target of 97.0% by 2.1 pts (amber band to 92.2%)".
     public var rule: String
@@ -12,18 +13,18 @@ public struct RAGAssessment: Sendable, Equatable {
     public var computed: RAGAssessment.Computed?
 
     public struct Computed: Sendable, Equatable {
-        public var status: RAG
+        public var status: RAGStatus
         public var rule: String
         public var summary: String
 
-        public init(status: RAG, rule: String, summary: String) {
+        public init(status: RAGStatus, rule: String, summary: String) {
             self.status = status
             self.rule = rule
             self.summary = summary
         }
     }
 
-    public init(status: RAG, method: Method, rule: String, summary: String, computed: Computed? = nil) {
+    public init(status: RAGStatus, method: Method, rule: String, summary: String, computed: Computed? = nil) {
         self.status = status
         self.method = method
         self.rule = rule
@@ -41,13 +42,14 @@ public enum RAGRules {
                                 unit: MeasureUnit, decimals: Int) -> RAGAssessment? {
         guard polarity != .none else { return nil }
         let band = tolerance.amount(relativeTo: target)
-        let shortfall = polarity == .high ? target - value : value - target
+        guard let advantage = polarity.advantage(of: value, over: target), let meets = polarity.meets(value, target: target) else { return nil }
+        let shortfall = -advantage
         let targetText = Formatting.figure(target, unit: unit, decimals: Formatting.decimalPlaces(of: target, minimum: decimals))
-        if shortfall <= 1e-9 * max(1, abs(target)) {
+        if meets {
             return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))",
                                  summary: "meets the target")
         }
-        let edge = polarity == .high ? target - band : target + band
+        let edge = target - Double(polarity.sign) * band
         let edgeDecimals = Formatting.decimalPlaces(of: edge, minimum: decimals, maximum: max(decimals, 2))
         let edgeText = Formatting.figure(edge, unit: unit, decimals: edgeDecimals)
         let missText = Formatting.changeSize(shortfall, unit: unit, decimals: decimals)

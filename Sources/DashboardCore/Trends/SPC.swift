@@ -323,7 +323,7 @@ public enum SPC {
             start = end + 1
         }
 
-        let good = polarity == .high ? 1 : polarity == .low ? -1 : 0
+        let good = polarity.sign
         var points: [Point] = []
         for (i, observation) in observations.enumerated() {
             var type = PointType.commonCause
@@ -362,10 +362,11 @@ public enum SPC {
 
         var assurance: Assurance?
         if let target, polarity != .none {
-            if target > upper {
-                assurance = polarity == .high ? .consistentlyFail : .consistentlyPass
-            } else if target < lower {
-                assurance = polarity == .high ? .consistentlyPass : .consistentlyFail
+            // Every figure the process gives falls short of a target beyond the limits on the good side, and
+            // meets one beyond them on the other.
+            if target > upper || target < lower {
+                let targetOnGoodSide = polarity.isGoodSide(above: target > upper) ?? false
+                assurance = targetOnGoodSide ? .consistentlyFail : .consistentlyPass
             } else {
                 assurance = .hitAndMiss
             }

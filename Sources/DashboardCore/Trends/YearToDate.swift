@@ -92,7 +92,7 @@ public enum YearToDateRules {
         for (index, period) in result.missing.enumerated() {
             if case .quarter(_, let q) = period, index > 0, case .quarter = result.missing[0] { names.append("Q\(q)") } else { names.append(period.label) }
         }
-        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        let list = Wording.list(names)
         result.reason = "not totalled: \(list) missing"
     }
 

@@ -40,7 +40,69 @@ enum PageFactory {
                 detail += "; the rules would give \(computed.status.name) (\(computed.rule))"
             }
         }
-        return Badge(text: rag.status.name, style: rag.status.rawValue, detail: detail, badgeNote: rag.summary)
+        return Badge(text: rag.status.name, style: statusStyle(rag.status), detail: detail, badgeNote: rag.summary, colours: statusColours(rag.status))
+    }
+
+    /// The class a status's badge takes: the site's colours for Red, Amber and Green; a key's own colour is set inline.
+    static func statusStyle(_ status: RAGStatus) -> String {
+        if status.colour != nil { return "keyed" }
+        return status.outcome?.rawValue ?? "neutral"
+    }
+
+    static func statusColours(_ status: RAGStatus) -> String? {
+        guard let fill = status.colour else { return nil }
+        return "background: \(fill); color: \(status.textColour ?? Contrast.text(on: fill))"
+    }
+
+    /// The separate ratings for the latest period, each with its name: "Activity: Amber".
+    static func ratingBadges(_ analysis: IndicatorAnalysis) -> [Badge] {
+        analysis.ratings.map { rating in
+            guard let status = rating.status else {
+                return Badge(text: "\(rating.name): none", style: "neutral", detail: "\(rating.name) rating: none given for this period")
+            }
+            let meaning = status.meaning.map { " (\($0))" } ?? ""
+            return Badge(text: "\(rating.name): \(status.name)", style: statusStyle(status),
+                         detail: "\(rating.name) rating: \(status.name)\(meaning), as reported", colours: statusColours(status))
+        }
+    }
+
+    /// The dashboard's RAG key, where it sets its own: each status with its meaning and how it is given.
+    static func ragKey(_ key: RAGKey) -> [KeyEntry] {
+        guard key.isDeclared else { return [] }
+        return key.statuses.map { status in
+            let decided: String
+            switch status.decision {
+            case .rule(.green): decided = "given where the figure meets its target (or is green by the quartile key)"
+            case .rule(.amber): decided = "given where the figure misses its target within the amber band (or is amber by the quartile key)"
+            case .rule(.red): decided = "given where the figure misses its target beyond the amber band (or is red by the quartile key)"
+            case .exceedsTarget(let margin):
+                switch margin {
+                case .absolute(let value): decided = "given where the figure beats its target by at least \(Formatting.number(value, decimals: Formatting.decimalPlaces(of: value, minimum: 0))) in the indicator's unit"
+                case .relative, .smallerOf: decided = "given where the figure beats its target by at least \(margin.describe(unit: .rate, decimals: 0)) of the target"
+                }
+            case .reported: decided = "given only where the paper reports it"
+            }
+            return KeyEntry(badge: Badge(text: status.name, style: statusStyle(status), detail: status.meaning ?? status.name,
+                                         colours: statusColours(status)),
+                            meaning: status.meaning, decided: decided)
+        }
+    }
+
+    /// The KPI table's comparator columns: those the dashboard chooses, else the statistical neighbours' average
+    /// where any indicator has one.
+    static func comparatorColumns(_ definition: DashboardDefinition, analyses: [IndicatorAnalysis]) -> [String] {
+        if let chosen = definition.kpiComparators { return chosen }
+        let neighbours = BenchmarkComparison.Kind.statisticalNeighbours.name
+        return analyses.contains { $0.benchmarks?.statisticalNeighbours != nil } ? [neighbours] : []
+    }
+
+    static func comparatorCells(_ analysis: IndicatorAnalysis, columns: [String]) -> [ComparatorCell] {
+        columns.map { name in
+            guard let (value, period, asAt) = ComparatorColumn.figure(name, in: analysis) else { return ComparatorCell(name: name, text: nil) }
+            var text = benchmarkFigure(value, analysis)
+            if let asAt, asAt != period { text += " (as at \(asAt.label))" }
+            return ComparatorCell(name: name, text: text)
+        }
     }
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
@@ -79,7 +141,7 @@ enum PageFactory {
         analysis.format(value, decimals: Formatting.decimalPlaces(of: value, minimum: analysis.decimals))
     }
 
-    static func row(_ analysis: IndicatorAnalysis, url: String, sparkline: Image?) -> KPIRow {
+    static func row(_ analysis: IndicatorAnalysis, url: String, sparkline: Image?, comparators: [String] = []) -> KPIRow {
         let latest = analysis.latest
         return KPIRow(
             title: analysis.indicator.displayTitle,
@@ -91,8 +153,10 @@ enum PageFactory {
             notCompared: analysis.change == nil ? analysis.comparison?.note : nil,
             target: target(analysis),
             rag: ragBadge(analysis),
+            ratings: ratingBadges(analysis),
             quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
             neighbours: analysis.benchmarks?.statisticalNeighbours.map { benchmarkFigure($0, analysis) },
+            comparators: comparatorCells(analysis, columns: comparators),
             spc: spcBadge(analysis),
             sparkline: sparkline,
             revised: revisedText(analysis, period: latest?.period),
@@ -113,9 +177,8 @@ enum PageFactory {
     }
 
     static func quartileTiles(_ overview: Overview) -> [Tile] {
-        let names = ["top quartile", "second quartile", "third quartile", "fourth quartile"]
         return overview.quartiles.enumerated().map { index, count in
-            Tile(count: count, label: names[index], style: "q\(index + 1)")
+            Tile(count: count, label: Wording.quartile(index + 1), style: "q\(index + 1)")
         }
     }
 
@@ -210,6 +273,9 @@ enum PageFactory {
         }
         if let badge = ragBadge(analysis) {
             facts.append(Fact(term: "RAG status", details: badge.detail))
+        }
+        for rating in ratingBadges(analysis) {
+            facts.append(Fact(term: "Rating", details: rating.detail))
         }
         if let spc = analysis.spc {
             var details = spc.variation.sentence
@@ -326,11 +392,11 @@ enum PageFactory {
     }
 
     static func benchmarkTable(_ analysis: IndicatorAnalysis) -> DataTable? {
-        guard !analysis.comparisons.isEmpty, let latest = analysis.latest else { return nil }
+        guard !analysis.comparisons.isEmpty || !analysis.namedComparisons.isEmpty, let latest = analysis.latest else { return nil }
         var rows: [TableRow] = []
         if let quartile = analysis.benchmarks?.nationalQuartile {
-            let names = ["top", "second", "third", "fourth"]
-            var text = "\(names[quartile - 1].prefix(1).uppercased() + names[quartile - 1].dropFirst()) quartile of local authorities"
+            let ordinal = Wording.quartileOrdinal(quartile)
+            var text = "\(ordinal.prefix(1).uppercased() + ordinal.dropFirst()) quartile of local authorities"
             if let position = analysis.benchmarks?.quartilePosition { text += " (\(position.rawValue) in the quartile)" }
             rows.append(TableRow(cells: [Cell(text: text), Cell(text: ""), Cell(text: "")], header: "National quartile (1 = top)", note: nil, isGap: false))
         }
@@ -349,6 +415,16 @@ enum PageFactory {
                                              Cell(text: judgement)],
                                      header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             }
+        }
+        for named in analysis.namedComparisons {
+            let judgement = named.better.map { $0 ? "Better" : "Worse" } ?? (named.gap == 0 ? "Same" : "–")
+            let decimals = Formatting.decimalPlaces(of: named.comparator, minimum: analysis.decimals)
+            var when = named.period.label
+            if let asAt = named.asAt, asAt != named.period { when += ", as at \(asAt.label)" }
+            rows.append(TableRow(cells: [Cell(text: analysis.format(named.comparator, decimals: decimals)),
+                                         Cell(text: Formatting.change(named.gap, unit: analysis.unit, decimals: decimals)),
+                                         Cell(text: judgement)],
+                                 header: "\(named.name) (\(when))", note: named.source, isGap: false))
         }
         return DataTable(caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
                          headings: ["Comparator", "Figure", "Difference", "Judged by polarity"].map { Cell(text: $0) }, rows: rows)

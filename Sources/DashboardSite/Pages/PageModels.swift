@@ -79,6 +79,14 @@ struct DashboardPage {
     var hasNeighbours: Bool
     var hasSPC: Bool
     var hasTrends: Bool
+    /// The KPI table's comparator columns, by name.
+    var comparatorHeadings: [String] = []
+    /// The dashboard's own RAG key, where it sets one.
+    var ragKey: [KeyEntry] = []
+    var hasRAGKey = false
+    /// The page saying what changed since the previous edition, where there is one.
+    var changesURL: String? = nil
+    var changesSince: String? = nil
     /// The KPI table's number of columns (its printed section row spans them all).
     var columns = 0
 }
@@ -99,6 +107,49 @@ struct Badge {
     var badgeNote: String? = nil
     /// Making Data Count icons drawn before the words (SPC only), under `assets/spc/` of the site.
     var icons: [IconImage] = []
+    /// A RAG key's own fill and text colour, as a style attribute.
+    var colours: String? = nil
+}
+
+/// One status of a dashboard's own RAG key, as its key on the page shows it.
+struct KeyEntry {
+    var badge: Badge
+    var meaning: String?
+    var decided: String
+}
+
+/// One comparator column's cell of a KPI row.
+struct ComparatorCell {
+    var name: String
+    var text: String?
+}
+
+/// One change since the previous edition, for its changes page.
+struct ChangeRow {
+    var indicator: String
+    var url: String?
+    var period: String
+    var before: String
+    var after: String
+}
+
+struct ChangeGroup {
+    var heading: String
+    var anchor: String
+    /// Whether the group has a before and an after column (revisions, statuses, directions).
+    var hasBefore: Bool
+    var rows: [ChangeRow]
+}
+
+struct ChangesPage {
+    var page: PageChrome
+    var title: String
+    var asOf: String
+    var since: String
+    var archiveNote: String?
+    var summary: String
+    var groups: [ChangeGroup]
+    var hasGroups: Bool
 }
 
 /// A small image that repeats words printed beside it (so its alt text is empty).
@@ -134,8 +185,12 @@ struct KPIRow {
     var notCompared: String? = nil
     var target: String?
     var rag: Badge?
+    /// Separate ratings beside the main status (activity, impact).
+    var ratings: [Badge] = []
     var quartile: String?
     var neighbours: String?
+    /// One cell for each of the dashboard's comparator columns.
+    var comparators: [ComparatorCell] = []
     var spc: Badge?
     var sparkline: Image?
     /// "Revised: 71.8% in the 2019/20 Q4 edition", where the latest figure differs from what an edition published.
