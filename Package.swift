@@ -53,14 +53,17 @@ let package = Package(
             "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore"]),
+        // What the test targets share: scratch folders, file helpers, running the built program, a seeded generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The example is read through DashboardInput, as the program reads it.
+        .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "DashboardInput", "TestSupport"]),
         .testTarget(name: "DashboardChartsTests", dependencies: ["DashboardCharts"]),
         // Fixtures/ holds the workbooks, read from their paths at test time.
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
-        // Corpus/ holds the bad-input fixtures, read from their paths at test time.
-        .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards"], exclude: ["Corpus"]),
+        // Corpus/ holds the bad-input fixtures and Golden/ the reviewed pages, read from their paths at test time.
+        .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards", "TestSupport"], exclude: ["Corpus", "Golden"]),
         .testTarget(name: "DashboardReportTests", dependencies: [
-            "DashboardReport", "dashboards",
+            "DashboardReport", "dashboards", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]

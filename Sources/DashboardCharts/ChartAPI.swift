@@ -24,10 +24,30 @@ public struct ChartSize: Sendable, Hashable, Codable {
         public var minimumTextSize: Double {
             switch self {
             case .screen: return 11
-            case .print: return 7.0 / 72 * 96
+            case .print: return 7.0 / 72 * ChartSize.cssPixelsPerInch
             case .phone: return 12
             }
         }
+    }
+
+    /// CSS pixels per inch: the one constant behind every conversion between layout, dots per inch and centimetres.
+    public static let cssPixelsPerInch = 96.0
+    public static let centimetresPerInch = 2.54
+
+    /// A length in CSS pixels as centimetres on paper.
+    public static func centimetres(_ css: Double) -> Double { css / cssPixelsPerInch * centimetresPerInch }
+    /// A length in centimetres on paper as CSS pixels.
+    public static func cssPixels(centimetres cm: Double) -> Double { cm / centimetresPerInch * cssPixelsPerInch }
+
+    /// The layout of `width` × `height` CSS pixels printed at `dpi` dots per inch.
+    public static func printed(width: Double, height: Double, dpi: Int) -> ChartSize {
+        ChartSize(width: width, height: height, scale: Double(dpi) / cssPixelsPerInch, dpi: dpi, medium: .print)
+    }
+
+    /// Exactly `pixelWidth` × `pixelHeight` device pixels at `dpi`, laid out in the CSS pixels that makes.
+    public static func printed(pixelWidth: Double, pixelHeight: Double, dpi: Int) -> ChartSize {
+        let scale = Double(dpi) / cssPixelsPerInch
+        return ChartSize(width: pixelWidth / scale, height: pixelHeight / scale, scale: scale, dpi: dpi, medium: .print)
     }
 
     public init(width: Double, height: Double, scale: Double = 1, dpi: Int = 96, medium: Medium = .screen) {
@@ -54,9 +74,7 @@ public struct ChartSize: Sendable, Hashable, Codable {
     /// A chart for a printed report: `widthCm` × `heightCm` at `dpi` dots per inch, laid out as on screen
     /// (CSS pixels are 1/96 inch) so text and lines keep their proportions.
     public static func print(widthCm: Double, heightCm: Double, dpi: Int) -> ChartSize {
-        let cssWidth = widthCm / 2.54 * 96
-        let cssHeight = heightCm / 2.54 * 96
-        return ChartSize(width: cssWidth, height: cssHeight, scale: Double(dpi) / 96, dpi: dpi, medium: .print)
+        printed(width: cssPixels(centimetres: widthCm), height: cssPixels(centimetres: heightCm), dpi: dpi)
     }
 
     /// A report chart's default width: A4's 21 cm less two margins of 2.54 cm, the width of a Word document's text.

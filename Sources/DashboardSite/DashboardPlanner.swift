@@ -53,7 +53,15 @@ struct DashboardPlanner {
         }
     }
 
-    func plan() throws -> Plan {
+    /// One edition with its figures worked out, and the planner that lays it out (a frozen edition's own).
+    struct AnalysedEdition {
+        var edition: Edition
+        var planner: DashboardPlanner
+        var analysis: DashboardAnalysis
+    }
+
+    /// The analyse step: the current edition and each archived one, worked out as each stood.
+    func analyse() -> [AnalysedEdition] {
         let current = Analysis.dashboard(dashboard, asOf: asOf)
         var editions = [Edition(period: current.asOf, base: "\(definition.id)/", isCurrent: true)]
         // Those listed under editions: and every frozen one (freezing an edition adds it to the archive).
@@ -63,10 +71,7 @@ struct DashboardPlanner {
             editions.append(Edition(period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false,
                                     frozen: dashboard.frozenEdition(period)))
         }
-        var plan = Plan(card: PageFactory.card(current, url: "\(definition.id)/index.html"))
-        // Each edition's analysis first, so that each can say what changed since the one before it.
-        var planned: [(edition: Edition, planner: DashboardPlanner, analysis: DashboardAnalysis)] = []
-        for edition in editions {
+        return editions.map { edition in
             if let frozen = edition.frozen {
                 // Built from the copy, with its own settings as they stood: titles, sections, targets. The copy knows
                 // its own publication date, so of several vintages it shows those published by then.
@@ -74,24 +79,34 @@ struct DashboardPlanner {
                 copy.frozenEditions = [frozen]
                 let planner = DashboardPlanner(dashboard: copy, asOf: frozen.period, assets: assets,
                                                fontsFingerprint: fontsFingerprint, renderer: renderer)
-                planned.append((edition, planner, Analysis.dashboard(copy, asOf: frozen.period)))
-            } else {
-                planned.append((edition, self, edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period)))
+                return AnalysedEdition(edition: edition, planner: planner, analysis: Analysis.dashboard(copy, asOf: frozen.period))
             }
+            return AnalysedEdition(edition: edition, planner: self,
+                                   analysis: edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period))
         }
-        let snapshots = planned.map { DashboardSnapshot($0.analysis) }
-        for (index, item) in planned.enumerated() {
+    }
+
+    /// The plan step: every page, download and chart of every edition, each edition saying what changed since
+    /// the one before it. The first of `analysed` is the current edition.
+    func plan(_ analysed: [AnalysedEdition]) throws -> Plan {
+        let editions = analysed.map(\.edition)
+        var plan = Plan(card: PageFactory.card(analysed[0].analysis, url: "\(definition.id)/index.html"))
+        let snapshots = analysed.map { DashboardSnapshot($0.analysis) }
+        for (index, item) in analysed.enumerated() {
             // The edition just before this one in time, if any.
-            let earlier = planned.indices.filter { other in
-                guard let mine = item.edition.period, let theirs = planned[other].edition.period else { return false }
+            let earlier = analysed.indices.filter { other in
+                guard let mine = item.edition.period, let theirs = analysed[other].edition.period else { return false }
                 return theirs < mine
-            }.max { (planned[$0].edition.period!) < (planned[$1].edition.period!) }
-            let since = earlier.map { (edition: planned[$0].edition, snapshot: snapshots[$0]) }
+            }.max { analysed[$0].edition.period! < analysed[$1].edition.period! }
+            let since = earlier.map { (edition: analysed[$0].edition, snapshot: snapshots[$0]) }
             try item.planner.add(item.edition, analysis: item.analysis, all: editions, since: since, snapshot: snapshots[index], to: &plan)
         }
         plan.snapshot = snapshots.first
         return plan
     }
+
+    /// Both steps, for one dashboard.
+    func plan() throws -> Plan { try plan(analyse()) }
 
     func chrome(_ title: String, base: String, crumbs: [Link]) -> PageChrome {
         let depth = base.split(separator: "/").count
@@ -224,7 +239,7 @@ struct DashboardPlanner {
     func sparkline(_ analysis: IndicatorAnalysis, base: String, plan: inout Plan) -> Image? {
         guard let spec = ChartSpec.sparkline(analysis) else { return nil }
         let id = analysis.indicator.id
-        let size = ChartSize.sparkline
+        let size = SiteSettings.standard.sparkline
         let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
         plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
         plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
@@ -232,17 +247,13 @@ struct DashboardPlanner {
                      printSrc: two, alt: ChartText.sparklineAltText(analysis), width: Int(size.width), height: Int(size.height))
     }
 
-    static var printSize: ChartSize {
-        let size = SiteBuilder.pageChart
-        let scale = Double(SiteBuilder.printDPI) / 96
-        return ChartSize(width: size.width, height: size.height, scale: scale, dpi: SiteBuilder.printDPI)
-    }
+    static var printSize: ChartSize { SiteSettings.standard.printChart }
 
     /// A chart that fills the content column at every width: a wide layout for desktops, the standard one for
     /// tablets and a taller phone layout with 12 px text, each at 1x and 2x; with `printable`, the 300 dpi chart
     /// a printed page swaps in (else it prints the 2x one). Files are `charts/<name>[-layout][@2x].png`.
     func responsiveChart(_ spec: ChartSpec, name: String, alt: String, base: String, printable: Bool, plan: inout Plan) -> Image {
-        let size = SiteBuilder.pageChart
+        let size = SiteSettings.standard.pageChart
         let one = "charts/\(name).png", two = "charts/\(name)@2x.png"
         plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
         plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
@@ -405,12 +416,12 @@ enum DataDownload {
 /// at most 75rem wide with 1rem padding each side); each layout keeps its 12 px text at least 12 px there.
 enum ChartLayouts {
     /// Phones up to 30em (480 px): laid out at a 390 px phone's column width, taller, with text of at least 12 px.
-    static let phone = (name: "phone", media: "(max-width: 30em)", size: ChartSize(width: 358, height: 340, medium: .phone))
+    static let phone = (name: "phone", media: "(max-width: 30em)", size: SiteSettings.standard.phoneChart)
     static let narrower = [phone]
     /// Tablets and small windows up to 64em: the standard 640 × 360 layout.
     static let standardMedia = "(max-width: 64em)"
     /// Wider screens: a 960 × 480 layout, shown at up to the column's 1168 px.
-    static let wide = ChartSize(width: 960, height: 480)
+    static let wide = SiteSettings.standard.wideChart
     /// The image's width on the page: the column, less its padding.
     static let columnSizes = "(min-width: 75rem) 73rem, calc(100vw - 2rem)"
 }

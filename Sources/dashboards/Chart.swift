@@ -63,13 +63,12 @@ struct Chart: ParsableCommand {
 
     /// The chart's size: pixels = centimetres / 2.54 × dpi; the layout is in CSS pixels (1/96 inch).
     var size: ChartSize {
-        let scale = Double(dpi) / 96
-        let perCm = Double(dpi) / 2.54
+        let perCm = Double(dpi) / ChartSize.centimetresPerInch
         // Whole pixels first, so the PNG is exactly the size asked for; the layout then has fractional CSS pixels.
         let pixelWidth = (width.map(Double.init) ?? (widthCm ?? ChartSize.reportWidthCm) * perCm).rounded()
         let defaultHeight = ChartSize.reportHeightCm(forWidthCm: pixelWidth / perCm) * perCm
         let pixelHeight = (height.map(Double.init) ?? heightCm.map { $0 * perCm } ?? defaultHeight).rounded()
-        return ChartSize(width: pixelWidth / scale, height: pixelHeight / scale, scale: scale, dpi: dpi, medium: .print)
+        return ChartSize.printed(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi)
     }
 
     mutating func run() throws {

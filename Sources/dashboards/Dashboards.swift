@@ -1,5 +1,6 @@
 import ArgumentParser
 import DashboardCore
+import DashboardSite
 import Foundation
 
 @main
@@ -11,7 +12,7 @@ struct Dashboards: AsyncParsableCommand {
         Each dashboard is a folder under the input folder holding dashboard.yml and its CSV files \
         (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
         """,
-        version: "0.1.0",
+        version: DashboardsVersion.string,
         subcommands: [Build.self, Validate.self, Freeze.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
         defaultSubcommand: Build.self)
 

@@ -6,8 +6,7 @@ struct AnalysisTests {
     // MARK: The KPI dashboard, Quarter 1 2020/21
 
     static func kpiDashboard() throws -> (DashboardAnalysis, Diagnostics) {
-        let (dashboard, diagnostics) = try assembleExample(ExampleDashboards.childrenAndFamilies,
-                                                           files: ["children-and-families/kpi-2020-21-q1.csv"])
+        let (dashboard, diagnostics) = try exampleDashboard("children-and-families")
         return (Analysis.dashboard(dashboard), diagnostics)
     }
 
@@ -51,7 +50,7 @@ struct AnalysisTests {
         #expect(analysis.overview.sentences == [
             "From 25 measures reported, 7 have improved, 5 show no significant change and 7 have declined; 6 provide information only with no polarity.",
             "From 15 measures with a national benchmark, 4 are in the top quartile, 5 are in the second, 3 are in the third and 3 are in the fourth.",
-            "RAG status: 5 green, 7 amber and 3 red.",
+            "RAG status: 5 green, 7 amber, 3 red and 2 NA.",
         ])
         #expect(analysis.overview.paragraph.hasPrefix("From 25 measures reported, 7 have improved, "))
     }
@@ -91,19 +90,20 @@ struct AnalysisTests {
         let (analysis, _) = try Self.kpiDashboard()
         // CP plans lasting 2 years or more: 0.3% (2), Similar, target 1.7%, G, quartile 2.
         let cpPlans = try #require(analysis.analysis("cp-plans-2-years")?.rag)
-        #expect(cpPlans.status == .green)
+        #expect(cpPlans.status.outcome == .green && cpPlans.status.name == "Green")
         #expect(cpPlans.method == .stated)
         #expect(cpPlans.rule == "as reported for 2020/21 Q1")
-        #expect(cpPlans.computed?.status == .amber)
+        #expect(cpPlans.computed?.status.outcome == .amber)
         #expect(cpPlans.computed?.rule
             == "second quartile with no significant change; the position within the quartile is not given, so room for improvement")
         // CP reviews: the paper's A agrees with the quartile key's amber.
         let cpReviews = try #require(analysis.analysis("cp-reviews-in-timescale")?.rag)
-        #expect(cpReviews.status == .amber && cpReviews.computed?.status == .amber)
+        #expect(cpReviews.status.name == "Amber" && cpReviews.computed?.status == cpReviews.status)
         // First preference, primary: top quartile, G both ways.
-        #expect(analysis.analysis("primary-first-preference")?.rag?.computed?.status == .green)
-        // No target and no benchmark: no status.
-        #expect(analysis.analysis("cic-dental-checks")?.rag == nil)
+        #expect(analysis.analysis("primary-first-preference")?.rag?.computed?.status.outcome == .green)
+        // No target and no benchmark: the rules give no status; the paper's "n/a" is the key's NA, as stated.
+        let dental = try #require(analysis.analysis("cic-dental-checks")?.rag)
+        #expect(dental.status.name == "NA" && dental.status.outcome == nil && dental.computed == nil)
         #expect(analysis.analysis("elective-home-education")?.rag == nil)
     }
 
@@ -157,7 +157,7 @@ struct AnalysisTests {
     // MARK: SEN2, with benchmarks
 
     static func sen2() throws -> DashboardAnalysis {
-        let (dashboard, diagnostics) = try assembleExample(ExampleDashboards.sen2National, files: ["send/sen2-national.csv"])
+        let (dashboard, diagnostics) = try exampleDashboard("send")
         #expect(diagnostics.isEmpty)
         return Analysis.dashboard(dashboard)
     }
@@ -195,9 +195,10 @@ struct AnalysisTests {
         #expect(twentyWeeks.direction?.direction == .worse)
         #expect(twentyWeeks.direction?.movement == .down)
         #expect(twentyWeeks.direction?.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts (-6.2% relative) on 2019 (high is good)")
-        let comparisons = twentyWeeks.comparisons
-        #expect(comparisons.map(\.kind) == [.national, .regional])
-        #expect(comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["33.3", "24.2"])   // 92 − 58.7, 92 − 67.8
+        // The paper's regional and national columns, as the example names them.
+        let comparisons = twentyWeeks.namedComparisons
+        #expect(comparisons.map(\.name) == ["East Midlands", "England"])
+        #expect(comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["24.2", "33.3"])   // 92 − 67.8, 92 − 58.7
         #expect(comparisons.allSatisfy { $0.better == true })
         #expect(twentyWeeks.rag == nil)   // no target, no quartile
     }
@@ -206,7 +207,7 @@ struct AnalysisTests {
     func sen2Share() throws {
         let share = try #require(try Self.sen2().analysis("ehcp-new-share"))
         #expect(share.change?.describe(unit: .percent, decimals: 0) == "+1 pt")
-        #expect(share.comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["2.2", "2.3"])   // 16 − 13.8, 16 − 13.7
+        #expect(share.namedComparisons.map { Formatting.number($0.gap, decimals: 1) } == ["2.3", "2.2"])   // 16 − 13.7, 16 − 13.8
     }
 
     // MARK: Which figure is "previous"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DashboardCore
 
 /// Seeded random inputs for the CSV reader, the observation table, the period parser and the figure parser:
@@ -239,24 +240,3 @@ struct ParserFuzzTests {
     }
 }
 
-/// SplitMix64: a small, fast generator whose sequence depends only on its seed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    // Our own arithmetic rather than the standard library's random(in:using:), whose algorithm may change
-    // between Swift releases: the same seed gives the same inputs with any toolchain.
-    mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func chance(_ probability: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < probability }
-    mutating func element<T>(_ array: [T]) -> T { array[int(0..<array.count)] }
-}

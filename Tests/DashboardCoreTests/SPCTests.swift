@@ -83,7 +83,7 @@ struct SPCTests {
 
     @Test("the allocation series through the whole pipeline: the CFWS files, analysed, counted in the overview")
     func allocationThroughAnalysis() throws {
-        let (dashboard, _) = try assembleExample(ExampleDashboards.cfws, files: ExampleDashboards.cfwsFiles)
+        let (dashboard, _) = try exampleDashboard("cfws")
         let analysis = Analysis.dashboard(dashboard, asOf: period("Jul-20"))
         let pathway = try #require(analysis.analysis("allocation-pathway"))
         #expect(pathway.frequency == .month)

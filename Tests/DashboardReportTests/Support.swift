@@ -3,64 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@_exported import TestSupport
 import ZIPFoundation
-
-/// The repository root, found from this file's path, so tests read the shipped example input and assets.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-let exampleInput = repositoryRoot + "/dashboards"
-
-/// A fresh temporary folder, removed when the returned value's `remove` is called.
-struct Scratch {
-    let path: String
-
-    init(_ name: String = #function) {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        path = NSTemporaryDirectory() + "dashboards-report-test-" + safe + "-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-
-    func copyOfExampleInput() -> String {
-        let input = path + "/dashboards"
-        try! FileManager.default.copyItem(atPath: exampleInput, toPath: input)
-        return input
-    }
-}
-
-/// The `dashboards` executable built beside the tests.
-let executable: String = {
-    var url = Bundle.main.bundleURL
-    if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("dashboards").path
-}()
-
-struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-               stderr: String(decoding: errData, as: UTF8.self))
-}
 
 /// A .docx read back: every part's bytes by name, in the zip's order.
 struct Docx {

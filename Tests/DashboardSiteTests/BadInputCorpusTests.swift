@@ -3,6 +3,7 @@ import DashboardInput
 @testable import DashboardSite
 import Foundation
 import Testing
+import TestSupport
 
 /// The bad-input corpus: each case is the minimal dashboard in `Corpus/minimal/` with one file replaced, added or
 /// generated. Every case either is refused with an error at `file:line:column`, exits 1 from `dashboards validate`
@@ -73,9 +74,9 @@ struct BadInputCorpusTests {
                 at: "figures.csv", 3, 1, "NUL byte here: it is binary, not CSV text"),
         refused("an Excel workbook renamed .csv", ["figures.csv": .fixture("xlsx-renamed.csv")],
                 at: "figures.csv", 1, 1, "this is an Excel workbook"),
-        refused("random bytes", ["figures.csv": .generated { SeededBytes.make(seed: 1, count: 4096) }],
+        refused("random bytes", ["figures.csv": .generated { SplitMix.bytes(seed: 1, count: 4096) }],
                 at: "figures.csv", nil, nil, "NUL byte here: it is binary"),
-        refused("random bytes with no NUL", ["figures.csv": .generated { SeededBytes.make(seed: 2, count: 65_536).map { max($0, 1) } }],
+        refused("random bytes with no NUL", ["figures.csv": .generated { SplitMix.bytes(seed: 2, count: 65_536).map { max($0, 1) } }],
                 at: "figures.csv", nil, nil, "more than 100 problems in this file, so reading stops here"),
         refused("a NUL byte in dashboard.yml", ["dashboard.yml": .generated { Array("title: Corpus\norganisation: Exa\u{0}mple\n".utf8) }],
                 at: "dashboard.yml", 2, 18, "contains a NUL byte here"),
@@ -654,22 +655,4 @@ enum HTMLTags {
     }
 }
 
-/// A fixed-seed generator (SplitMix64), so "random" inputs are the same on every run.
-struct SeededBytes {
-    var state: UInt64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func make(seed: UInt64, count: Int) -> [UInt8] {
-        var generator = SeededBytes(seed: seed)
-        return (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-    }
-}

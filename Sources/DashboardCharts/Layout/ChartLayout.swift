@@ -147,7 +147,7 @@ public enum ChartLayoutError: Error, Sendable, Equatable, CustomStringConvertibl
     static func describe(_ size: ChartSize, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> String {
         switch size.medium {
         case .print:
-            let cm = { (css: Double) in ((css / 96 * 2.54) * 10).rounded(rounding) / 10 }
+            let cm = { (css: Double) in (ChartSize.centimetres(css) * 10).rounded(rounding) / 10 }
             return "\(format(cm(size.width))) × \(format(cm(size.height))) cm at \(size.dpi) dpi"
         case .screen, .phone:
             return "\(Int(size.width.rounded(rounding))) × \(Int(size.height.rounded(rounding))) pixels"

@@ -1,5 +1,7 @@
 import Foundation
+import DashboardInput
 import Testing
+import TestSupport
 @testable import DashboardCore
 
 // Small builders shared by the suites. Expectations never come from here: each test states its own figures,
@@ -75,31 +77,12 @@ func table(_ text: String, file: String = "data.csv", delimiter: Character = ","
     return result
 }
 
-/// The example dashboards in the package's `dashboards/` folder.
-let exampleDashboards = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("dashboards")
-
-func exampleFile(_ relativePath: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: exampleDashboards.appendingPathComponent(relativePath)))
-}
-
-/// Reads example data files through the core and assembles them against `definition`.
-func assembleExample(_ definition: DashboardDefinition, files: [String]) throws -> (Dashboard, Diagnostics) {
-    var diagnostics = Diagnostics()
-    var dataFiles: [DashboardAssembler.DataFile] = []
-    for path in files {
-        let bytes = try exampleFile(path)
-        let delimiter = path.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-        let read = CSVReader.read(bytes, file: path, delimiter: delimiter)
-        diagnostics.append(contentsOf: read.diagnostics)
-        let table = ObservationTable.read(read.records, file: path)
-        diagnostics.append(contentsOf: table.diagnostics)
-        dataFiles.append(DashboardAssembler.DataFile(path: path, records: table.records))
-    }
-    let (dashboard, assembled) = DashboardAssembler.assemble(definition, files: dataFiles)
-    diagnostics.append(contentsOf: assembled)
-    return (dashboard, diagnostics)
+/// One of the example dashboards in the package's `dashboards/` folder, read as the program reads it: its
+/// dashboard.yml and data files through DashboardInput, so the tests and the site never disagree about the example.
+func exampleDashboard(_ id: String) throws -> (Dashboard, Diagnostics) {
+    let project = InputLoader.load(from: exampleInput, only: [id])
+    let dashboard = try #require(project.dashboards.first { $0.id == id }, "\(project.diagnostics.sorted)")
+    return (dashboard, project.diagnostics)
 }
 
 // MARK: - Configuration trees
