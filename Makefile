@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: site test report deps validate bench clean install
+.PHONY: site test report deps validate bench clean install lint format
 
 PREFIX ?= /usr/local
 
@@ -22,6 +22,15 @@ report: deps
 
 test: deps
 	$(SWIFT) test
+
+# The code's layout as .swift-format sets it: `make lint` fails on any difference (CI runs it), `make format` fixes them.
+FORMATTED := Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict --configuration .swift-format --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --configuration .swift-format --recursive $(FORMATTED)
 
 # Installs the program as PREFIX/bin/dashboards and its templates, stylesheet and fonts in PREFIX/share/dashboards,
 # where it finds them from any folder.

@@ -10,7 +10,7 @@ let package = Package(
     name: "dashboards",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dashboards", targets: ["dashboards"]),
+        .executable(name: "dashboards", targets: ["dashboards"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,35 +24,45 @@ let package = Package(
         // Model, periods, value and CSV parsing, trend maths, validation. Pure Swift: no C, no I/O beyond what callers pass in.
         .target(name: "DashboardCore", swiftSettings: optimisedInDebug),
         // Reads Office Open XML workbooks (.xlsx) into grids of cells, with bounded memory and time.
-        .target(name: "DashboardWorkbook", dependencies: [
-            "DashboardCore",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "SWXMLHash", package: "SWXMLHash"),
-        ]),
+        .target(
+            name: "DashboardWorkbook",
+            dependencies: [
+                "DashboardCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]),
         // Reads an input folder (dashboard.yml through Yams, CSV and .xlsx files) into the core model, collecting diagnostics.
-        .target(name: "DashboardInput", dependencies: [
-            "DashboardCore", "DashboardWorkbook",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "DashboardInput",
+            dependencies: [
+                "DashboardCore", "DashboardWorkbook",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // libgd, found through pkg-config; libpng comes with it.
         .systemLibrary(name: "CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
         // Lays charts out as scenes of primitives, then rasterises them with libgd.
         .target(name: "DashboardCharts", dependencies: ["DashboardCore", "CGD"], swiftSettings: optimisedInDebug),
         // Pages, assets, staging and atomic, incremental writes.
-        .target(name: "DashboardSite", dependencies: [
-            "DashboardCore", "DashboardInput", "DashboardCharts",
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "DashboardSite",
+            dependencies: [
+                "DashboardCore", "DashboardInput", "DashboardCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The committee report: the site's page values and charts as an editable Word (Office Open XML) document.
-        .target(name: "DashboardReport", dependencies: [
-            "DashboardCore", "DashboardSite",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
-        .executableTarget(name: "dashboards", dependencies: [
-            "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "DashboardReport",
+            dependencies: [
+                "DashboardCore", "DashboardSite",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .executableTarget(
+            name: "dashboards",
+            dependencies: [
+                "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // What the test targets share: scratch folders, file helpers, running the built program, a seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The example is read through DashboardInput, as the program reads it.
@@ -62,9 +72,11 @@ let package = Package(
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures and Golden/ the reviewed pages, read from their paths at test time.
         .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards", "TestSupport"], exclude: ["Corpus", "Golden"]),
-        .testTarget(name: "DashboardReportTests", dependencies: [
-            "DashboardReport", "dashboards", "TestSupport",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .testTarget(
+            name: "DashboardReportTests",
+            dependencies: [
+                "DashboardReport", "dashboards", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )

@@ -10,7 +10,8 @@ public enum BenchmarkFiles {
         var diagnostics = Diagnostics()
         guard let records = readText(path, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         let header = records.first { !$0.isBlank }?.fields.map { $0.text.trimmingSpaces.lowercased() } ?? []
-        let (data, problems) = header.contains("time_period") && header.contains("geographic_level")
+        let (data, problems) =
+            header.contains("time_period") && header.contains("geographic_level")
             ? BenchmarkData.readEES(records, file: path, measure: measure)
             : BenchmarkData.readLAIT(records, file: path)
         diagnostics.append(contentsOf: problems)
@@ -47,15 +48,19 @@ public enum BenchmarkFiles {
             for info in workbook.sheets {
                 let sheet = try workbook.sheet(named: info.name)
                 let label = "\(path)[\(sheet.name)]"
-                let (records, _) = SheetTable.records(sheet, workbook: workbook, range: sheet.usedRange ?? CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: 1)), file: label)
+                let (records, _) = SheetTable.records(
+                    sheet, workbook: workbook, range: sheet.usedRange ?? CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1, column: 1)), file: label)
                 let (neighbours, problems) = StatisticalNeighbours.read(records, file: label)
                 if !problems.hasErrors { return (neighbours, diagnostics) }
                 last = problems
             }
             diagnostics.append(contentsOf: last)
         } catch {
-            diagnostics.error(error.message, at: SourceLocation(file: error.sheet.map { "\(path)[\($0)]" } ?? path,
-                                                                line: error.cell?.row ?? 0, column: error.cell?.column ?? 0))
+            diagnostics.error(
+                error.message,
+                at: SourceLocation(
+                    file: error.sheet.map { "\(path)[\($0)]" } ?? path,
+                    line: error.cell?.row ?? 0, column: error.cell?.column ?? 0))
         }
         return (nil, diagnostics)
     }

@@ -19,8 +19,9 @@ enum BenchmarkLinker {
         guard !sourced.isEmpty else { return }
         guard let authority = definition.authority else {
             for index in sourced {
-                diagnostics.error("benchmarks: {from: …} needs the dashboard's authority: add `authority: {name: …, neighbours: sn_may_2025.xlsx}` to dashboard.yml",
-                                  at: definition.indicators[index].benchmarkSource!.location)
+                diagnostics.error(
+                    "benchmarks: {from: …} needs the dashboard's authority: add `authority: {name: …, neighbours: sn_may_2025.xlsx}` to dashboard.yml",
+                    at: definition.indicators[index].benchmarkSource!.location)
             }
             return
         }

@@ -9,14 +9,17 @@ enum DataFileReader {
     /// Whether a file name is one this reader reads or reports (not dashboard.yml, not hidden).
     static func isDataFile(_ name: String) -> Bool {
         let lowered = name.lowercased()
-        return !name.hasPrefix(".") && (lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") || lowered.hasSuffix(workbookExtension)
-            || lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods"))
+        return !name.hasPrefix(".")
+            && (lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") || lowered.hasSuffix(workbookExtension)
+                || lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods"))
     }
 
     /// Reads every data file into `builder` (nil when dashboard.yml could not be read: the files are still
     /// checked, and their figures dropped). Returns the names of the files read.
-    static func readAll(names: [String], directory: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?,
-                        diagnostics: inout Diagnostics) -> [String] {
+    static func readAll(
+        names: [String], directory: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?,
+        diagnostics: inout Diagnostics
+    ) -> [String] {
         var read: [String] = []
         let dataNames = names.filter(isDataFile)
         var mapped: [String: [DataMapping]] = [:]
@@ -27,8 +30,9 @@ enum DataFileReader {
                 continue
             }
             if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet }) {
-                diagnostics.error("\(name)\(mapping.sheet.map { "[\($0)]" } ?? "") is mapped twice under data: (also at line \(earlier.location.line)); keep one entry for each sheet",
-                                  at: mapping.location)
+                diagnostics.error(
+                    "\(name)\(mapping.sheet.map { "[\($0)]" } ?? "") is mapped twice under data: (also at line \(earlier.location.line)); keep one entry for each sheet",
+                    at: mapping.location)
                 continue
             }
             mapped[name, default: []].append(mapping)
@@ -37,9 +41,12 @@ enum DataFileReader {
             let path = InputLoader.join(directory, name)
             let lowered = name.lowercased()
             if lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods") {
-                let advice = lowered.hasSuffix(".xlsm") ? "a workbook with macros (.xlsm) is not read; save a copy as Excel Workbook (.xlsx) without macros"
-                    : lowered.hasSuffix(".ods") ? "an OpenDocument spreadsheet (.ods) is not read; save it as Excel Workbook (.xlsx) or CSV UTF-8"
-                    : "an old-style Excel workbook (.xls) is not read; in Excel use File > Save As > Excel Workbook (.xlsx)"
+                let advice =
+                    lowered.hasSuffix(".xlsm")
+                    ? "a workbook with macros (.xlsm) is not read; save a copy as Excel Workbook (.xlsx) without macros"
+                    : lowered.hasSuffix(".ods")
+                        ? "an OpenDocument spreadsheet (.ods) is not read; save it as Excel Workbook (.xlsx) or CSV UTF-8"
+                        : "an old-style Excel workbook (.xls) is not read; in Excel use File > Save As > Excel Workbook (.xlsx)"
                 diagnostics.error(advice, at: SourceLocation(file: path))
                 continue
             }
@@ -57,8 +64,10 @@ enum DataFileReader {
         return read
     }
 
-    static func readText(path: String, name: String, mapping: DataMapping?, into builder: inout DashboardAssembler.Builder?,
-                         diagnostics: inout Diagnostics) {
+    static func readText(
+        path: String, name: String, mapping: DataMapping?, into builder: inout DashboardAssembler.Builder?,
+        diagnostics: inout Diagnostics
+    ) {
         switch InputLoader.read(path) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -135,8 +144,9 @@ enum DataFileReader {
         let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
         guard !mappings.isEmpty else {
             let example = visible.first ?? workbook.sheetNames.first ?? "Sheet1"
-            diagnostics.error("this workbook is not read: no entry under data: in dashboard.yml maps it; add one such as `data: [{file: \(name), sheet: \(example)}]` (its sheets: \(listing(workbook)))",
-                              at: SourceLocation(file: path))
+            diagnostics.error(
+                "this workbook is not read: no entry under data: in dashboard.yml maps it; add one such as `data: [{file: \(name), sheet: \(example)}]` (its sheets: \(listing(workbook)))",
+                at: SourceLocation(file: path))
             return
         }
         for mapping in mappings {
@@ -154,7 +164,8 @@ enum DataFileReader {
                 sheet = try workbook.sheet(named: sheetName!)
             } catch {
                 let file = error.sheet.map { "\(path)[\($0)]" } ?? path
-                let at = error.cell.map { SourceLocation(file: file, line: $0.row, column: $0.column) }
+                let at =
+                    error.cell.map { SourceLocation(file: file, line: $0.row, column: $0.column) }
                     ?? (error.sheet == nil && error.message.hasPrefix("there is no sheet") ? mapping.location : SourceLocation(file: file))
                 diagnostics.error(error.message, at: at)
                 continue
@@ -170,8 +181,9 @@ enum DataFileReader {
         }
         let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
         if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {
-            diagnostics.warning("the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
-                                at: SourceLocation(file: path))
+            diagnostics.warning(
+                "the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
+                at: SourceLocation(file: path))
         }
     }
 

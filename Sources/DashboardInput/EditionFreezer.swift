@@ -29,7 +29,8 @@ public enum EditionFreezer {
             throw .refused("\(id)'s figures go up to \(latest.label); freeze the \(edition.label) edition once its figures are in")
         }
         if let existing = dashboard.frozenEdition(edition), !replace {
-            throw .refused("the \(edition.label) edition of \(id) is already frozen (published \(existing.publishedLabel)); pass --replace to freeze it again from the current data")
+            throw .refused(
+                "the \(edition.label) edition of \(id) is already frozen (published \(existing.publishedLabel)); pass --replace to freeze it again from the current data")
         }
         let fileManager = FileManager.default
         let directory = InputLoader.join(input, id)

@@ -24,8 +24,9 @@ public enum InputLoader {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.error("the input folder does not exist (run in the folder that holds dashboards/, or pass --input)",
-                              at: SourceLocation(file: root))
+            diagnostics.error(
+                "the input folder does not exist (run in the folder that holds dashboards/, or pass --input)",
+                at: SourceLocation(file: root))
             return Project(dashboards: [], diagnostics: diagnostics, root: root)
         }
         let folders = ((try? fileManager.contentsOfDirectory(atPath: root)) ?? [])
@@ -36,16 +37,18 @@ public enum InputLoader {
             }
             .sorted()
         if folders.isEmpty {
-            diagnostics.error("no dashboards here: each dashboard is a folder holding dashboard.yml and its CSV files",
-                              at: SourceLocation(file: root))
+            diagnostics.error(
+                "no dashboards here: each dashboard is a folder holding dashboard.yml and its CSV files",
+                at: SourceLocation(file: root))
         }
         var dashboards: [Dashboard] = []
         let realRoot = realPath(root) ?? root
         for folder in folders {
             if let ids, !ids.contains(folder) { continue }
             if let target = outside(join(root, folder), root: realRoot) {
-                diagnostics.error("this dashboard folder is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the folder in or move it inside",
-                                  at: SourceLocation(file: join(root, folder)))
+                diagnostics.error(
+                    "this dashboard folder is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the folder in or move it inside",
+                    at: SourceLocation(file: join(root, folder)))
                 continue
             }
             let (dashboard, found) = loadDashboard(root: root, folder: folder, realRoot: realRoot)
@@ -91,7 +94,11 @@ public enum InputLoader {
             return .failure(Diagnostic(.error, "this is not a file (a folder, a pipe or a device has this name); move it out of the dashboard's folder", at: location))
         }
         if let size = attributes[.size] as? Int, size > maximumFileBytes {
-            return .failure(Diagnostic(.error, "this file is larger than \(maximumFileBytes / 1_048_576) MiB (\(Formatting.number(Double(size), decimals: 0)) bytes); files that large are refused: is it the right file?", at: location))
+            return .failure(
+                Diagnostic(
+                    .error,
+                    "this file is larger than \(maximumFileBytes / 1_048_576) MiB (\(Formatting.number(Double(size), decimals: 0)) bytes); files that large are refused: is it the right file?",
+                    at: location))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.error, "cannot read this file", at: location))
@@ -108,8 +115,9 @@ public enum InputLoader {
         var names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         names.removeAll { name in
             guard !name.hasPrefix("."), let target = outside(join(directory, name), root: realRoot) else { return false }
-            diagnostics.error("this file is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the file in",
-                              at: SourceLocation(file: join(directory, name)))
+            diagnostics.error(
+                "this file is a symbolic link to \(target), outside the input folder; dashboards reads only what is inside --input, so copy the file in",
+                at: SourceLocation(file: join(directory, name)))
             return true
         }
         if diagnostics.hasErrors, !names.contains("dashboard.yml") { return (nil, diagnostics) }
@@ -147,8 +155,9 @@ public enum InputLoader {
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
-        let dataNames = DataFileReader.readAll(names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
-                                               mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
+        let dataNames = DataFileReader.readAll(
+            names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
+            mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
@@ -161,8 +170,9 @@ public enum InputLoader {
         result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         if names.contains(editionsFolder) {
             if isFrozenCopy {
-                diagnostics.error("a frozen edition's copy holds no editions of its own; move this folder out",
-                                  at: SourceLocation(file: join(directory, editionsFolder)))
+                diagnostics.error(
+                    "a frozen edition's copy holds no editions of its own; move this folder out",
+                    at: SourceLocation(file: join(directory, editionsFolder)))
             } else {
                 result.frozenEditions = loadEditions(directory: directory, id: dashboard.id, realRoot: realRoot, diagnostics: &diagnostics)
             }
@@ -179,8 +189,9 @@ public enum InputLoader {
         let editionsPath = join(directory, editionsFolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: editionsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.error("'editions' beside dashboard.yml is kept for frozen editions, one folder each; rename this file",
-                              at: SourceLocation(file: editionsPath))
+            diagnostics.error(
+                "'editions' beside dashboard.yml is kept for frozen editions, one folder each; rename this file",
+                at: SourceLocation(file: editionsPath))
             return []
         }
         var editions: [FrozenEdition] = []
@@ -189,14 +200,16 @@ public enum InputLoader {
             let path = join(editionsPath, folder)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                diagnostics.error("editions/ holds only frozen editions, one folder each (made by `dashboards freeze`); move this file out",
-                                  at: SourceLocation(file: path))
+                diagnostics.error(
+                    "editions/ holds only frozen editions, one folder each (made by `dashboards freeze`); move this file out",
+                    at: SourceLocation(file: path))
                 continue
             }
             let recordPath = join(path, "edition.yml")
             guard FileManager.default.fileExists(atPath: recordPath) else {
-                diagnostics.error("this is not a frozen edition: it has no edition.yml (make one with `dashboards freeze \(id) --edition PERIOD`)",
-                                  at: SourceLocation(file: path))
+                diagnostics.error(
+                    "this is not a frozen edition: it has no edition.yml (make one with `dashboards freeze \(id) --edition PERIOD`)",
+                    at: SourceLocation(file: path))
                 continue
             }
             var record: EditionDecoder.Record?
@@ -215,8 +228,10 @@ public enum InputLoader {
             let (copy, found) = loadDashboard(root: editionsPath, folder: folder, realRoot: realRoot, id: id)
             diagnostics.append(contentsOf: found)
             guard let record, let copy, !found.hasErrors else { continue }
-            editions.append(FrozenEdition(period: record.period, published: record.published, dashboard: copy,
-                                          location: SourceLocation(file: recordPath, line: 1, column: 1)))
+            editions.append(
+                FrozenEdition(
+                    period: record.period, published: record.published, dashboard: copy,
+                    location: SourceLocation(file: recordPath, line: 1, column: 1)))
         }
         return editions.sorted { $0.period < $1.period }
     }

@@ -26,8 +26,9 @@ enum YAMLReader {
             return (nil, diagnostics)
         }
         guard let root else {
-            diagnostics.error("dashboard.yml is empty; it needs at least title, organisation and indicators",
-                              at: SourceLocation(file: file, line: 1, column: 1))
+            diagnostics.error(
+                "dashboard.yml is empty; it needs at least title, organisation and indicators",
+                at: SourceLocation(file: file, line: 1, column: 1))
             return (nil, diagnostics)
         }
         var budget = maximumValues
@@ -50,8 +51,9 @@ enum YAMLReader {
     static func convert(_ node: Node, file: String, depth: Int, budget: inout Int, diagnostics: inout Diagnostics) throws -> ConfigNode {
         budget -= 1
         if budget < 0 {
-            throw Diagnostic(.error, "dashboard.yml expands to more than \(maximumValues) values; are aliases (*name) repeating each other?",
-                             at: location(node.mark, file: file))
+            throw Diagnostic(
+                .error, "dashboard.yml expands to more than \(maximumValues) values; are aliases (*name) repeating each other?",
+                at: location(node.mark, file: file))
         }
         if depth > maximumDepth {
             throw Diagnostic(.error, "dashboard.yml nests deeper than \(maximumDepth) levels", at: location(node.mark, file: file))
@@ -73,8 +75,10 @@ enum YAMLReader {
                 guard case .scalar(let keyScalar) = key else {
                     throw Diagnostic(.error, "a key must be a single word or phrase, not a list or mapping", at: location(key.mark, file: file))
                 }
-                entries.append(ConfigEntry(key: keyScalar.string.trimmingSpaces, keyLocation: location(key.mark, file: file),
-                                           value: try convert(value, file: file, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
+                entries.append(
+                    ConfigEntry(
+                        key: keyScalar.string.trimmingSpaces, keyLocation: location(key.mark, file: file),
+                        value: try convert(value, file: file, depth: depth + 1, budget: &budget, diagnostics: &diagnostics)))
             }
             return ConfigNode(.mapping(entries), at: at)
         case .alias(let alias):
@@ -88,7 +92,11 @@ enum YAMLReader {
         var quote: UInt8? = nil
         for byte in text.utf8 {
             column += 1
-            if byte == UInt8(ascii: "\n") { line += 1; column = 0; continue }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 0
+                continue
+            }
             if let q = quote {
                 if byte == q { quote = nil }
                 continue
@@ -115,17 +123,19 @@ enum YAMLReader {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             // libyaml's own limit on nesting (its message names a C function), reached before ours can be checked.
             if problem.contains("nesting level") {
-                return Diagnostic(.error, "dashboard.yml nests too deeply here (a dashboard needs at most \(maximumDepth) levels); check the indentation",
-                                  at: location(mark, file: file))
+                return Diagnostic(
+                    .error, "dashboard.yml nests too deeply here (a dashboard needs at most \(maximumDepth) levels); check the indentation",
+                    at: location(mark, file: file))
             }
             // A tab where YAML expects indentation: libyaml says only that a character "cannot start any token".
             if indentationHasTab(text, line: mark.line) {
-                return Diagnostic(.error, "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
-                                  at: location(mark, file: file))
+                return Diagnostic(
+                    .error, "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+                    at: location(mark, file: file))
             }
             return Diagnostic(.error, message(problem, context), at: location(mark, file: file))
         case .reader(let problem, _, _, _):
@@ -133,8 +143,9 @@ enum YAMLReader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the first of the two; the one to remove is usually the later, so point there.
             if let key = duplicates.first, let second = laterKey(key, after: context.mark, in: text) {
-                return Diagnostic(.error, "'\(key)' is given twice (first at line \(context.mark.line)); keep one",
-                                  at: SourceLocation(file: file, line: second.line, column: second.column))
+                return Diagnostic(
+                    .error, "'\(key)' is given twice (first at line \(context.mark.line)); keep one",
+                    at: SourceLocation(file: file, line: second.line, column: second.column))
             }
             return Diagnostic(.error, "the key '\(duplicates.joined(separator: "', '"))' is given twice; keep one", at: location(context.mark, file: file))
         default:

@@ -117,7 +117,8 @@ struct WordBody {
         for (index, heading) in shown.enumerated() {
             xml += "<w:p>" + paragraphProperties(style: "TOC\(heading.level)")
             if index == 0 {
-                xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-\(depth)\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                xml +=
+                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-\(depth)\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
             }
             xml += link(heading.text, to: heading.bookmark, style: nil)
             if index == shown.count - 1 { xml += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
@@ -148,7 +149,8 @@ struct WordBody {
         xml += "<wp:docPr id=\"\(drawing)\" name=\"\(title)\" descr=\"\(descr)\"/>"
         xml += "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
         xml += "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-        xml += "<pic:nvPicPr><pic:cNvPr id=\"\(drawing)\" name=\"\(file)\" descr=\"\(descr)\"/><pic:cNvPicPr><a:picLocks noChangeAspect=\"1\" noChangeArrowheads=\"1\"/></pic:cNvPicPr></pic:nvPicPr>"
+        xml +=
+            "<pic:nvPicPr><pic:cNvPr id=\"\(drawing)\" name=\"\(file)\" descr=\"\(descr)\"/><pic:cNvPicPr><a:picLocks noChangeAspect=\"1\" noChangeArrowheads=\"1\"/></pic:cNvPicPr></pic:nvPicPr>"
         xml += "<pic:blipFill><a:blip r:embed=\"\(relationship)\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         xml += "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
         xml += "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
@@ -157,7 +159,13 @@ struct WordBody {
     /// "Figure 3: …" or "Table 3: …", numbered by a SEQ field so Word's table of figures and cross-references work.
     mutating func caption(_ kind: String, _ runs: [Run], keepNext: Bool = false) {
         let number: Int
-        if kind == "Figure" { figures += 1; number = figures } else { tables += 1; number = tables }
+        if kind == "Figure" {
+            figures += 1
+            number = figures
+        } else {
+            tables += 1
+            number = tables
+        }
         xml += "<w:p>" + WordBody.paragraphProperties(style: "Caption", keepNext: keepNext)
         xml += Run("\(kind) ").xml
         xml += "<w:fldSimple w:instr=\" SEQ \(kind) \\* ARABIC \">" + Run("\(number)").xml + "</w:fldSimple>"

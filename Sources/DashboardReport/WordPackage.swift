@@ -29,12 +29,13 @@ struct WordPackage {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {
             let data = Data(part.bytes)
-            try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: WordPackage.timestamp, permissions: 0o644,
-                                 compressionMethod: part.compressed ? .deflate : .none,
-                                 provider: { position, size in
-                                     data.subdata(in: Int(position)..<(Int(position) + size))
-                                 })
+            try archive.addEntry(
+                with: part.name, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: WordPackage.timestamp, permissions: 0o644,
+                compressionMethod: part.compressed ? .deflate : .none,
+                provider: { position, size in
+                    data.subdata(in: Int(position)..<(Int(position) + size))
+                })
         }
         guard let data = archive.data else { throw WordReportError.zip("the document's zip was not made") }
         return [UInt8](data)

@@ -75,8 +75,10 @@ public enum WordReport {
             }
             if !dashboard.quartileCounts.isEmpty {
                 let quartiles = dashboard.quartileCounts.map { "\($0.count) \($0.label)" }
-                body.paragraph([Run("National quartile (measures with a national benchmark): ", bold: true),
-                                Run(quartiles.joined(separator: "; ") + ".")])
+                body.paragraph([
+                    Run("National quartile (measures with a national benchmark): ", bold: true),
+                    Run(quartiles.joined(separator: "; ") + "."),
+                ])
             }
             body.endSection(landscape: false, footer: footer)
 
@@ -91,8 +93,9 @@ public enum WordReport {
 
             body.column = PageGeometry.landscapeColumn
             body.heading("Key performance indicators", level: top, bookmark: nil)
-            body.paragraph("Figures as at \(dashboard.asOf). RAG status and direction are given in words; the fill colour only repeats them.",
-                           keepNext: true)
+            body.paragraph(
+                "Figures as at \(dashboard.asOf). RAG status and direction are given in words; the fill colour only repeats them.",
+                keepNext: true)
             kpiTable(dashboard, marks: marks, into: &body)
             body.endSection(landscape: true, footer: footer)
             body.column = PageGeometry.portraitColumn
@@ -111,9 +114,9 @@ public enum WordReport {
         let contents = WordBody.tableOfContents(body.headings, depth: 2)
         xml.insert(contentsOf: contents, at: xml.utf8.index(xml.utf8.startIndex, offsetBy: contentsAt))
         let document = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document \(namespaces)><w:body>\(xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document \(namespaces)><w:body>\(xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
+            """
 
         var package = WordPackage()
         package.add("[Content_Types].xml", contentTypes)
@@ -133,26 +136,48 @@ public enum WordReport {
 
     /// The KPI table: one row per indicator under a row naming its section; the header row repeats on each page.
     static func kpiTable(_ dashboard: ReportDashboard, marks: [String: String], into body: inout WordBody) {
-        var headings = [WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
-                        WordBody.Cell("Compared with previous")]
+        var headings = [
+            WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
+            WordBody.Cell("Compared with previous"),
+        ]
         var widths = [3.4, 1.2, 1.1, 2.4]
-        if dashboard.hasTargets { headings.append(WordBody.Cell("Target", numeric: true)); widths.append(1.0) }
-        if dashboard.hasRAG { headings.append(WordBody.Cell("RAG status")); widths.append(1.7) }
+        if dashboard.hasTargets {
+            headings.append(WordBody.Cell("Target", numeric: true))
+            widths.append(1.0)
+        }
+        if dashboard.hasRAG {
+            headings.append(WordBody.Cell("RAG status"))
+            widths.append(1.7)
+        }
         let chosen = dashboard.comparatorHeadings
         if let chosen {
-            for name in chosen { headings.append(WordBody.Cell(name, numeric: true)); widths.append(1.1) }
+            for name in chosen {
+                headings.append(WordBody.Cell(name, numeric: true))
+                widths.append(1.1)
+            }
         } else {
-            if dashboard.hasNational { headings.append(WordBody.Cell("England", numeric: true)); widths.append(1.0) }
-            if dashboard.hasNeighbours { headings.append(WordBody.Cell("Statistical neighbours", numeric: true)); widths.append(1.2) }
+            if dashboard.hasNational {
+                headings.append(WordBody.Cell("England", numeric: true))
+                widths.append(1.0)
+            }
+            if dashboard.hasNeighbours {
+                headings.append(WordBody.Cell("Statistical neighbours", numeric: true))
+                widths.append(1.2)
+            }
         }
-        if dashboard.hasQuartiles { headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true)); widths.append(1.1) }
+        if dashboard.hasQuartiles {
+            headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true))
+            widths.append(1.1)
+        }
 
         var rows: [WordBody.Row] = []
         let labelSections = dashboard.sections.count > 1 || dashboard.sections.first?.title != "Indicators"
         for section in dashboard.sections {
             if labelSections {
-                rows.append(WordBody.Row(cells: [WordBody.Cell([Run(section.title, bold: true)], fill: "F3F2F1", span: widths.count, style: "TableSection")],
-                                         keepWithNext: true))
+                rows.append(
+                    WordBody.Row(
+                        cells: [WordBody.Cell([Run(section.title, bold: true)], fill: "F3F2F1", span: widths.count, style: "TableSection")],
+                        keepWithNext: true))
             }
             for indicator in section.indicators {
                 var cells: [WordBody.Cell] = []
@@ -189,8 +214,9 @@ public enum WordReport {
                 rows.append(WordBody.Row(cells: cells))
             }
         }
-        body.table(headings: headings, rows: rows, widths: widths, title: "\(dashboard.title): key performance indicators",
-                   description: "Latest figure of each indicator as at \(dashboard.asOf), compared with the previous period, with target, RAG status and comparators.")
+        body.table(
+            headings: headings, rows: rows, widths: widths, title: "\(dashboard.title): key performance indicators",
+            description: "Latest figure of each indicator as at \(dashboard.asOf), compared with the previous period, with target, RAG status and comparators.")
     }
 
     /// One indicator's part: heading, headline, chart with its caption and source, commentary and data table.
@@ -212,8 +238,9 @@ public enum WordReport {
         }
         if !status.isEmpty { body.paragraph(status, keepNext: indicator.chart != nil) }
         if let chart = indicator.chart {
-            body.picture(png: chart.png, pixelWidth: chart.pixelWidth, pixelHeight: chart.pixelHeight, dpi: chart.dpi,
-                         name: "Chart: \(indicator.title)", description: chart.altText)
+            body.picture(
+                png: chart.png, pixelWidth: chart.pixelWidth, pixelHeight: chart.pixelHeight, dpi: chart.dpi,
+                name: "Chart: \(indicator.title)", description: chart.altText)
             // The chart's caption names its source; where it does not, the caption gains it.
             var runs = [Run(chart.caption)]
             if !chart.caption.contains("Source:") { runs.append(Run(" Source: \(indicator.source ?? "not stated").")) }
@@ -231,13 +258,15 @@ public enum WordReport {
         }
         let hasNote = !(table.numeric.last ?? true)
         let fraction = hasNote ? 1.0 : min(1.0, widths.reduce(0, +) / 9.0)
-        body.table(headings: zip(table.headings, table.numeric).map { WordBody.Cell($0.0, numeric: $0.1) },
-                   rows: table.rows.map { row in
-                       WordBody.Row(cells: zip(row, table.numeric).enumerated().map { index, pair in
-                           WordBody.Cell(pair.0, numeric: pair.1, bold: index == 0)
-                       })
-                   },
-                   widths: widths, title: table.caption, description: "\(indicator.title): figures by period", fraction: fraction)
+        body.table(
+            headings: zip(table.headings, table.numeric).map { WordBody.Cell($0.0, numeric: $0.1) },
+            rows: table.rows.map { row in
+                WordBody.Row(
+                    cells: zip(row, table.numeric).enumerated().map { index, pair in
+                        WordBody.Cell(pair.0, numeric: pair.1, bold: index == 0)
+                    })
+            },
+            widths: widths, title: table.caption, description: "\(indicator.title): figures by period", fraction: fraction)
     }
 
     // MARK: - The package's fixed parts
@@ -251,37 +280,37 @@ public enum WordReport {
     ].joined(separator: " ")
 
     static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Default Extension="png" ContentType="image/png"/>\
-    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-    <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-    <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-    <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
-    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-    <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-    </Types>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="png" ContentType="image/png"/>\
+        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+        </Types>
+        """
 
     static let rootRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
-    </Relationships>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+        </Relationships>
+        """
 
     static func documentRelationships(images: [(id: String, name: String)], footer: String) -> String {
         var xml = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-        <Relationship Id="\(footer)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+            <Relationship Id="\(footer)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+            """
         for image in images {
             xml += "<Relationship Id=\"\(image.id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(image.name)\"/>"
         }
@@ -301,10 +330,10 @@ public enum WordReport {
     }
 
     static let appProperties = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
-    <Application>dashboards \(DashboardsVersion.string)</Application></Properties>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
+        <Application>dashboards \(DashboardsVersion.string)</Application></Properties>
+        """
 
     static func settings(language: String) -> String {
         """

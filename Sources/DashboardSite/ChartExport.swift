@@ -14,8 +14,10 @@ public enum ChartExport {
         public var layoutJSON: String
     }
 
-    public static func render(input: String, assets: String, dashboard id: String, indicator: String, size: ChartSize,
-                              asOf: Period?) throws -> Result {
+    public static func render(
+        input: String, assets: String, dashboard id: String, indicator: String, size: ChartSize,
+        asOf: Period?
+    ) throws -> Result {
         let project = InputLoader.load(from: input, only: [id])
         if project.hasErrors { throw BuildError.input(project.diagnostics) }
         guard let dashboard = project.dashboards.first else {
@@ -49,8 +51,9 @@ public enum ChartExport {
             throw BuildError.output("cannot render the chart: \(error)")
         }
         let text = ChartNotes.text(indicatorAnalysis, in: analysis, size: size)
-        return Result(png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight,
-                      warnings: project.diagnostics.warnings, layoutJSON: scene.layoutJSON(scale: size.scale))
+        return Result(
+            png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight,
+            warnings: project.diagnostics.warnings, layoutJSON: scene.layoutJSON(scale: size.scale))
     }
 }
 

@@ -49,7 +49,8 @@ struct DashboardPlanner {
             if let frozen {
                 return "As published on \(frozen.publishedLabel): the \(period.label) edition as the committee saw it. Figures revised since are marked in the latest edition."
             }
-            return "This is the dashboard as it stood at \(period.label), worked out from the current figures: this edition was not kept as published, so a figure revised since shows its revised value. Later figures are in the latest edition."
+            return
+                "This is the dashboard as it stood at \(period.label), worked out from the current figures: this edition was not kept as published, so a figure revised since shows its revised value. Later figures are in the latest edition."
         }
     }
 
@@ -68,8 +69,10 @@ struct DashboardPlanner {
         let archived = Set(definition.editions).union(dashboard.frozenEditions.map(\.period))
         for period in archived.sorted() where period != current.asOf {
             if let limit = current.asOf, period > limit { continue }
-            editions.append(Edition(period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false,
-                                    frozen: dashboard.frozenEdition(period)))
+            editions.append(
+                Edition(
+                    period: period, base: "\(definition.id)/editions/\(period.slug)/", isCurrent: false,
+                    frozen: dashboard.frozenEdition(period)))
         }
         return editions.map { edition in
             if let frozen = edition.frozen {
@@ -77,12 +80,14 @@ struct DashboardPlanner {
                 // its own publication date, so of several vintages it shows those published by then.
                 var copy = frozen.dashboard
                 copy.frozenEditions = [frozen]
-                let planner = DashboardPlanner(dashboard: copy, asOf: frozen.period, assets: assets,
-                                               fontsFingerprint: fontsFingerprint, renderer: renderer)
+                let planner = DashboardPlanner(
+                    dashboard: copy, asOf: frozen.period, assets: assets,
+                    fontsFingerprint: fontsFingerprint, renderer: renderer)
                 return AnalysedEdition(edition: edition, planner: planner, analysis: Analysis.dashboard(copy, asOf: frozen.period))
             }
-            return AnalysedEdition(edition: edition, planner: self,
-                                   analysis: edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period))
+            return AnalysedEdition(
+                edition: edition, planner: self,
+                analysis: edition.isCurrent ? current : Analysis.dashboard(dashboard, asOf: edition.period))
         }
     }
 
@@ -111,9 +116,10 @@ struct DashboardPlanner {
     func chrome(_ title: String, base: String, crumbs: [Link]) -> PageChrome {
         let depth = base.split(separator: "/").count
         let root = String(repeating: "../", count: depth)
-        return PageChrome(pageTitle: title, root: root, organisation: definition.organisation,
-                          brandStyle: PageFactory.brandStyle(definition.brandColour),
-                          breadcrumbs: crumbs, generator: DashboardPlanner.generator)
+        return PageChrome(
+            pageTitle: title, root: root, organisation: definition.organisation,
+            brandStyle: PageFactory.brandStyle(definition.brandColour),
+            breadcrumbs: crumbs, generator: DashboardPlanner.generator)
     }
 
     /// Links from a page in `from` to each edition's dashboard page.
@@ -122,8 +128,9 @@ struct DashboardPlanner {
         return ordered.map { edition in
             var text = edition.period?.label ?? "Latest"
             if edition.isCurrent { text += " (latest)" }
-            return Link(text: text, url: DashboardPlanner.relative(from: from.base, to: edition.base) + "index.html",
-                        current: edition.base == from.base)
+            return Link(
+                text: text, url: DashboardPlanner.relative(from: from.base, to: edition.base) + "index.html",
+                current: edition.base == from.base)
         }
     }
 
@@ -138,8 +145,10 @@ struct DashboardPlanner {
         return up + down
     }
 
-    func add(_ edition: Edition, analysis: DashboardAnalysis, all editions: [Edition],
-             since earlier: (edition: Edition, snapshot: DashboardSnapshot)?, snapshot: DashboardSnapshot, to plan: inout Plan) throws {
+    func add(
+        _ edition: Edition, analysis: DashboardAnalysis, all editions: [Edition],
+        since earlier: (edition: Edition, snapshot: DashboardSnapshot)?, snapshot: DashboardSnapshot, to plan: inout Plan
+    ) throws {
         let base = edition.base
         let asOfLabel = analysis.asOf?.label ?? "no figures yet"
         let dashboardCrumb = Link(text: definition.title, url: "index.html")
@@ -152,13 +161,15 @@ struct DashboardPlanner {
             let id = indicator.indicator.id
             let sparkline = sparkline(indicator, base: base, plan: &plan)
             rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline, comparators: comparatorColumns)
-            packParts[id] = try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions,
-                                 crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
-                                 plan: &plan)
+            packParts[id] = try addIndicatorPage(
+                indicator, dashboard: analysis, edition: edition, editions: editions,
+                crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
+                plan: &plan)
         }
         var sections = definition.sections.enumerated().map { index, section in
-            SectionTable(title: section.title, anchor: PageFactory.anchor(section.title, index: index), sectionSummary: section.summary,
-                         rows: section.indicatorIDs.compactMap { rows[$0] })
+            SectionTable(
+                title: section.title, anchor: PageFactory.anchor(section.title, index: index), sectionSummary: section.summary,
+                rows: section.indicatorIDs.compactMap { rows[$0] })
         }
         let placed = Set(definition.sections.flatMap(\.indicatorIDs))
         let unplaced = analysis.indicators.filter { !placed.contains($0.indicator.id) }.compactMap { rows[$0.indicator.id] }
@@ -167,8 +178,9 @@ struct DashboardPlanner {
         }
         let links = editionLinks(editions, from: edition)
         var page = DashboardPage(
-            page: chrome("\(definition.title), \(asOfLabel)", base: base,
-                         crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html", current: true)]),
+            page: chrome(
+                "\(definition.title), \(asOfLabel)", base: base,
+                crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html", current: true)]),
             title: definition.title, organisation: definition.organisation, asOf: asOfLabel, introduction: definition.summary,
             overview: analysis.overview.sentences, tiles: PageFactory.tiles(analysis.overview),
             quartiles: PageFactory.quartileTiles(analysis.overview), hasQuartiles: analysis.overview.benchmarked > 0,
@@ -182,42 +194,51 @@ struct DashboardPlanner {
         page.comparatorHeadings = comparatorColumns
         page.ragKey = PageFactory.ragKey(definition.ragKey)
         page.hasRAGKey = !page.ragKey.isEmpty
-        page.columns = 4 + comparatorColumns.count
+        page.columns =
+            4 + comparatorColumns.count
             + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasSPC, page.hasTrends].filter { $0 }.count
         if let earlier, let period = earlier.edition.period {
             page.changesURL = "changes.html"
             page.changesSince = period.label
-            try addChangesPage(SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
-                               crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
+            try addChangesPage(
+                SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
+                crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
         plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
         plan.pages += 1
-        try addPack(page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
-                    plan: &plan)
+        try addPack(
+            page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
+            plan: &plan)
     }
 
     /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and
     /// direction changes, each in a table a committee can read before the dashboard.
-    func addChangesPage(_ changes: [SnapshotChange], since: Period, analysis: DashboardAnalysis, edition: Edition,
-                        crumbs: [Link], plan: inout Plan) throws {
+    func addChangesPage(
+        _ changes: [SnapshotChange], since: Period, analysis: DashboardAnalysis, edition: Edition,
+        crumbs: [Link], plan: inout Plan
+    ) throws {
         let known = Set(analysis.indicators.map(\.indicator.id))
         let groups = SnapshotChange.Kind.allCases.compactMap { kind -> ChangeGroup? in
             let rows = changes.filter { $0.kind == kind }.map { change in
-                ChangeRow(indicator: change.indicatorTitle, url: known.contains(change.indicatorID) ? "\(change.indicatorID).html" : nil,
-                          period: change.period ?? "", before: change.before ?? "none",
-                          after: change.after ?? (kind == .withdrawn ? change.before ?? "" : "none"))
+                ChangeRow(
+                    indicator: change.indicatorTitle, url: known.contains(change.indicatorID) ? "\(change.indicatorID).html" : nil,
+                    period: change.period ?? "", before: change.before ?? "none",
+                    after: change.after ?? (kind == .withdrawn ? change.before ?? "" : "none"))
             }
             guard !rows.isEmpty else { return nil }
             let hasBefore = [.revision, .status, .direction].contains(kind)
             return ChangeGroup(heading: kind.heading, anchor: "changes-" + kind.rawValue.lowercased(), hasBefore: hasBefore, rows: rows)
         }
         let asOf = analysis.asOf?.label ?? "no figures yet"
-        let summary = changes.isEmpty ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
+        let summary =
+            changes.isEmpty
+            ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
             : SnapshotChanges.brief(changes, limit: 0)[0].prefix(1).uppercased() + SnapshotChanges.brief(changes, limit: 0)[0].dropFirst()
                 + " since the \(since.label) edition."
         let page = ChangesPage(
-            page: chrome("What changed since \(since.label), \(definition.title)", base: edition.base,
-                         crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
+            page: chrome(
+                "What changed since \(since.label), \(definition.title)", base: edition.base,
+                crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
             title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
             groups: groups, hasGroups: !groups.isEmpty)
         plan.files.append(File(path: edition.base + "changes.html", bytes: Array(try assets.render(page, with: "changes").utf8)))
@@ -243,8 +264,9 @@ struct DashboardPlanner {
         let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
         plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
         plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
-        return Image(src: one, srcset: "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w", sizes: "\(Int(size.width))px",
-                     printSrc: two, alt: ChartText.sparklineAltText(analysis), width: Int(size.width), height: Int(size.height))
+        return Image(
+            src: one, srcset: "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w", sizes: "\(Int(size.width))px",
+            printSrc: two, alt: ChartText.sparklineAltText(analysis), width: Int(size.width), height: Int(size.height))
     }
 
     static var printSize: ChartSize { SiteSettings.standard.printChart }
@@ -264,8 +286,10 @@ struct DashboardPlanner {
             let a = "charts/\(name)-\(layout.name).png", b = "charts/\(name)-\(layout.name)@2x.png"
             plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(spec, layout.size)))
             plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(spec, layout.size.scaled(2))))
-            sources.append(PictureSource(media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
-                                         sizes: ChartLayouts.columnSizes, width: Int(layout.size.width), height: Int(layout.size.height)))
+            sources.append(
+                PictureSource(
+                    media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
+                    sizes: ChartLayouts.columnSizes, width: Int(layout.size.width), height: Int(layout.size.height)))
         }
         let wide = ChartLayouts.wide
         let wideOne = "charts/\(name)-wide.png", wideTwo = "charts/\(name)-wide@2x.png"
@@ -275,8 +299,10 @@ struct DashboardPlanner {
         if (try? renderer.layout(spec, size: wide)) != nil {
             plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(spec, wide)))
             plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(spec, wide.scaled(2))))
-            sources.append(PictureSource(media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
-                                         width: Int(size.width), height: Int(size.height)))
+            sources.append(
+                PictureSource(
+                    media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
+                    width: Int(size.width), height: Int(size.height)))
             srcset = "\(wideOne) \(Int(wide.width))w, \(wideTwo) \(Int(wide.width) * 2)w"
             imageSize = wide
             imageSrc = wideOne
@@ -287,13 +313,16 @@ struct DashboardPlanner {
             plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
             printSrc = print
         }
-        return Image(src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
-                     width: Int(imageSize.width), height: Int(imageSize.height))
+        return Image(
+            src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
+            width: Int(imageSize.width), height: Int(imageSize.height))
     }
 
     /// Writes the indicator's page and returns its part of the printable pack.
-    func addIndicatorPage(_ analysis: IndicatorAnalysis, dashboard: DashboardAnalysis, edition: Edition, editions: [Edition],
-                          crumbs: [Link], plan: inout Plan) throws -> PackIndicator {
+    func addIndicatorPage(
+        _ analysis: IndicatorAnalysis, dashboard: DashboardAnalysis, edition: Edition, editions: [Edition],
+        crumbs: [Link], plan: inout Plan
+    ) throws -> PackIndicator {
         let id = analysis.indicator.id
         let base = edition.base
         var chart: Image?
@@ -319,8 +348,10 @@ struct DashboardPlanner {
             let printable = edition.hasPrintCharts
             let image = responsiveChart(spec, name: "\(id)-mr", alt: alt, base: base, printable: printable, plan: &plan)
             if printable {
-                downloads.append(Link(text: "Moving-range chart for printed reports (PNG): \(ChartNotes.physicalSize(DashboardPlanner.printSize))",
-                                      url: image.printSrc))
+                downloads.append(
+                    Link(
+                        text: "Moving-range chart for printed reports (PNG): \(ChartNotes.physicalSize(DashboardPlanner.printSize))",
+                        url: image.printSrc))
             }
             movingRangeChart = image
         }
@@ -329,8 +360,9 @@ struct DashboardPlanner {
 
         let notes = PageFactory.notes(analysis)
         let page = IndicatorPage(
-            page: chrome("\(analysis.indicator.title), \(definition.title)", base: base,
-                         crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
+            page: chrome(
+                "\(analysis.indicator.title), \(definition.title)", base: base,
+                crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
             dashboardTitle: definition.title, dashboardURL: "index.html", title: analysis.indicator.title,
             asOf: dashboard.asOf?.label ?? "", headline: PageFactory.headline(analysis),
             period: analysis.latest?.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
@@ -371,12 +403,13 @@ enum DataDownload {
                 case .missing?, nil: value = ""
                 }
             }
-            let fields = [
-                analysis.indicator.id, observation.label, value,
-                observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
-                observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
-                safeText(observation.note ?? ""),
-            ] + (hasVintages ? [publishedText(observation.vintage?.published), safeText(observation.vintage?.source ?? "")] : [])
+            let fields =
+                [
+                    analysis.indicator.id, observation.label, value,
+                    observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
+                    observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
+                    safeText(observation.note ?? ""),
+                ] + (hasVintages ? [publishedText(observation.vintage?.published), safeText(observation.vintage?.source ?? "")] : [])
             lines.append(fields.map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -13,17 +13,20 @@ enum PackPlanner {
             status.append("Target: \(target)")
         }
         status += PageFactory.ratingBadges(analysis).map(\.detail)
-        return PackIndicator(id: analysis.indicator.id, title: analysis.indicator.title, url: url,
-                             headline: PageFactory.headline(analysis), status: status, chart: chart, caption: caption,
-                             source: analysis.indicator.source, commentary: analysis.commentary?.text ?? analysis.indicator.commentary)
+        return PackIndicator(
+            id: analysis.indicator.id, title: analysis.indicator.title, url: url,
+            headline: PageFactory.headline(analysis), status: status, chart: chart, caption: caption,
+            source: analysis.indicator.source, commentary: analysis.commentary?.text ?? analysis.indicator.commentary)
     }
 }
 
 extension DashboardPlanner {
     /// `pack.html` beside the dashboard page: its overview and KPI table, then every indicator's part in the
     /// order of the sections.
-    func addPack(_ dashboardPage: DashboardPage, sections: [SectionTable], parts: [String: PackIndicator], base: String,
-                 crumbs: [Link], plan: inout Plan) throws {
+    func addPack(
+        _ dashboardPage: DashboardPage, sections: [SectionTable], parts: [String: PackIndicator], base: String,
+        crumbs: [Link], plan: inout Plan
+    ) throws {
         var packSections: [PackSection] = []
         for (index, section) in sections.enumerated() {
             let ids = index < definition.sections.count ? definition.sections[index].indicatorIDs : section.rows.map { String($0.url.dropLast(".html".count)) }
@@ -33,8 +36,10 @@ extension DashboardPlanner {
             }
         }
         if sections.isEmpty {
-            packSections.append(PackSection(partTitle: "Indicators", partAnchor: "part-indicators",
-                                            indicators: definition.indicators.compactMap { parts[$0.id] }))
+            packSections.append(
+                PackSection(
+                    partTitle: "Indicators", partAnchor: "part-indicators",
+                    indicators: definition.indicators.compactMap { parts[$0.id] }))
         }
         let title = "\(definition.title), committee pack, \(dashboardPage.asOf)"
         var page = dashboardPage

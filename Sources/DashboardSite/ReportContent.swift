@@ -18,8 +18,10 @@ public struct ReportRequest: Sendable {
     /// The size each chart is rendered at (its DPI says how large it prints).
     public var chartSize: ChartSize
 
-    public init(input: String = "dashboards", assets: String = "assets", dashboards: [String] = [], asOf: Period? = nil,
-                sections: [String]? = nil, indicators: [String]? = nil, chartSize: ChartSize) {
+    public init(
+        input: String = "dashboards", assets: String = "assets", dashboards: [String] = [], asOf: Period? = nil,
+        sections: [String]? = nil, indicators: [String]? = nil, chartSize: ChartSize
+    ) {
         self.input = input
         self.assets = assets
         self.dashboards = dashboards
@@ -148,8 +150,9 @@ extension ReportContent {
                 } else {
                     let folders = ((try? FileManager.default.contentsOfDirectory(atPath: request.input)) ?? []).sorted()
                     let hint = Diagnostic.suggestion(for: id, among: folders).map { "; \($0)" } ?? ""
-                    diagnostics.error("there is no dashboard '\(id)' (no folder \(id)/ holding dashboard.yml)\(hint)",
-                                      at: SourceLocation(file: request.input))
+                    diagnostics.error(
+                        "there is no dashboard '\(id)' (no folder \(id)/ holding dashboard.yml)\(hint)",
+                        at: SourceLocation(file: request.input))
                 }
             }
         }
@@ -175,8 +178,9 @@ extension ReportContent {
             dashboards.append(part)
         }
         if dashboards.isEmpty {
-            diagnostics.error("the sections and indicators asked for leave nothing to report (an indicator outside the sections given is not included)",
-                              at: SourceLocation(file: request.input))
+            diagnostics.error(
+                "the sections and indicators asked for leave nothing to report (an indicator outside the sections given is not included)",
+                at: SourceLocation(file: request.input))
             throw BuildError.input(diagnostics)
         }
         return ReportContent(dashboards: dashboards, warnings: project.diagnostics.warnings)
@@ -250,8 +254,10 @@ extension ReportContent {
         }
     }
 
-    static func report(_ dashboard: Dashboard, selection: Selection, request: ReportRequest,
-                       renderer: ChartRenderer) throws -> ReportDashboard {
+    static func report(
+        _ dashboard: Dashboard, selection: Selection, request: ReportRequest,
+        renderer: ChartRenderer
+    ) throws -> ReportDashboard {
         let definition = dashboard.definition
         let analysis = Analysis.dashboard(dashboard, asOf: request.asOf)
         var groups: [(title: String, summary: String?, ids: [String])] = []
@@ -290,8 +296,10 @@ extension ReportContent {
             hasNeighbours: all.contains { $0.neighbours != nil }, comparatorHeadings: definition.kpiComparators)
     }
 
-    static func indicator(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, request: ReportRequest,
-                          renderer: ChartRenderer) throws -> ReportIndicator {
+    static func indicator(
+        _ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, request: ReportRequest,
+        renderer: ChartRenderer
+    ) throws -> ReportIndicator {
         let row = PageFactory.row(analysis, url: "", sparkline: nil, comparators: dashboard.dashboard.definition.kpiComparators ?? [])
         var chart: ReportChart?
         if analysis.latest != nil || !analysis.series.isEmpty {
@@ -302,9 +310,10 @@ extension ReportContent {
             } catch {
                 throw BuildError.output("cannot render the chart of \(dashboard.dashboard.id)/\(analysis.indicator.id): \(error)")
             }
-            chart = ReportChart(png: png, pixelWidth: request.chartSize.pixelWidth, pixelHeight: request.chartSize.pixelHeight,
-                                dpi: request.chartSize.dpi, altText: ChartText.altText(analysis, in: dashboard),
-                                caption: ChartText.caption(analysis, in: dashboard))
+            chart = ReportChart(
+                png: png, pixelWidth: request.chartSize.pixelWidth, pixelHeight: request.chartSize.pixelHeight,
+                dpi: request.chartSize.dpi, altText: ChartText.altText(analysis, in: dashboard),
+                caption: ChartText.caption(analysis, in: dashboard))
         }
         let national = analysis.comparisons.first { $0.kind == .national }
             .map { PageFactory.benchmarkFigure($0.benchmark, analysis) }
@@ -312,7 +321,8 @@ extension ReportContent {
             id: analysis.indicator.id, title: analysis.indicator.title, displayTitle: row.title, period: row.period,
             figure: row.figure, direction: analysis.direction?.direction.words, change: row.change,
             directionDetail: row.direction?.detail, target: row.target, rag: analysis.rag?.status,
-            ragRule: analysis.rag?.summary, ratings: row.ratings.map(\.text), national: national, comparators: row.comparators.map(\.text), neighbours: row.neighbours, quartile: row.quartile,
+            ragRule: analysis.rag?.summary, ratings: row.ratings.map(\.text), national: national, comparators: row.comparators.map(\.text), neighbours: row.neighbours,
+            quartile: row.quartile,
             headline: PageFactory.headline(analysis), chart: chart, source: analysis.indicator.source,
             definition: analysis.indicator.definition, commentary: analysis.commentary?.text ?? analysis.indicator.commentary,
             table: table(analysis))

@@ -18,8 +18,9 @@ public enum SiteBuilder {
         // again under the lock, where anything the guess left out is read too.
         let guess = options.clean ? nil : Manifest.read(from: context.output)
         var loaded = Set<String>()
-        var project = try load(options, folders: context.folders,
-                               only: changedDashboards(context.dashboardKeys, previous: guess, output: context.output).changed, loaded: &loaded)
+        var project = try load(
+            options, folders: context.folders,
+            only: changedDashboards(context.dashboardKeys, previous: guess, output: context.output).changed, loaded: &loaded)
 
         // Publish, first half: lock, recover, and only then decide from the previous site; every change to the
         // output is made while the lock is held.
@@ -63,8 +64,9 @@ public enum SiteBuilder {
             var cards: [DashboardCard] = []
             var chartJobs: [ChartJob] = []
             for dashboard in project.dashboards {
-                let planner = DashboardPlanner(dashboard: dashboard, asOf: options.asOf, assets: context.assets,
-                                               fontsFingerprint: context.fontsFingerprint, renderer: renderer)
+                let planner = DashboardPlanner(
+                    dashboard: dashboard, asOf: options.asOf, assets: context.assets,
+                    fontsFingerprint: context.fontsFingerprint, renderer: renderer)
                 let analysed = planner.analyse()
                 let plan: DashboardPlanner.Plan
                 do { plan = try planner.plan(analysed) } catch { throw BuildError.at(.plan, dashboard.id + "/", error) }
@@ -81,15 +83,21 @@ public enum SiteBuilder {
             for (id, entry) in carried.sorted(by: { $0.key < $1.key }) {
                 for path in entry.files {
                     try writer.carry(path)
-                    if path.hasSuffix(".png") { report.charts += 1; report.chartsReused += 1 } else if path.hasSuffix(".html") { report.pages += 1 }
+                    if path.hasSuffix(".png") {
+                        report.charts += 1
+                        report.chartsReused += 1
+                    } else if path.hasSuffix(".html") {
+                        report.pages += 1
+                    }
                 }
                 cards.append(entry.card)
                 manifest.dashboards[id] = entry
             }
 
             // Render: the charts whose keys changed, written as each completes.
-            let (rendered, reusedCharts) = try await renderCharts(chartJobs, renderer: renderer, writer: &writer, jobs: options.jobs,
-                                                                  progress: options.progress)
+            let (rendered, reusedCharts) = try await renderCharts(
+                chartJobs, renderer: renderer, writer: &writer, jobs: options.jobs,
+                progress: options.progress)
             report.chartsRendered = rendered
             report.chartsReused += reusedCharts
 
@@ -173,8 +181,9 @@ public enum SiteBuilder {
             siteHash.combine(id)
             siteHash.combine(key)
         }
-        return Context(assets: assets, fonts: fonts, fontsFingerprint: fontsFingerprint, output: output, folders: folders,
-                       dashboardKeys: dashboardKeys, fingerprint: siteHash.hex)
+        return Context(
+            assets: assets, fonts: fonts, fontsFingerprint: fontsFingerprint, output: output, folders: folders,
+            dashboardKeys: dashboardKeys, fingerprint: siteHash.hex)
     }
 
     /// Takes the output's lock (waiting as asked) and removes what killed builds left; publishing steps 2 and 3.
@@ -205,12 +214,15 @@ public enum SiteBuilder {
 
     /// Keeps what the current edition shows beside it and, where the output had it from the last build, tells the
     /// report what changed since. Returns the path written.
-    static func writeSnapshot(_ plan: DashboardPlanner.Plan, of id: String, output: String, recorded: Manifest?,
-                              writer: inout Writer, report: inout BuildReport) throws -> [String] {
+    static func writeSnapshot(
+        _ plan: DashboardPlanner.Plan, of id: String, output: String, recorded: Manifest?,
+        writer: inout Writer, report: inout BuildReport
+    ) throws -> [String] {
         guard let snapshot = plan.snapshot else { return [] }
         let path = DashboardSnapshot.path(id)
         if recorded != nil, let data = FileManager.default.contents(atPath: output + "/" + path),
-           let before = try? JSONDecoder().decode(DashboardSnapshot.self, from: data) {
+            let before = try? JSONDecoder().decode(DashboardSnapshot.self, from: data)
+        {
             report.changes.append(DashboardChanges(id: id, changes: SnapshotChanges.between(before, snapshot)))
         }
         let bytes: [UInt8]
@@ -223,9 +235,11 @@ public enum SiteBuilder {
     static func writeShared(cards: [DashboardCard], assets: SiteAssets, renderer: ChartRenderer, writer: inout Writer) throws -> Int {
         // By title, then id; never by the machine's locale, so every machine writes the same index.
         let cards = cards.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-        let index = IndexPage(page: PageChrome(pageTitle: "Performance dashboards", root: "", organisation: nil, brandStyle: nil,
-                                               breadcrumbs: [], generator: DashboardPlanner.generator),
-                              dashboards: cards, hasDashboards: !cards.isEmpty)
+        let index = IndexPage(
+            page: PageChrome(
+                pageTitle: "Performance dashboards", root: "", organisation: nil, brandStyle: nil,
+                breadcrumbs: [], generator: DashboardPlanner.generator),
+            dashboards: cards, hasDashboards: !cards.isEmpty)
         let page: String
         do { page = try assets.render(index, with: "index") } catch { throw BuildError.at(.plan, "index.html", error) }
         try writer.put(Array(page.utf8), at: "index.html")
@@ -245,12 +259,14 @@ public enum SiteBuilder {
     /// Which dashboards changed since `previous` (their inputs' key differs, or a file it wrote is gone), and
     /// the entries of those that did not, to carry over.
     static func changedDashboards(_ keys: [String: String], previous: Manifest?, output: String)
-        -> (changed: Set<String>, carried: [String: Manifest.DashboardEntry]) {
+        -> (changed: Set<String>, carried: [String: Manifest.DashboardEntry])
+    {
         var carried: [String: Manifest.DashboardEntry] = [:]
         var changed = Set<String>()
         for (id, key) in keys {
             if let entry = previous?.dashboards[id], entry.fingerprint == key,
-               entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
+                entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) })
+            {
                 carried[id] = entry
             } else {
                 changed.insert(id)
@@ -272,10 +288,12 @@ public enum SiteBuilder {
     static func checkPaths(_ options: BuildOptions) throws -> String {
         let output: String
         do { output = try OutputLock.resolve(options.output) } catch { throw BuildError.usage("\(error)") }
-        guard let input = realpath(options.input, nil).map({ pointer -> String in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }) else { return output }
+        guard
+            let input = realpath(options.input, nil).map({ pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            })
+        else { return output }
         if output == input || output.hasPrefix(input + "/") {
             throw BuildError.usage("--output \(options.output) is inside the input folder \(options.input); write the site elsewhere, e.g. --output public")
         }
@@ -286,8 +304,10 @@ public enum SiteBuilder {
     }
 
     /// Renders the charts whose key changed, up to `jobs` at once, writing each as it completes.
-    static func renderCharts(_ jobs: [ChartJob], renderer: ChartRenderer, writer: inout Writer, jobs concurrency: Int,
-                             progress: (@Sendable (BuildProgress) -> Void)?) async throws -> (rendered: Int, reused: Int) {
+    static func renderCharts(
+        _ jobs: [ChartJob], renderer: ChartRenderer, writer: inout Writer, jobs concurrency: Int,
+        progress: (@Sendable (BuildProgress) -> Void)?
+    ) async throws -> (rendered: Int, reused: Int) {
         var pending: [ChartJob] = []
         var reused = 0
         for job in jobs {

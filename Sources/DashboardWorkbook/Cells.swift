@@ -85,9 +85,18 @@ public struct NumberFormat: Hashable, Sendable {
         var section: [Character] = []
         var quoted = false, bracket = false, skipNext = false
         for ch in code {
-            if skipNext { skipNext = false; continue }
-            if quoted { if ch == "\"" { quoted = false }; continue }
-            if bracket { if ch == "]" { bracket = false }; continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if quoted {
+                if ch == "\"" { quoted = false }
+                continue
+            }
+            if bracket {
+                if ch == "]" { bracket = false }
+                continue
+            }
             switch ch {
             case "\"": quoted = true
             case "[": bracket = true
@@ -103,7 +112,10 @@ public struct NumberFormat: Hashable, Sendable {
             if code.trimmingCharacters(in: " ") == "@" { kind = .text }
             return
         }
-        if lowered == "@" { kind = .text; return }
+        if lowered == "@" {
+            kind = .text
+            return
+        }
         let hasDigits = lowered.contains("0") || lowered.contains("#") || lowered.contains("?")
         if !hasDigits, lowered.contains(where: { "ymdhs".contains($0) }) {
             kind = .date(day: lowered.contains("d"), month: lowered.contains("m"))

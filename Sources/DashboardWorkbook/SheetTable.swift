@@ -34,8 +34,9 @@ public enum SheetTable {
                     switch value {
                     case .error(let code):
                         text = "Not available (Excel error \(code))"
-                        diagnostics.warning("this cell holds Excel's error \(code), read as a gap (not available); correct the formula, or write n/a if there is no figure",
-                                            at: SourceLocation(file: file, line: row, column: column))
+                        diagnostics.warning(
+                            "this cell holds Excel's error \(code), read as a gap (not available); correct the formula, or write n/a if there is no figure",
+                            at: SourceLocation(file: file, line: row, column: column))
                     default:
                         text = displayText(value, workbook: workbook)
                     }
@@ -45,13 +46,15 @@ public enum SheetTable {
             records.append(CSVRecord(fields: fields, line: row))
         }
         if !skippedRows.isEmpty {
-            diagnostics.warning("hidden \(skippedRows.count == 1 ? "row" : "rows") \(skippedRows.map(String.init).joined(separator: ", ")) of the sheet \(skippedRows.count == 1 ? "is" : "are") not read; to read \(skippedRows.count == 1 ? "it" : "them"), unhide \(skippedRows.count == 1 ? "it" : "them") or give range: in the data: entry",
-                                at: SourceLocation(file: file))
+            diagnostics.warning(
+                "hidden \(skippedRows.count == 1 ? "row" : "rows") \(skippedRows.map(String.init).joined(separator: ", ")) of the sheet \(skippedRows.count == 1 ? "is" : "are") not read; to read \(skippedRows.count == 1 ? "it" : "them"), unhide \(skippedRows.count == 1 ? "it" : "them") or give range: in the data: entry",
+                at: SourceLocation(file: file))
         }
         let hiddenFilled = skippedColumns.filter { column in (range.first.row...range.last.row).contains { sheet.cells[CellAddress(row: $0, column: column)] != nil } }
         if !hiddenFilled.isEmpty {
-            diagnostics.warning("hidden \(hiddenFilled.count == 1 ? "column" : "columns") \(hiddenFilled.map(CellAddress.columnName).joined(separator: ", ")) of the sheet \(hiddenFilled.count == 1 ? "is" : "are") not read; unhide or give range: in the data: entry to read \(hiddenFilled.count == 1 ? "it" : "them")",
-                                at: SourceLocation(file: file))
+            diagnostics.warning(
+                "hidden \(hiddenFilled.count == 1 ? "column" : "columns") \(hiddenFilled.map(CellAddress.columnName).joined(separator: ", ")) of the sheet \(hiddenFilled.count == 1 ? "is" : "are") not read; unhide or give range: in the data: entry to read \(hiddenFilled.count == 1 ? "it" : "them")",
+                at: SourceLocation(file: file))
         }
         return (records, diagnostics)
     }

@@ -1,5 +1,5 @@
-import Foundation
 import DashboardCore
+import Foundation
 import SWXMLHash
 import ZIPFoundation
 
@@ -88,7 +88,8 @@ public final class Workbook {
         self.limits = limits
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if Workbook.contains(bytes, utf16: "EncryptedPackage") {
-                throw WorkbookError("this workbook is protected with a password (encrypted), so it cannot be read; in Excel remove the password (File > Info > Protect Workbook) and save it again")
+                throw WorkbookError(
+                    "this workbook is protected with a password (encrypted), so it cannot be read; in Excel remove the password (File > Info > Protect Workbook) and save it again")
             }
             throw WorkbookError("this is an old-style Excel workbook (.xls), which is not read; in Excel use File > Save As > Excel Workbook (.xlsx)")
         }
@@ -103,11 +104,14 @@ public final class Workbook {
         }
         self.archive = archive
         var total: UInt64 = 0
-        let root = try Workbook.parse(Workbook.extract("xl/workbook.xml", from: archive, limits: limits, unpacked: &total,
-                                                       missing: "this zip file has no xl/workbook.xml: it is not an Excel workbook (.xlsx)"), part: "xl/workbook.xml")
+        let root = try Workbook.parse(
+            Workbook.extract(
+                "xl/workbook.xml", from: archive, limits: limits, unpacked: &total,
+                missing: "this zip file has no xl/workbook.xml: it is not an Excel workbook (.xlsx)"), part: "xl/workbook.xml")
         var relationships: [String: String] = [:]
         if let relsData = try? Workbook.extract("xl/_rels/workbook.xml.rels", from: archive, limits: limits, unpacked: &total, missing: ""),
-           let rels = try? Workbook.parse(relsData, part: "xl/_rels/workbook.xml.rels") {
+            let rels = try? Workbook.parse(relsData, part: "xl/_rels/workbook.xml.rels")
+        {
             for relationship in rels.descendants("Relationship") {
                 if let id = relationship.attribute("Id"), let target = relationship.attribute("Target") {
                     relationships[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -127,7 +131,8 @@ public final class Workbook {
 
         var formats: [NumberFormat] = []
         if let stylesData = try? Workbook.extract("xl/styles.xml", from: archive, limits: limits, unpacked: &total, missing: ""),
-           let styles = try? Workbook.parse(stylesData, part: "xl/styles.xml") {
+            let styles = try? Workbook.parse(stylesData, part: "xl/styles.xml")
+        {
             var custom: [Int: NumberFormat] = [:]
             for format in styles.descendants("numFmt") {
                 if let id = format.attribute("numFmtId").flatMap(Int.init), let code = format.attribute("formatCode") {
@@ -160,8 +165,9 @@ public final class Workbook {
             throw WorkbookError("there is no sheet '\(name)' in this workbook (its sheets: \(sheetNames.map { "'\($0)'" }.joined(separator: ", ")))\(hint)")
         }
         if sharedStrings == nil { sharedStrings = try readSharedStrings() }
-        let data = try Workbook.extract(info.part, from: archive, limits: limits, unpacked: &unpacked,
-                                        missing: "the sheet '\(info.name)' has no part \(info.part) in the zip: the workbook is damaged; open it in Excel and save it again")
+        let data = try Workbook.extract(
+            info.part, from: archive, limits: limits, unpacked: &unpacked,
+            missing: "the sheet '\(info.name)' has no part \(info.part) in the zip: the workbook is damaged; open it in Excel and save it again")
         let root = try Workbook.parse(data, part: info.part)
         return try readSheet(root, info: info)
     }
@@ -174,7 +180,8 @@ public final class Workbook {
         var strings: [String] = []
         for item in table.children where item.name == "si" {
             if strings.count >= limits.sharedStrings {
-                throw WorkbookError("this workbook's table of shared texts has more than \(limits.sharedStrings) entries; a dashboard's figures never need so many: is it the right file?")
+                throw WorkbookError(
+                    "this workbook's table of shared texts has more than \(limits.sharedStrings) entries; a dashboard's figures never need so many: is it the right file?")
             }
             strings.append(Workbook.richText(item))
         }
@@ -236,7 +243,8 @@ public final class Workbook {
                         guard let value = try cellValue(cell, at: address, shared: shared, sheet: info.name) else { continue }
                         count += 1
                         if count > limits.cells {
-                            throw WorkbookError("the sheet '\(info.name)' has more than \(limits.cells) filled cells; map a range (range: A1:H40) of a smaller sheet", sheet: info.name)
+                            throw WorkbookError(
+                                "the sheet '\(info.name)' has more than \(limits.cells) filled cells; map a range (range: A1:H40) of a smaller sheet", sheet: info.name)
                         }
                         sheet.cells[address] = value
                     }
@@ -328,10 +336,14 @@ public final class Workbook {
         guard let entry = archive[path] else { throw WorkbookError(missing) }
         let declared = entry.uncompressedSize
         if declared > limits.partBytes || unpacked + declared > limits.totalBytes {
-            throw WorkbookError("the part \(path) of this workbook unpacks to \(declared / 1_048_576) MiB, more than the \(limits.partBytes / 1_048_576) MiB a part may have; is it the right file?")
+            throw WorkbookError(
+                "the part \(path) of this workbook unpacks to \(declared / 1_048_576) MiB, more than the \(limits.partBytes / 1_048_576) MiB a part may have; is it the right file?"
+            )
         }
         if declared > 1_048_576, declared / max(entry.compressedSize, 1) > limits.compressionRatio {
-            throw WorkbookError("the part \(path) of this workbook unpacks to \(declared / max(entry.compressedSize, 1)) times its packed size: it is a zip bomb, not a spreadsheet, and is not read")
+            throw WorkbookError(
+                "the part \(path) of this workbook unpacks to \(declared / max(entry.compressedSize, 1)) times its packed size: it is a zip bomb, not a spreadsheet, and is not read"
+            )
         }
         var data = Data()
         data.reserveCapacity(Int(declared))
@@ -363,7 +375,8 @@ public final class Workbook {
             options.shouldProcessNamespaces = false
         }.parse(data)
         if case .parsingError(let error) = indexer {
-            throw WorkbookError("the part \(part) of this workbook is not well-formed XML (line \(error.line), column \(error.column)): it is damaged; open it in Excel and save it again")
+            throw WorkbookError(
+                "the part \(part) of this workbook is not well-formed XML (line \(error.line), column \(error.column)): it is damaged; open it in Excel and save it again")
         }
         guard let root = indexer.element else {
             throw WorkbookError("the part \(part) of this workbook is empty: it is damaged")

@@ -5,7 +5,9 @@ import Foundation
 /// (`PREFIX/share/dashboards` for `PREFIX/bin/dashboards`, as `make install` lays them out), else in the package
 /// this binary was built from, else `assets` in the current folder. So `dashboards` works from any folder.
 struct AssetsOptions: ParsableArguments {
-    @Option(name: .customLong("assets"), help: ArgumentHelp("Templates, stylesheet and chart fonts (default: installed beside the program, or the package's assets/).", valueName: "dir"))
+    @Option(
+        name: .customLong("assets"),
+        help: ArgumentHelp("Templates, stylesheet and chart fonts (default: installed beside the program, or the package's assets/).", valueName: "dir"))
     var given: String?
 
     var path: String { given ?? AssetsOptions.installed ?? "assets" }

@@ -25,4 +25,3 @@ struct BenchChart: ParsableCommand {
         try Data(lines.utf8).write(to: URL(fileURLWithPath: out + "/dashboards-times.txt"))
     }
 }
-

@@ -7,12 +7,12 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute an authority's national benchmarks for a measure as DfE's LAIT does, and print them as CSV.",
         discussion: """
-        Reads LAIT's long benchmark file (or an Explore Education Statistics open-data CSV, with --measure \
-        naming its column), LAIT's data dictionary for the measure's polarity, and DfE's statistical \
-        neighbours workbook. Prints one row a period: the authority's figure, England's, its region's, the \
-        statistical-neighbour average, its rank (1 = best) and band (A best to D), and the quartiles over all \
-        authorities' figures.
-        """)
+            Reads LAIT's long benchmark file (or an Explore Education Statistics open-data CSV, with --measure \
+            naming its column), LAIT's data dictionary for the measure's polarity, and DfE's statistical \
+            neighbours workbook. Prints one row a period: the authority's figure, England's, its region's, the \
+            statistical-neighbour average, its rank (1 = best) and band (A best to D), and the quartiles over all \
+            authorities' figures.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("LAIT's long benchmark file, or an Explore Education Statistics CSV.", valueName: "file"))
     var data: String
@@ -53,8 +53,9 @@ struct Benchmark: ParsableCommand {
         if let polarity {
             let parsed = MeasureInfo.polarity(polarity)
             guard parsed != .none else { throw ValidationError("--polarity must be high or low, not '\(polarity)'") }
-            info = MeasureInfo(code: measure, name: info?.name, polarity: parsed, decimals: info?.decimals, yearType: info?.yearType,
-                               noQuartile: info?.noQuartile ?? false)
+            info = MeasureInfo(
+                code: measure, name: info?.name, polarity: parsed, decimals: info?.decimals, yearType: info?.yearType,
+                noQuartile: info?.noQuartile ?? false)
         }
         let (neighbourTable, neighbourProblems) = BenchmarkFiles.readNeighbours(neighbours)
         diagnostics.append(contentsOf: neighbourProblems)
@@ -70,7 +71,8 @@ struct Benchmark: ParsableCommand {
             let message: String
             switch failure {
             case .noMeasure(let name, let suggestion):
-                message = "\(data): error: there is no measure '\(name)' in this file\(suggestion.map { "; \($0)" } ?? "") (its measures: \(benchmarks.measures.joined(separator: ", ")))"
+                message =
+                    "\(data): error: there is no measure '\(name)' in this file\(suggestion.map { "; \($0)" } ?? "") (its measures: \(benchmarks.measures.joined(separator: ", ")))"
             case .noAuthority(let name, let suggestion):
                 message = "\(data): error: there is no local authority '\(name)' in this file\(suggestion.map { "; \($0)" } ?? "")"
             case .noPeriod(let label, let periods):

@@ -7,10 +7,10 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the input and write the static site.",
         discussion: """
-        Checks everything first; on any error nothing is written and the previous output stays as it was. \
-        The site is built in a staging folder beside the output and swapped in when complete. Pages and charts \
-        whose inputs did not change are carried over from the previous build unless --clean is given.
-        """)
+            Checks everything first; on any error nothing is written and the previous output stays as it was. \
+            The site is built in a staging folder beside the output and swapped in when complete. Pages and charts \
+            whose inputs did not change are carried over from the previous build unless --clean is given.
+            """)
 
     @OptionGroup var input: InputOptions
 
@@ -46,8 +46,9 @@ struct Build: AsyncParsableCommand {
         if showProgress {
             progress = { step in Report.write("\rRendering charts \(step.done)/\(step.total)\u{1B}[K") }
         }
-        var options = BuildOptions(input: input.input, output: output, assets: assetOptions.path, asOf: asOf?.period, clean: clean,
-                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress, wait: wait)
+        var options = BuildOptions(
+            input: input.input, output: output, assets: assetOptions.path, asOf: asOf?.period, clean: clean,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress, wait: wait)
         let output = output, wait = wait
         if wait > 0 {
             options.waiting = { holder in
@@ -94,7 +95,8 @@ extension Report {
 enum FaultPoint {
     static let hook: (@Sendable (PublishStep) async throws -> Void)? = {
         guard let name = ProcessInfo.processInfo.environment["DASHBOARDS_TEST_KILL_AT"],
-              let target = PublishStep(rawValue: name) else { return nil }
+            let target = PublishStep(rawValue: name)
+        else { return nil }
         return { step in
             if step == target { kill(getpid(), SIGKILL) }
         }

@@ -8,13 +8,13 @@ struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render one indicator's chart for a committee report, with its caption and alt text beside it.",
         discussion: """
-        Writes a PNG with its resolution (DPI) set, so Word and PDF tools place it at its physical size, and a \
-        .txt file of the same name holding the caption, the alt text and the source. By default the chart is \
-        15.9 cm wide (the text column of A4 with 2.54 cm margins) and 9/16 as high (at least 7.5 cm, and square when narrower) at 300 dpi. \
-        Give the size in centimetres (--width-cm, --height-cm) or in pixels (--width, --height). Text is set in \
-        points: as large as the space allows and never below 7 pt; a size too small for that is refused (exit \
-        status 2) with the smallest size the chart can be drawn at.
-        """)
+            Writes a PNG with its resolution (DPI) set, so Word and PDF tools place it at its physical size, and a \
+            .txt file of the same name holding the caption, the alt text and the source. By default the chart is \
+            15.9 cm wide (the text column of A4 with 2.54 cm margins) and 9/16 as high (at least 7.5 cm, and square when narrower) at 300 dpi. \
+            Give the size in centimetres (--width-cm, --height-cm) or in pixels (--width, --height). Text is set in \
+            points: as large as the space allows and never below 7 pt; a size too small for that is refused (exit \
+            status 2) with the smallest size the chart can be drawn at.
+            """)
 
     @Argument(help: ArgumentHelp("The chart to render, as dashboard-id/indicator-id (e.g. cfws/family-star-positive-rate).", valueName: "dashboard/indicator"))
     var target: String
@@ -41,7 +41,9 @@ struct Chart: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The PNG to write (default: <indicator-id>.png here).", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("layout-json"), help: ArgumentHelp("Also write the laid-out chart (image size, plot area, every text's box, in pixels of the PNG) as JSON.", valueName: "file"))
+    @Option(
+        name: .customLong("layout-json"),
+        help: ArgumentHelp("Also write the laid-out chart (image size, plot area, every text's box, in pixels of the PNG) as JSON.", valueName: "file"))
     var layoutJSON: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Draw the chart as it stood at this period.", valueName: "period"))
@@ -74,8 +76,9 @@ struct Chart: ParsableCommand {
     mutating func run() throws {
         let parts = target.split(separator: "/").map(String.init)
         do {
-            let export = try ChartExport.render(input: input.input, assets: assetOptions.path, dashboard: parts[0], indicator: parts[1],
-                                                size: size, asOf: asOf?.period)
+            let export = try ChartExport.render(
+                input: input.input, assets: assetOptions.path, dashboard: parts[0], indicator: parts[1],
+                size: size, asOf: asOf?.period)
             Report.print(export.warnings)
             let path = output ?? "\(parts[1]).png"
             let textPath = (path.hasSuffix(".png") ? String(path.dropLast(4)) : path) + ".txt"

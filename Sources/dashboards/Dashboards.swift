@@ -9,9 +9,9 @@ struct Dashboards: AsyncParsableCommand {
         commandName: "dashboards",
         abstract: "Build accessible performance dashboards and print-ready charts from plain data files.",
         discussion: """
-        Each dashboard is a folder under the input folder holding dashboard.yml and its CSV files \
-        (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
-        """,
+            Each dashboard is a folder under the input folder holding dashboard.yml and its CSV files \
+            (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
+            """,
         version: DashboardsVersion.string,
         subcommands: [Build.self, Validate.self, Freeze.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
         defaultSubcommand: Build.self)

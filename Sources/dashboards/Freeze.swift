@@ -7,11 +7,11 @@ struct Freeze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Keep a dashboard's edition as published: copy its settings and data into editions/PERIOD/.",
         discussion: """
-        The copy sits beside dashboard.yml (dashboards/ID/editions/2019-20-q4/) as plain files with an edition.yml \
-        recording the period and the publication date. From then on the archived edition is built from the copy, \
-        not from the live data, and the latest edition marks every figure revised since. Freezing adds the edition \
-        to the archive: there is no need to list it under editions:. Nothing is frozen from data with errors.
-        """)
+            The copy sits beside dashboard.yml (dashboards/ID/editions/2019-20-q4/) as plain files with an edition.yml \
+            recording the period and the publication date. From then on the archived edition is built from the copy, \
+            not from the live data, and the latest edition marks every figure revised since. Freezing adds the edition \
+            to the archive: there is no need to list it under editions:. Nothing is frozen from data with errors.
+            """)
 
     @Argument(help: ArgumentHelp("The dashboard to freeze (its folder name).", valueName: "dashboard"))
     var dashboard: String
@@ -42,7 +42,9 @@ struct Freeze: ParsableCommand {
         let date = published.flatMap(publishedDate) ?? Freeze.today
         do {
             let frozen = try EditionFreezer.freeze(input: input.input, id: dashboard, edition: edition.period, published: date, replace: replace)
-            Report.line("\(frozen.replaced ? "Froze again" : "Froze") the \(edition.period.label) edition of \(dashboard) (published \(Period.day(date).label)): \(frozen.files.count) files in \(frozen.folder)/")
+            Report.line(
+                "\(frozen.replaced ? "Froze again" : "Froze") the \(edition.period.label) edition of \(dashboard) (published \(Period.day(date).label)): \(frozen.files.count) files in \(frozen.folder)/"
+            )
         } catch {
             switch error {
             case .input(let diagnostics):

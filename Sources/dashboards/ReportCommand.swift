@@ -10,12 +10,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the committee report: one or more dashboards as an editable Word document (.docx).",
         discussion: """
-        The document has a title block, each dashboard's overview, its KPI table on landscape pages (the header \
-        row repeats on every page), then a part per indicator: a heading in Word's Heading style, the headline, \
-        the chart (its alt text is the picture's description), a caption with the source, the commentary and the \
-        latest figures. Give no dashboard for all of them. The same input always gives the same bytes. On any \
-        error in the data nothing is written.
-        """)
+            The document has a title block, each dashboard's overview, its KPI table on landscape pages (the header \
+            row repeats on every page), then a part per indicator: a heading in Word's Heading style, the headline, \
+            the chart (its alt text is the picture's description), a caption with the source, the commentary and the \
+            latest figures. Give no dashboard for all of them. The same input always gives the same bytes. On any \
+            error in the data nothing is written.
+            """)
 
     @Argument(help: ArgumentHelp("The dashboards to report on, in order (default: all, by title).", valueName: "dashboard"))
     var dashboards: [String] = []
@@ -70,15 +70,18 @@ struct ReportCommand: ParsableCommand {
     mutating func run() throws {
         let size = ChartSize.print(widthCm: chartWidthCm, heightCm: chartWidthCm * 9 / 16, dpi: dpi)
         let assets = assetOptions.path
-        let request = ReportRequest(input: input.input, assets: assets, dashboards: dashboards, asOf: asOf?.period,
-                                    sections: ReportCommand.list(sections), indicators: ReportCommand.list(indicators), chartSize: size)
+        let request = ReportRequest(
+            input: input.input, assets: assets, dashboards: dashboards, asOf: asOf?.period,
+            sections: ReportCommand.list(sections), indicators: ReportCommand.list(indicators), chartSize: size)
         do {
             let stylesPath = assets + "/report/styles.xml"
             guard let stylesData = FileManager.default.contents(atPath: stylesPath),
-                  let styles = String(data: stylesData, encoding: .utf8) else {
+                let styles = String(data: stylesData, encoding: .utf8)
+            else {
                 var diagnostics = Diagnostics()
-                diagnostics.error("the report's styles are missing or not UTF-8 text (pass --assets to use another folder)",
-                                  at: SourceLocation(file: stylesPath))
+                diagnostics.error(
+                    "the report's styles are missing or not UTF-8 text (pass --assets to use another folder)",
+                    at: SourceLocation(file: stylesPath))
                 throw BuildError.assets(diagnostics)
             }
             let content = try ReportContent.make(request)
@@ -92,7 +95,9 @@ struct ReportCommand: ParsableCommand {
             try ReportCommand.write(bytes, to: output)
             if !quiet {
                 let parts = content.dashboards.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.indicators.count } }
-                Report.line("Wrote \(output): \(content.dashboards.count) dashboard\(content.dashboards.count == 1 ? "" : "s"), \(parts) indicator\(parts == 1 ? "" : "s") (\(bytes.count / 1024) KiB)")
+                Report.line(
+                    "Wrote \(output): \(content.dashboards.count) dashboard\(content.dashboards.count == 1 ? "" : "s"), \(parts) indicator\(parts == 1 ? "" : "s") (\(bytes.count / 1024) KiB)"
+                )
             }
         } catch let error as BuildError {
             switch error {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DashboardCharts
 
 @Suite("Fonts")
@@ -15,8 +16,10 @@ struct FontTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chart-fonts-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        for (name, target) in [("Brand-Regular.ttf", ChartFonts.dejaVuRegular), ("Brand-Bold.ttf", ChartFonts.dejaVuBold),
-                               ("Brand-BoldItalic.ttf", ChartFonts.dejaVuBold), ("Brand-Light.ttf", ChartFonts.dejaVuRegular)] {
+        for (name, target) in [
+            ("Brand-Regular.ttf", ChartFonts.dejaVuRegular), ("Brand-Bold.ttf", ChartFonts.dejaVuBold),
+            ("Brand-BoldItalic.ttf", ChartFonts.dejaVuBold), ("Brand-Light.ttf", ChartFonts.dejaVuRegular),
+        ] {
             try FileManager.default.createSymbolicLink(atPath: directory + "/" + name, withDestinationPath: target)
         }
         let fonts = try ChartFonts.locate(in: directory)

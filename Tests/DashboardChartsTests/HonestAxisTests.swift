@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+
 @testable import DashboardCharts
 
 /// Axes that do not exaggerate, as the Analysis Function's guidance asks.
@@ -13,7 +14,9 @@ struct HonestAxisTests {
         let scene = try renderer.layout(Fixtures.familyStar(target: 97).spec(), size: .screen)
         let ticks = scene.texts(.valueTickLabel).map(\.string)
         #expect(!ticks.contains("0%"))
-        #expect(ticks.last == "100%" || ticks.contains("98%"))
+        // The axis reaches the 97% target: its top tick is at or above it.
+        let top = try #require(ticks.last.flatMap { Double($0.dropLast()) }, "\(ticks)")
+        #expect(top >= 97, "\(ticks)")
         #expect(scene.items(.axisBreak).count >= 2)
         let target = try #require(scene.items(.reference(.target)).first?.line)
         let latest = try #require(scene.texts(.latestLabel).first)

@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import Testing
+
 @testable import DashboardCharts
 
 /// Every chart kind over a grid of sizes and data shapes, against three rules checked from outside the layout
@@ -36,8 +37,9 @@ struct LayoutPropertyTests {
                 }
                 let problems = Rules.check(json: scene.layoutJSON(scale: size.scale))
                 #expect(problems.isEmpty, "\(kind) \(shape) at \(size.width)×\(size.height) (\(size.medium)): \(problems)")
-                #expect(scene.texts.allSatisfy { $0.size >= size.medium.minimumTextSize - 1e-9 },
-                        "\(kind) \(shape): no text below the readable minimum")
+                #expect(
+                    scene.texts.allSatisfy { $0.size >= size.medium.minimumTextSize - 1e-9 },
+                    "\(kind) \(shape): no text below the readable minimum")
             }
         }
     }
@@ -74,11 +76,18 @@ struct LayoutPropertyTests {
 enum Rules {
     static func check(json: String) -> [String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let width = object["width"] as? Double, let height = object["height"] as? Double,
-              let texts = object["texts"] as? [[String: Any]] else { return ["unreadable JSON"] }
-        struct T { var text: String; var x, y, w, h: Double }
-        let boxes = texts.map { T(text: $0["text"] as? String ?? "", x: $0["x"] as? Double ?? .nan, y: $0["y"] as? Double ?? .nan,
-                                  w: $0["w"] as? Double ?? .nan, h: $0["h"] as? Double ?? .nan) }
+            let width = object["width"] as? Double, let height = object["height"] as? Double,
+            let texts = object["texts"] as? [[String: Any]]
+        else { return ["unreadable JSON"] }
+        struct T {
+            var text: String
+            var x, y, w, h: Double
+        }
+        let boxes = texts.map {
+            T(
+                text: $0["text"] as? String ?? "", x: $0["x"] as? Double ?? .nan, y: $0["y"] as? Double ?? .nan,
+                w: $0["w"] as? Double ?? .nan, h: $0["h"] as? Double ?? .nan)
+        }
         var problems: [String] = []
         // Coordinates are rounded to 0.01 px in the JSON.
         let e = 0.02
@@ -133,9 +142,10 @@ enum Shapes {
         data.map { name, categories, values, unit, decimals in
             let title = name == "long title" ? longTitle : "Families open to the service"
             let axis = ChartSpec.Axis(unit: unit, decimals: decimals)
-            var spec = ChartSpec(kind: kind, title: title, subtitle: "Figures, quarterly, \(categories.first!.name) to \(categories.last!.name)",
-                                 source: source, axis: axis, categories: categories,
-                                 series: [.init(name: "Families open", role: .main, values: values)])
+            var spec = ChartSpec(
+                kind: kind, title: title, subtitle: "Figures, quarterly, \(categories.first!.name) to \(categories.last!.name)",
+                source: source, axis: axis, categories: categories,
+                series: [.init(name: "Families open", role: .main, values: values)])
             let present = values.compactMap { $0 }
             let high = present.max()!, low = present.min()!
             spec.references = [.init(role: .target, name: "Target", value: (high + low) / 2 + (high - low) * 0.6)]
@@ -168,10 +178,12 @@ enum Shapes {
                 }
                 spec.notes = ["Common cause variation. The target is within the process limits, so it may or may not be met."]
             case .comparison:
-                spec.bars = [.init(name: "Leicestershire County Council", value: present.last!, decimals: decimals, isSubject: true),
-                             .init(name: "Statistical neighbours", value: present.last! * 0.9, decimals: decimals),
-                             .init(name: "East Midlands", value: present.last! * 1.05, decimals: decimals),
-                             .init(name: "England", value: present.last! * 0.97, decimals: decimals)]
+                spec.bars = [
+                    .init(name: "Leicestershire County Council", value: present.last!, decimals: decimals, isSubject: true),
+                    .init(name: "Statistical neighbours", value: present.last! * 0.9, decimals: decimals),
+                    .init(name: "East Midlands", value: present.last! * 1.05, decimals: decimals),
+                    .init(name: "England", value: present.last! * 0.97, decimals: decimals),
+                ]
                 spec.categories = []
                 spec.series = []
             case .sparkline:

@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import Testing
+
 @testable import DashboardCharts
 
 @Suite("Pixels and PNG")
@@ -104,7 +105,10 @@ struct RasterTests {
 
 /// A PNG's chunks, read back for checks.
 struct PNGChunks: Sequence {
-    struct Chunk { var type: String; var data: [UInt8] }
+    struct Chunk {
+        var type: String
+        var data: [UInt8]
+    }
     var chunks: [Chunk] = []
 
     init(_ bytes: [UInt8]) {
@@ -171,7 +175,10 @@ struct IndexedTests {
         let image = pixels.withUnsafeBufferPointer { buffer in
             IndexedImage(width: width, height: height) { buffer.baseAddress! + $0 * width }
         }
-        guard let image else { Issue.record("fits in a palette"); return }
+        guard let image else {
+            Issue.record("fits in a palette")
+            return
+        }
         #expect(image.palette.count == Set(pixels).count)
         var indices = [UInt8](repeating: 0, count: width)
         for y in 0..<height {

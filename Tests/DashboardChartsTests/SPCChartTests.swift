@@ -10,8 +10,10 @@ struct SPCChartTests {
     /// 24 months, the process stepping down from about 100 to about 60 in May 2020, rebased there.
     static func rebased(rebase: Bool, movingRangeChart: Bool = false) -> DashboardAnalysis {
         let months: [Period] = (5...12).map { Fixtures.month(2019, $0) } + (1...12).map { Fixtures.month(2020, $0) } + (1...4).map { Fixtures.month(2021, $0) }
-        let values: [Double] = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99,
-                                60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60]
+        let values: [Double] = [
+            100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99,
+            60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60,
+        ]
         var indicator = Fixtures.indicator("waiting", "Children waiting", .count, .low, chart: .spc)
         indicator.spcOptions = SPC.Options(rebase: rebase ? [Fixtures.month(2020, 5)] : [], movingRangeChart: movingRangeChart)
         return Fixtures.analysis("d", [indicator], ["waiting": zip(months, values).map { Fixtures.figure($0, $1) }])
@@ -71,10 +73,11 @@ struct SPCChartTests {
         #expect(spec.axis.includeZero)
         let average = try #require(spec.references.first { $0.role == .mean }).value
         let limit = try #require(spec.references.first { $0.role == .upperLimit }).value
-        let expected = (1..<24).map { index -> Double in
-            let v = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99, 60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60.0]
-            return abs(v[index] - v[index - 1])
-        }.reduce(0, +) / 23
+        let expected =
+            (1..<24).map { index -> Double in
+                let v = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99, 60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60.0]
+                return abs(v[index] - v[index - 1])
+            }.reduce(0, +) / 23
         #expect(abs(average - expected) < 1e-9 && abs(limit - 3.267 * expected) < 1e-9)
         let alt = try #require(ChartText.movingRangeAltText(analysis.first))
         #expect(alt.contains("Above the upper range limit: May 2020 (39.0)"))

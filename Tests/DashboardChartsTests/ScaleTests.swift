@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+
 @testable import DashboardCharts
 
 @Suite("Scales and axis labels")
@@ -16,8 +17,9 @@ struct ScaleTests {
 
     /// Pathway decisions awaiting allocation: 6 to 338 a month. A count axis starts at zero.
     @Test func countsStartAtZeroAndEndOnATick() {
-        let axis = ValueAxisScale.make(values: [290, 279, 338, 146, 47, 207, 189, 21, 24, 6, 14, 10], unit: .count,
-                                       includeZero: false, minimum: nil, maximum: nil, tickCount: 5)
+        let axis = ValueAxisScale.make(
+            values: [290, 279, 338, 146, 47, 207, 189, 21, 24, 6, 14, 10], unit: .count,
+            includeZero: false, minimum: nil, maximum: nil, tickCount: 5)
         #expect(axis.lower == 0)
         #expect(axis.upper == 350)
         #expect(axis.ticks == [0, 50, 100, 150, 200, 250, 300, 350])
@@ -27,8 +29,9 @@ struct ScaleTests {
     /// Family Star positive progress, 67.1% to 71.8%: a line's axis shows the variation rather than a flat
     /// line on 0–100%, and says that it does not start at zero.
     @Test func percentagesShowTheirVariation() {
-        let axis = ValueAxisScale.make(values: [67.1, 67.5, 70.3, 71.8, 68.0], unit: .percent, includeZero: false,
-                                       minimum: nil, maximum: nil, tickCount: 5)
+        let axis = ValueAxisScale.make(
+            values: [67.1, 67.5, 70.3, 71.8, 68.0], unit: .percent, includeZero: false,
+            minimum: nil, maximum: nil, tickCount: 5)
         #expect(axis.lower > 60 && axis.lower <= 67.1)
         #expect(axis.upper >= 71.8 && axis.upper < 80)
         #expect(axis.excludesZero)
@@ -36,8 +39,9 @@ struct ScaleTests {
 
     /// A 92–96% measure with a 97–98% target: the target is on the axis, which stops at 100%.
     @Test func highPercentagesIncludeTheirTargetAndStopAtAHundred() {
-        let axis = ValueAxisScale.make(values: [92.4, 93.1, 95.8, 94.2, 96.0, 97, 98], unit: .percent, includeZero: false,
-                                       minimum: nil, maximum: nil, tickCount: 5)
+        let axis = ValueAxisScale.make(
+            values: [92.4, 93.1, 95.8, 94.2, 96.0, 97, 98], unit: .percent, includeZero: false,
+            minimum: nil, maximum: nil, tickCount: 5)
         #expect(axis.lower >= 90 && axis.lower <= 92.4)
         #expect(axis.upper >= 98 && axis.upper <= 100)
         #expect(axis.excludesZero)

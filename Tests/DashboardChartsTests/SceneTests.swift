@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+
 @testable import DashboardCharts
 
 @Suite("Chart scenes")
@@ -149,9 +150,12 @@ struct SceneTests {
                 #expect(text.bounds.isInside(scene.canvas), "\(spec.kind) \"\(text.string)\" at \(size.width)×\(size.height)")
             }
             for role: Scene.Role in [.categoryLabel, .yearLabel, .valueTickLabel, .referenceLabel(.target), .seriesLabel] {
-                let texts = scene.texts(role) + (role == .seriesLabel ? scene.items.compactMap {
-                    if case .referenceLabel = $0.role, case .text(let t) = $0.primitive { return t } else { return nil }
-                } : [])
+                let texts =
+                    scene.texts(role)
+                    + (role == .seriesLabel
+                        ? scene.items.compactMap {
+                            if case .referenceLabel = $0.role, case .text(let t) = $0.primitive { return t } else { return nil }
+                        } : [])
                 for (i, a) in texts.enumerated() {
                     for b in texts[(i + 1)...] {
                         #expect(!a.bounds.intersects(b.bounds), "\(spec.kind): \"\(a.string)\" overlaps \"\(b.string)\" at \(size.width)×\(size.height)")

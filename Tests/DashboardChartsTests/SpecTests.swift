@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import Testing
+
 @testable import DashboardCharts
 
 @Suite("Chart specs")
@@ -43,8 +44,9 @@ struct SpecTests {
         observations.remove(at: 2)
         let timeline = Timeline(observations)
         #expect(timeline.observations.map(\.period.label) == ["2019/20 Q1", "2019/20 Q2", "2019/20 Q3", "2019/20 Q4", "2020/21 Q1"])
-        #expect(Timeline.gaps(timeline.observations, present: timeline.observations.map { $0.value != nil })
-            == [ChartSpec.Gap(from: 2, to: 2, reason: "No figure")])
+        #expect(
+            Timeline.gaps(timeline.observations, present: timeline.observations.map { $0.value != nil })
+                == [ChartSpec.Gap(from: 2, to: 2, reason: "No figure")])
     }
 
     /// EHC plans as of August each year: yearly snapshots, not a monthly series with eleven gaps.

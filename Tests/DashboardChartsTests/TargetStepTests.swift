@@ -1,5 +1,6 @@
 import DashboardCore
 import Testing
+
 @testable import DashboardCharts
 
 /// Targets that change from period to period are drawn as steps, named at their end with their latest level.
@@ -9,8 +10,9 @@ struct TargetStepTests {
 
     /// Family Star with a 68% target, and 72% for 2020/21 (`target: {2020/21: 72%}`).
     static func familyStarWithRisingTarget(chart: ChartKind = .line) -> DashboardAnalysis {
-        var rate = Fixtures.indicator("family-star-positive-rate", "Family Star: positive progress made in at least 3 of the 10 domains (%)",
-                                      .percent, .high, chart: chart, aggregation: .ratio, target: 68)
+        var rate = Fixtures.indicator(
+            "family-star-positive-rate", "Family Star: positive progress made in at least 3 of the 10 domains (%)",
+            .percent, .high, chart: chart, aggregation: .ratio, target: 68)
         rate.targets = [.financialYear(2020): 72]
         let values = [67.1, 67.5, 70.3, 71.8, 68.0]
         let periods = Fixtures.familyStarQuarters + [Fixtures.quarter(2020, 1)]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Indicator analysis and the KPI dashboard overview")
@@ -47,38 +48,41 @@ struct AnalysisTests {
     @Test("the overview's sentences, in the paper's words")
     func kpiSentences() throws {
         let (analysis, _) = try Self.kpiDashboard()
-        #expect(analysis.overview.sentences == [
-            "From 25 measures reported, 7 have improved, 5 show no significant change and 7 have declined; 6 provide information only with no polarity.",
-            "From 15 measures with a national benchmark, 4 are in the top quartile, 5 are in the second, 3 are in the third and 3 are in the fourth.",
-            "RAG status: 5 green, 7 amber, 3 red and 2 NA.",
-        ])
+        #expect(
+            analysis.overview.sentences == [
+                "From 25 measures reported, 7 have improved, 5 show no significant change and 7 have declined; 6 provide information only with no polarity.",
+                "From 15 measures with a national benchmark, 4 are in the top quartile, 5 are in the second, 3 are in the third and 3 are in the fourth.",
+                "RAG status: 5 green, 7 amber, 3 red and 2 NA.",
+            ])
         #expect(analysis.overview.paragraph.hasPrefix("From 25 measures reported, 7 have improved, "))
     }
 
-    @Test("each row's 'compared to previous', judged by polarity", arguments: [
-        ("cp-reviews-in-timescale", Direction.better),       // Better
-        ("cp-plan-second-time", .worse),                     // Higher (low is good)
-        ("re-referrals-12-months", .worse),                  // Higher (low is good)
-        ("single-assessments-45-days", .worse),              // Lower (high is good)
-        ("cp-plans-2-years", .similar),                      // Similar
-        ("placements-3-or-more", .better),                   // Lower (low is good)
-        ("placements-2-years-stable", .worse),               // Lower (high is good)
-        ("care-leavers-suitable-accommodation", .worse),     // Lower (high is good)
-        ("care-leavers-eet", .better),                       // Higher (high is good)
-        ("cic-dental-checks", .worse),                       // Lower
-        ("cic-health-assessments", .similar),                // Similar
-        ("cfws-individuals-quarter", .higher),               // Higher, no polarity
-        ("first-time-entrants", .higher),                    // Higher (no polarity)
-        ("reoffending-rate", .better),                       // Better
-        ("custody-instances", .similar),                     // Similar
-        ("secondary-schools-good", .similar),                // Same
-        ("neet-16-17", .worse),                              // Higher (low is good)
-    ])
+    @Test(
+        "each row's 'compared to previous', judged by polarity",
+        arguments: [
+            ("cp-reviews-in-timescale", Direction.better),  // Better
+            ("cp-plan-second-time", .worse),  // Higher (low is good)
+            ("re-referrals-12-months", .worse),  // Higher (low is good)
+            ("single-assessments-45-days", .worse),  // Lower (high is good)
+            ("cp-plans-2-years", .similar),  // Similar
+            ("placements-3-or-more", .better),  // Lower (low is good)
+            ("placements-2-years-stable", .worse),  // Lower (high is good)
+            ("care-leavers-suitable-accommodation", .worse),  // Lower (high is good)
+            ("care-leavers-eet", .better),  // Higher (high is good)
+            ("cic-dental-checks", .worse),  // Lower
+            ("cic-health-assessments", .similar),  // Similar
+            ("cfws-individuals-quarter", .higher),  // Higher, no polarity
+            ("first-time-entrants", .higher),  // Higher (no polarity)
+            ("reoffending-rate", .better),  // Better
+            ("custody-instances", .similar),  // Similar
+            ("secondary-schools-good", .similar),  // Same
+            ("neet-16-17", .worse),  // Higher (low is good)
+        ])
     func kpiDirections(id: String, expected: Direction) throws {
         let (analysis, _) = try Self.kpiDashboard()
         let row = try #require(analysis.analysis(id))
         #expect(row.direction?.direction == expected)
-        #expect(row.change == nil)   // the previous figure is not in the data: the paper's word is used
+        #expect(row.change == nil)  // the previous figure is not in the data: the paper's word is used
         guard case .stated? = row.direction?.basis else {
             Issue.record("\(id) should be judged as stated")
             return
@@ -94,8 +98,9 @@ struct AnalysisTests {
         #expect(cpPlans.method == .stated)
         #expect(cpPlans.rule == "as reported for 2020/21 Q1")
         #expect(cpPlans.computed?.status.outcome == .amber)
-        #expect(cpPlans.computed?.rule
-            == "second quartile with no significant change; the position within the quartile is not given, so room for improvement")
+        #expect(
+            cpPlans.computed?.rule
+                == "second quartile with no significant change; the position within the quartile is not given, so room for improvement")
         // CP reviews: the paper's A agrees with the quartile key's amber.
         let cpReviews = try #require(analysis.analysis("cp-reviews-in-timescale")?.rag)
         #expect(cpReviews.status.name == "Amber" && cpReviews.computed?.status == cpReviews.status)
@@ -115,7 +120,7 @@ struct AnalysisTests {
         #expect(cpReviews.target == 97.0)
         let neighbours = try #require(cpReviews.comparisons.first)
         #expect(neighbours.kind == .statisticalNeighbours)
-        #expect(Formatting.number(neighbours.gap, decimals: 1) == "4.1")   // 94.9 − 90.8
+        #expect(Formatting.number(neighbours.gap, decimals: 1) == "4.1")  // 94.9 − 90.8
         #expect(neighbours.better == true)
         #expect(analysis.analysis("re-referrals-12-months").map { $0.format($0.latest!) } == "26% (312)")
         #expect(analysis.analysis("cfws-individuals-quarter").map { $0.format($0.latest!) } == "3,622")
@@ -143,11 +148,12 @@ struct AnalysisTests {
         mixed.benchmarked = 1
         mixed.quartiles = [0, 1, 0, 0]
         mixed.specialImprovement = 1
-        #expect(mixed.sentences == [
-            "From 5 measures reported, 0 have improved, 1 shows no significant change, 1 has declined and 2 have no earlier figure to compare with; 1 provides information only with no polarity.",
-            "From 1 measure with a national benchmark, 0 are in the top quartile, 1 is in the second, 0 are in the third and 0 are in the fourth.",
-            "Statistical process control shows special cause improvement in 1 and concern in 0.",
-        ])
+        #expect(
+            mixed.sentences == [
+                "From 5 measures reported, 0 have improved, 1 shows no significant change, 1 has declined and 2 have no earlier figure to compare with; 1 provides information only with no polarity.",
+                "From 1 measure with a national benchmark, 0 are in the top quartile, 1 is in the second, 0 are in the third and 0 are in the fourth.",
+                "Statistical process control shows special cause improvement in 1 and concern in 0.",
+            ])
         var informationOnly = Overview()
         informationOnly.reported = 3
         informationOnly.noPolarity = 3
@@ -198,25 +204,29 @@ struct AnalysisTests {
         // The paper's regional and national columns, as the example names them.
         let comparisons = twentyWeeks.namedComparisons
         #expect(comparisons.map(\.name) == ["East Midlands", "England"])
-        #expect(comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["24.2", "33.3"])   // 92 − 67.8, 92 − 58.7
+        #expect(comparisons.map { Formatting.number($0.gap, decimals: 1) } == ["24.2", "33.3"])  // 92 − 67.8, 92 − 58.7
         #expect(comparisons.allSatisfy { $0.better == true })
-        #expect(twentyWeeks.rag == nil)   // no target, no quartile
+        #expect(twentyWeeks.rag == nil)  // no target, no quartile
     }
 
     @Test("SEN2 new plans as a share: the paper's '+1%' is one percentage point")
     func sen2Share() throws {
         let share = try #require(try Self.sen2().analysis("ehcp-new-share"))
         #expect(share.change?.describe(unit: .percent, decimals: 0) == "+1 pt")
-        #expect(share.namedComparisons.map { Formatting.number($0.gap, decimals: 1) } == ["2.3", "2.2"])   // 16 − 13.7, 16 − 13.8
+        #expect(share.namedComparisons.map { Formatting.number($0.gap, decimals: 1) } == ["2.3", "2.2"])  // 16 − 13.7, 16 − 13.8
     }
 
     // MARK: Which figure is "previous"
 
-    private func analyse(_ observations: [Observation], _ definition: IndicatorDefinition = indicator("x", polarity: .high),
-                         asOf: Period? = nil) -> IndicatorAnalysis {
-        let dashboard = Dashboard(definition: DashboardDefinition(id: "t", title: "T", organisation: "O", indicators: [definition],
-                                                                  location: at("dashboard.yml")),
-                                  series: [definition.id: observations])
+    private func analyse(
+        _ observations: [Observation], _ definition: IndicatorDefinition = indicator("x", polarity: .high),
+        asOf: Period? = nil
+    ) -> IndicatorAnalysis {
+        let dashboard = Dashboard(
+            definition: DashboardDefinition(
+                id: "t", title: "T", organisation: "O", indicators: [definition],
+                location: at("dashboard.yml")),
+            series: [definition.id: observations])
         return Analysis.indicator(definition, in: dashboard, asOf: asOf)
     }
 
@@ -253,8 +263,11 @@ struct AnalysisTests {
 
     @Test("figures after the as-of period are left out; year-to-date figures stay out of the main series")
     func asOfAndFrequency() {
-        let analysis = analyse([observation("2019/20 Q3", 963), observation("2019/20 Q4", 1193), observation("2019/20 YTD", 4652),
-                                observation("2020/21 Q1", 1355)], asOf: period("2019/20 Q4"))
+        let analysis = analyse(
+            [
+                observation("2019/20 Q3", 963), observation("2019/20 Q4", 1193), observation("2019/20 YTD", 4652),
+                observation("2020/21 Q1", 1355),
+            ], asOf: period("2019/20 Q4"))
         #expect(analysis.frequency == .quarter)
         #expect(analysis.series.map(\.value) == [963, 1193])
         #expect(analysis.observations.count == 3)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("CSV reader")
@@ -94,8 +95,9 @@ struct CSVReaderTests {
 
     @Test("tab as the delimiter")
     func tabs() {
-        let (records, _) = CSVReader.read(bytes("indicator\t2019-08\t2020-08\nehcp-age-under-5\t136\t171\n"), file: "age-bands.tsv",
-                                          delimiter: UInt8(ascii: "\t"))
+        let (records, _) = CSVReader.read(
+            bytes("indicator\t2019-08\t2020-08\nehcp-age-under-5\t136\t171\n"), file: "age-bands.tsv",
+            delimiter: UInt8(ascii: "\t"))
         #expect(texts(records) == [["indicator", "2019-08", "2020-08"], ["ehcp-age-under-5", "136", "171"]])
         #expect(positions(records)[1] == ["2:1", "2:18", "2:22"])
     }
@@ -105,17 +107,25 @@ struct CSVReaderTests {
     @Test("an unclosed quote is reported at the opening quote, and the rest of the file is not read")
     func unclosedQuote() {
         let (records, diagnostics) = csv("a,b\nc,\"open\nd,e\nf,g\n", file: "open.csv")
-        #expect(diagnostics.items == [Diagnostic(.error,
-            "the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
-            at: at("open.csv", 2, 3))])
+        #expect(
+            diagnostics.items == [
+                Diagnostic(
+                    .error,
+                    "the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
+                    at: at("open.csv", 2, 3))
+            ])
         #expect(texts(records) == [["a", "b"]])
     }
 
     @Test("text after a closing quote is reported where it starts; the field keeps its quoted text")
     func textAfterClosingQuote() {
         let (records, diagnostics) = csv("\"a\"b,c\n")
-        #expect(diagnostics.items == [Diagnostic(.error,
-            "unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")", at: at("test.csv", 1, 4))])
+        #expect(
+            diagnostics.items == [
+                Diagnostic(
+                    .error,
+                    "unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")", at: at("test.csv", 1, 4))
+            ])
         #expect(texts(records) == [["a", "c"]])
         #expect(positions(records) == [["1:1", "1:6"]])
     }
@@ -123,13 +133,18 @@ struct CSVReaderTests {
     @Test("a quote inside an unquoted field is reported once, at the quote")
     func quoteInUnquotedField() {
         let (records, diagnostics) = csv("x,ab\"c\"d,e\n")
-        #expect(diagnostics.items == [Diagnostic(.error,
-            "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")", at: at("test.csv", 1, 5))])
+        #expect(
+            diagnostics.items == [
+                Diagnostic(
+                    .error,
+                    "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")", at: at("test.csv", 1, 5))
+            ])
         #expect(texts(records) == [["x", "ab\"c\"d", "e"]])
     }
 
-    @Test("a NUL byte anywhere means a binary file: it is reported where it is and nothing is read",
-          arguments: ["a,b\nc,\u{0}d\n", "a,b\r\nc,\u{0}\"\"\n", "a,b\rc,\u{0}\n", "a,\u{FF}\nc,\u{0}\n"])
+    @Test(
+        "a NUL byte anywhere means a binary file: it is reported where it is and nothing is read",
+        arguments: ["a,b\nc,\u{0}d\n", "a,b\r\nc,\u{0}\"\"\n", "a,b\rc,\u{0}\n", "a,\u{FF}\nc,\u{0}\n"])
     func nulByte(text: String) {
         let (records, diagnostics) = csv(text)
         #expect(diagnostics.items == [Diagnostic(.error, "the file contains a NUL byte here: it is binary, not CSV text", at: at("test.csv", 2, 3))])
@@ -143,10 +158,12 @@ struct CSVReaderTests {
         #expect(records.isEmpty)
     }
 
-    @Test("UTF-16 without a byte-order mark is recognised", arguments: [
-        Array("ab,c\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
-        Array("ab,c\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
-    ])
+    @Test(
+        "UTF-16 without a byte-order mark is recognised",
+        arguments: [
+            Array("ab,c\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            Array("ab,c\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+        ])
     func utf16WithoutByteOrderMark(bytes: [UInt8]) {
         let (records, diagnostics) = CSVReader.read(bytes, file: "u.csv")
         #expect(diagnostics.items == [Diagnostic(.error, "this file is saved as UTF-16; save it as CSV UTF-8", at: at("u.csv", 1, 1))])
@@ -171,8 +188,9 @@ struct CSVReaderTests {
         #expect(records.map(\.unreadable) == [false, true, true, true, false])
     }
 
-    @Test("text is kept exactly, marks fused with quotes and signs included (pages escape by scalar)",
-          arguments: ["x,\"a \"\"\u{301} b\"\n", "x,<\u{200D}\n", "x,\u{600}&\n", "x,ok'\u{FE0F}\n", "Café,e\u{301}\n"])
+    @Test(
+        "text is kept exactly, marks fused with quotes and signs included (pages escape by scalar)",
+        arguments: ["x,\"a \"\"\u{301} b\"\n", "x,<\u{200D}\n", "x,\u{600}&\n", "x,ok'\u{FE0F}\n", "Café,e\u{301}\n"])
     func markupAndMarksKept(text: String) {
         let (records, diagnostics) = csv(text)
         #expect(diagnostics.isEmpty)
@@ -185,14 +203,19 @@ struct CSVReaderTests {
     @Test("a last row shorter than the header with no line break after it may be cut short: a warning at its last field")
     func cutShortLastRow() {
         let (records, diagnostics) = csv("indicator,period,value,numerator,denominator\nx,2019/20 Q1,81.5%,1", file: "cut.csv")
-        #expect(diagnostics.items == [Diagnostic(.warning,
-            "the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
-            at: at("cut.csv", 2, 20))])
+        #expect(
+            diagnostics.items == [
+                Diagnostic(
+                    .warning,
+                    "the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
+                    at: at("cut.csv", 2, 20))
+            ])
         #expect(records.count == 2)
     }
 
-    @Test("a short last row ended by a line break, or a full one without, is not a warning",
-          arguments: ["a,b,c\nx,1\n", "a,b,c\nx,1\r\n", "a,b,c\nx,1,2", "a,b,c", "a,b,c\n", "a,b,c\nx,1,2\n   "])
+    @Test(
+        "a short last row ended by a line break, or a full one without, is not a warning",
+        arguments: ["a,b,c\nx,1\n", "a,b,c\nx,1\r\n", "a,b,c\nx,1,2", "a,b,c", "a,b,c\n", "a,b,c\nx,1,2\n   "])
     func lastRowNotCutShort(text: String) {
         #expect(csv(text).diagnostics.isEmpty)
     }
@@ -225,12 +248,14 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 3])
     }
 
-    @Test("an Excel workbook, an old .xls and UTF-16 are recognised and named", arguments: [
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "this is an old-style Excel workbook (.xls), not CSV; in Excel use File > Save As > CSV UTF-8"),
-        ([0xFF, 0xFE, 0x61, 0x00], "this file is saved as UTF-16; save it as CSV UTF-8"),
-        ([0xFE, 0xFF, 0x00, 0x61], "this file is saved as UTF-16; save it as CSV UTF-8"),
-    ] as [([UInt8], String)])
+    @Test(
+        "an Excel workbook, an old .xls and UTF-16 are recognised and named",
+        arguments: [
+            ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "this is an Excel workbook (or another zip file), not CSV; in Excel use File > Save As > CSV UTF-8"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "this is an old-style Excel workbook (.xls), not CSV; in Excel use File > Save As > CSV UTF-8"),
+            ([0xFF, 0xFE, 0x61, 0x00], "this file is saved as UTF-16; save it as CSV UTF-8"),
+            ([0xFE, 0xFF, 0x00, 0x61], "this file is saved as UTF-16; save it as CSV UTF-8"),
+        ] as [([UInt8], String)])
     func wrongKindOfFile(header: [UInt8], message: String) {
         let (records, diagnostics) = CSVReader.read(header + Array(repeating: 0x41, count: 20), file: "book.csv")
         #expect(records.isEmpty)
@@ -241,8 +266,12 @@ struct CSVReaderTests {
     func overLongField() {
         let long = String(repeating: "a", count: CSVReader.defaultMaximumFieldBytes + 10)
         let (records, diagnostics) = csv("x,\(long),y\nz\n")
-        #expect(diagnostics.items == [Diagnostic(.error, "this field is longer than 64 KiB; is a quote missing, or is the file not CSV?",
-                                                 at: at("test.csv", 1, 3))])
+        #expect(
+            diagnostics.items == [
+                Diagnostic(
+                    .error, "this field is longer than 64 KiB; is a quote missing, or is the file not CSV?",
+                    at: at("test.csv", 1, 3))
+            ])
         #expect(texts(records) == [["x", "", "y"], ["z"]])
     }
 
@@ -267,18 +296,20 @@ struct CSVReaderTests {
 
     // MARK: The UTF-8 check
 
-    @Test("strict UTF-8", arguments: [
-        ([0x61, 0x62], nil),
-        ([0xE2, 0x82, 0xAC], nil),                  // €
-        ([0xF0, 0x9F, 0x98, 0x80], nil),            // 😀
-        ([0x61, 0xC0, 0x80], 1),                    // overlong NUL
-        ([0xE0, 0x80, 0xAF], 0),                    // overlong /
-        ([0xED, 0xA0, 0x80], 0),                    // a UTF-16 surrogate
-        ([0xF4, 0x90, 0x80, 0x80], 0),              // beyond U+10FFFF
-        ([0x61, 0xE2, 0x82], 1),                    // cut short at the end
-        ([0x80], 0),                                // a lone continuation byte
-        ([0xC3, 0x28], 0),                          // a lead byte without its continuation
-    ] as [([UInt8], Int?)])
+    @Test(
+        "strict UTF-8",
+        arguments: [
+            ([0x61, 0x62], nil),
+            ([0xE2, 0x82, 0xAC], nil),  // €
+            ([0xF0, 0x9F, 0x98, 0x80], nil),  // 😀
+            ([0x61, 0xC0, 0x80], 1),  // overlong NUL
+            ([0xE0, 0x80, 0xAF], 0),  // overlong /
+            ([0xED, 0xA0, 0x80], 0),  // a UTF-16 surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // beyond U+10FFFF
+            ([0x61, 0xE2, 0x82], 1),  // cut short at the end
+            ([0x80], 0),  // a lone continuation byte
+            ([0xC3, 0x28], 0),  // a lead byte without its continuation
+        ] as [([UInt8], Int?)])
     func utf8(bytes: [UInt8], invalidAt: Int?) {
         #expect(UTF8Check.firstInvalidByte(bytes) == invalidAt)
     }

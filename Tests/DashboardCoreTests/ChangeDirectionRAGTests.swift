@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Change, direction and RAG")
@@ -40,8 +41,10 @@ struct ChangeDirectionRAGTests {
     // MARK: Direction by polarity
 
     private func judged(_ from: Double, _ to: Double, _ polarity: Polarity, unit: MeasureUnit = .percent) -> Direction {
-        TrendRules.direction(of: Change(from: from, in: period("2019/20 Q4"), to: to, in: period("2020/21 Q1")),
-                             polarity: polarity, similarWithin: TrendRules.defaultSimilarWithin(unit)).direction
+        TrendRules.direction(
+            of: Change(from: from, in: period("2019/20 Q4"), to: to, in: period("2020/21 Q1")),
+            polarity: polarity, similarWithin: TrendRules.defaultSimilarWithin(unit)
+        ).direction
     }
 
     @Test("higher is worse when low is good, better when high is good; no polarity says higher or lower")
@@ -57,10 +60,12 @@ struct ChangeDirectionRAGTests {
         #expect(judged(1000, 1001, .none, unit: .count) == .higher)
     }
 
-    @Test("within the default threshold is similar: at most 1 point for percentages", arguments: [
-        (94.0, 94.9, Direction.similar), (94.0, 95.0, .similar), (94.0, 93.0, .similar), (94.0, 95.1, .better), (94.0, 92.9, .worse),
-        (0.3, 0.3, .similar),
-    ])
+    @Test(
+        "within the default threshold is similar: at most 1 point for percentages",
+        arguments: [
+            (94.0, 94.9, Direction.similar), (94.0, 95.0, .similar), (94.0, 93.0, .similar), (94.0, 95.1, .better), (94.0, 92.9, .worse),
+            (0.3, 0.3, .similar),
+        ])
     func percentThreshold(from: Double, to: Double, expected: Direction) {
         #expect(judged(from, to, .high) == expected)
     }
@@ -78,18 +83,22 @@ struct ChangeDirectionRAGTests {
 
     @Test("the default for percentages is the smaller of 1 point and 5% of the earlier figure, and says so")
     func smallerOfSentence() {
-        let assessment = TrendRules.direction(of: Change(from: 2.9, in: period("2020/21 Q1"), to: 2.8, in: period("2020/21 Q2")),
-                                              polarity: .low, similarWithin: TrendRules.defaultSimilarWithin(.percent))
+        let assessment = TrendRules.direction(
+            of: Change(from: 2.9, in: period("2020/21 Q1"), to: 2.8, in: period("2020/21 Q2")),
+            polarity: .low, similarWithin: TrendRules.defaultSimilarWithin(.percent))
         #expect(assessment.direction == .similar)
         #expect(TrendRules.defaultSimilarWithin(.percent).describe(unit: .percent, decimals: 1) == "1.0 pts and 5%")
-        #expect(assessment.sentence(unit: .percent, decimals: 1, polarity: .low)
-            == "Similar: -0.1 pts (-3.4% relative) on 2020/21 Q1 (low is good; changes within 0.1 pts count as similar)")
+        #expect(
+            assessment.sentence(unit: .percent, decimals: 1, polarity: .low)
+                == "Similar: -0.1 pts (-3.4% relative) on 2020/21 Q1 (low is good; changes within 0.1 pts count as similar)")
     }
 
-    @Test("within the default threshold is similar: 2% of the earlier figure otherwise", arguments: [
-        (1000.0, 1020.0, Direction.similar), (1000.0, 980.0, .similar), (1000.0, 1021.0, .worse), (1000.0, 979.0, .better),
-        (30.0, 30.6, .similar), (30.0, 31.0, .worse),
-    ])
+    @Test(
+        "within the default threshold is similar: 2% of the earlier figure otherwise",
+        arguments: [
+            (1000.0, 1020.0, Direction.similar), (1000.0, 980.0, .similar), (1000.0, 1021.0, .worse), (1000.0, 979.0, .better),
+            (30.0, 30.6, .similar), (30.0, 31.0, .worse),
+        ])
     func countThreshold(from: Double, to: Double, expected: Direction) {
         #expect(judged(from, to, .low, unit: .count) == expected)
     }
@@ -104,8 +113,9 @@ struct ChangeDirectionRAGTests {
 
     @Test("movement arrows follow the figure, not the judgement")
     func movement() {
-        let down = TrendRules.direction(of: Change(from: 26.4, in: period("2019/20 Q4"), to: 19.1, in: period("2020/21 Q1")),
-                                        polarity: .low, similarWithin: .absolute(1))
+        let down = TrendRules.direction(
+            of: Change(from: 26.4, in: period("2019/20 Q4"), to: 19.1, in: period("2020/21 Q1")),
+            polarity: .low, similarWithin: .absolute(1))
         #expect(down.direction == .better)
         #expect(down.movement == .down)
         #expect(down.movement.arrow == "▼")
@@ -114,37 +124,44 @@ struct ChangeDirectionRAGTests {
 
     @Test("the direction sentence")
     func sentence() {
-        let worse = TrendRules.direction(of: Change(from: 98.1, in: period("2019"), to: 92, in: period("2020")),
-                                         polarity: .high, similarWithin: .absolute(1))
+        let worse = TrendRules.direction(
+            of: Change(from: 98.1, in: period("2019"), to: 92, in: period("2020")),
+            polarity: .high, similarWithin: .absolute(1))
         #expect(worse.sentence(unit: .percent, decimals: 1, polarity: .high) == "Worse: -6.1 pts (-6.2% relative) on 2019 (high is good)")
-        let similar = TrendRules.direction(of: Change(from: 0.3, in: period("2019/20 Q4"), to: 0.3, in: period("2020/21 Q1")),
-                                           polarity: .low, similarWithin: .absolute(1))
-        #expect(similar.sentence(unit: .percent, decimals: 1, polarity: .low)
-            == "Similar: 0.0 pts on 2019/20 Q4 (low is good; changes within 1.0 pts count as similar)")
+        let similar = TrendRules.direction(
+            of: Change(from: 0.3, in: period("2019/20 Q4"), to: 0.3, in: period("2020/21 Q1")),
+            polarity: .low, similarWithin: .absolute(1))
+        #expect(
+            similar.sentence(unit: .percent, decimals: 1, polarity: .low)
+                == "Similar: 0.0 pts on 2019/20 Q4 (low is good; changes within 1.0 pts count as similar)")
         // A zero threshold (a relative margin of a zero figure) is written as 0.0, not '.0'.
-        let flatFromZero = TrendRules.direction(of: Change(from: 0, in: period("2019/20 Q4"), to: 0, in: period("2020/21 Q1")),
-                                                polarity: .high, similarWithin: .relative(0.02))
-        #expect(flatFromZero.sentence(unit: .count, decimals: 0, polarity: .high)
-            == "Similar: 0 on 2019/20 Q4 (high is good; changes within 0.0 count as similar)")
+        let flatFromZero = TrendRules.direction(
+            of: Change(from: 0, in: period("2019/20 Q4"), to: 0, in: period("2020/21 Q1")),
+            polarity: .high, similarWithin: .relative(0.02))
+        #expect(
+            flatFromZero.sentence(unit: .count, decimals: 0, polarity: .high)
+                == "Similar: 0 on 2019/20 Q4 (high is good; changes within 0.0 count as similar)")
     }
 
     // MARK: Stated directions, as the KPI paper words them
 
-    @Test("a stated direction judged by polarity", arguments: [
-        (StatedDirection.higher, Polarity.low, Direction.worse, DirectionAssessment.Movement.up),   // "Higher (low is good)"
-        (.lower, .low, .better, .down),                                                               // "Lower (low is good)"
-        (.lower, .high, .worse, .down),                                                               // "Lower (high is good)"
-        (.higher, .high, .better, .up),                                                               // "Higher (high is good)"
-        (.better, .high, .better, .up),
-        (.better, .low, .better, .down),
-        (.worse, .high, .worse, .down),
-        (.worse, .low, .worse, .up),
-        (.similar, .high, .similar, .flat),
-        (.similar, .none, .same, .flat),
-        (.higher, .none, .higher, .up),                                                               // "Higher (no polarity)"
-        (.lower, .none, .lower, .down),
-        (.better, .none, .same, .unknown),
-    ])
+    @Test(
+        "a stated direction judged by polarity",
+        arguments: [
+            (StatedDirection.higher, Polarity.low, Direction.worse, DirectionAssessment.Movement.up),  // "Higher (low is good)"
+            (.lower, .low, .better, .down),  // "Lower (low is good)"
+            (.lower, .high, .worse, .down),  // "Lower (high is good)"
+            (.higher, .high, .better, .up),  // "Higher (high is good)"
+            (.better, .high, .better, .up),
+            (.better, .low, .better, .down),
+            (.worse, .high, .worse, .down),
+            (.worse, .low, .worse, .up),
+            (.similar, .high, .similar, .flat),
+            (.similar, .none, .same, .flat),
+            (.higher, .none, .higher, .up),  // "Higher (no polarity)"
+            (.lower, .none, .lower, .down),
+            (.better, .none, .same, .unknown),
+        ])
     func stated(stated: StatedDirection, polarity: Polarity, direction: Direction, movement: DirectionAssessment.Movement) {
         let assessment = TrendRules.direction(stated: stated, in: period("2020/21 Q1"), polarity: polarity)
         #expect(assessment.direction == direction)
@@ -154,8 +171,9 @@ struct ChangeDirectionRAGTests {
     @Test("a stated direction's sentence says the previous figure is not in the data")
     func statedSentence() {
         let assessment = TrendRules.direction(stated: .higher, in: period("2020/21 Q1"), polarity: .low)
-        #expect(assessment.sentence(unit: .percent, decimals: 1, polarity: .low)
-            == "Worse: as reported for 2020/21 Q1 (\"higher\"; the previous figure is not in the data)")
+        #expect(
+            assessment.sentence(unit: .percent, decimals: 1, polarity: .low)
+                == "Worse: as reported for 2020/21 Q1 (\"higher\"; the previous figure is not in the data)")
     }
 
     @Test("the overview's tally of directions")
@@ -168,52 +186,63 @@ struct ChangeDirectionRAGTests {
 
     // MARK: RAG against a target (default tolerance 5% of the target)
 
-    private func byTarget(_ value: Double, target: Double, _ polarity: Polarity, tolerance: Margin = .relative(0.05),
-                          unit: MeasureUnit = .percent, decimals: Int = 1) -> RAGAssessment? {
+    private func byTarget(
+        _ value: Double, target: Double, _ polarity: Polarity, tolerance: Margin = .relative(0.05),
+        unit: MeasureUnit = .percent, decimals: Int = 1
+    ) -> RAGAssessment? {
         RAGRules.byTarget(value: value, target: target, polarity: polarity, tolerance: tolerance, unit: unit, decimals: decimals)
     }
 
-    @Test("high is good, target 97.0%: green from 97, amber down to 92.15 (97 − 4.85), red below", arguments: [
-        (98.0, RAG.green), (97.0, .green), (96.99, .amber), (94.9, .amber), (92.15, .amber), (92.1, .red), (55.6, .red),
-    ])
+    @Test(
+        "high is good, target 97.0%: green from 97, amber down to 92.15 (97 − 4.85), red below",
+        arguments: [
+            (98.0, RAG.green), (97.0, .green), (96.99, .amber), (94.9, .amber), (92.15, .amber), (92.1, .red), (55.6, .red),
+        ])
     func highIsGoodBands(value: Double, expected: RAG) {
         #expect(byTarget(value, target: 97, .high)?.status.outcome == expected)
     }
 
-    @Test("low is good, target 19.1%: green to 19.1, amber to 20.055 (19.1 + 0.955), red above", arguments: [
-        (7.3, RAG.green), (19.1, .green), (19.2, .amber), (20.05, .amber), (20.1, .red), (26.4, .red),
-    ])
+    @Test(
+        "low is good, target 19.1%: green to 19.1, amber to 20.055 (19.1 + 0.955), red above",
+        arguments: [
+            (7.3, RAG.green), (19.1, .green), (19.2, .amber), (20.05, .amber), (20.1, .red), (26.4, .red),
+        ])
     func lowIsGoodBands(value: Double, expected: RAG) {
         #expect(byTarget(value, target: 19.1, .low)?.status.outcome == expected)
     }
 
-    @Test("the KPI paper's target-based statuses", arguments: [
-        // (measure, value, target, polarity, RAG by target)
-        ("CP reviews in timescale", 94.9, 97.0, Polarity.high, RAG.amber),
-        ("repeat CP plans", 26.4, 19.1, .low, .red),
-        ("re-referrals", 26.0, 19.2, .low, .red),
-        ("CP plans 2 years or more", 0.3, 1.7, .low, .green),
-        ("3 or more placements", 7.3, 9.0, .low, .green),
-        ("same placement 2+ years", 55.6, 71.0, .high, .red),
-        ("care leavers in EET", 61.5, 55.0, .high, .green),
-        ("early education take-up", 93.0, 96.0, .high, .amber),
-        ("primary schools good", 88.0, 90.0, .high, .amber),
-    ] as [(String, Double, Double, Polarity, RAG)])
+    @Test(
+        "the KPI paper's target-based statuses",
+        arguments: [
+            // (measure, value, target, polarity, RAG by target)
+            ("CP reviews in timescale", 94.9, 97.0, Polarity.high, RAG.amber),
+            ("repeat CP plans", 26.4, 19.1, .low, .red),
+            ("re-referrals", 26.0, 19.2, .low, .red),
+            ("CP plans 2 years or more", 0.3, 1.7, .low, .green),
+            ("3 or more placements", 7.3, 9.0, .low, .green),
+            ("same placement 2+ years", 55.6, 71.0, .high, .red),
+            ("care leavers in EET", 61.5, 55.0, .high, .green),
+            ("early education take-up", 93.0, 96.0, .high, .amber),
+            ("primary schools good", 88.0, 90.0, .high, .amber),
+        ] as [(String, Double, Double, Polarity, RAG)])
     func kpiTargets(measure: String, value: Double, target: Double, polarity: Polarity, expected: RAG) {
         #expect(byTarget(value, target: target, polarity)?.status.outcome == expected, "\(measure)")
     }
 
     @Test("the rule says what was missed and by how much")
     func ruleText() {
-        #expect(byTarget(94.9, target: 97, .high)?.rule
-            == "misses the target of 97.0% by 2.1 pts, within the amber band of 5% of the target (down to 92.15%)")
-        #expect(byTarget(26.4, target: 19.1, .low)?.rule
-            == "misses the target of 19.1% by 7.3 pts, beyond the amber band of 5% of the target (up to 20.06%)")
+        #expect(
+            byTarget(94.9, target: 97, .high)?.rule
+                == "misses the target of 97.0% by 2.1 pts, within the amber band of 5% of the target (down to 92.15%)")
+        #expect(
+            byTarget(26.4, target: 19.1, .low)?.rule
+                == "misses the target of 19.1% by 7.3 pts, beyond the amber band of 5% of the target (up to 20.06%)")
         #expect(byTarget(61.5, target: 55, .high)?.rule == "meets the target of 55.0% (high is good)")
         #expect(byTarget(61.5, target: 55, .high)?.method == .target)
         // A miss that rounds to nothing at the indicator's decimals keeps its leading zero.
-        #expect(byTarget(96.96, target: 97, .high)?.rule
-            == "misses the target of 97.0% by 0.0 pts, within the amber band of 5% of the target (down to 92.15%)")
+        #expect(
+            byTarget(96.96, target: 97, .high)?.rule
+                == "misses the target of 97.0% by 0.0 pts, within the amber band of 5% of the target (down to 92.15%)")
     }
 
     @Test("each status carries its rule in brief for a table cell")
@@ -232,8 +261,9 @@ struct ChangeDirectionRAGTests {
         #expect(byTarget(12, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .amber)
         #expect(byTarget(12.5, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .red)
         #expect(byTarget(8, target: 10, .high, tolerance: .absolute(2), unit: .count, decimals: 0)?.status == .amber)
-        #expect(byTarget(12, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.rule
-            == "misses the target of 10 by 2, within the amber band of 2 (up to 12)")
+        #expect(
+            byTarget(12, target: 10, .low, tolerance: .absolute(2), unit: .count, decimals: 0)?.rule
+                == "misses the target of 10 by 2, within the amber band of 2 (up to 12)")
     }
 
     @Test("no status for an indicator with no polarity")
@@ -243,21 +273,23 @@ struct ChangeDirectionRAGTests {
 
     // MARK: RAG by the councils' quartile key
 
-    @Test("the quartile key printed under the KPI dashboard", arguments: [
-        (1, nil, nil, RAG.green),
-        (1, QuartilePosition.low, Direction.worse, RAG.green),
-        (2, .high, .better, .green),     // high in the second quartile with an improving trend
-        (2, .high, .worse, .amber),
-        (2, .high, .similar, .amber),
-        (2, .low, .better, .amber),
-        (2, nil, .better, .amber),       // position not given: the stronger status cannot be shown to apply
-        (3, .low, .worse, .red),         // low in the third quartile with a declining trend
-        (3, .low, .better, .amber),
-        (3, .high, .worse, .amber),
-        (3, nil, .worse, .amber),
-        (4, .high, .better, .red),
-        (4, nil, nil, .red),
-    ] as [(Int, QuartilePosition?, Direction?, RAG)])
+    @Test(
+        "the quartile key printed under the KPI dashboard",
+        arguments: [
+            (1, nil, nil, RAG.green),
+            (1, QuartilePosition.low, Direction.worse, RAG.green),
+            (2, .high, .better, .green),  // high in the second quartile with an improving trend
+            (2, .high, .worse, .amber),
+            (2, .high, .similar, .amber),
+            (2, .low, .better, .amber),
+            (2, nil, .better, .amber),  // position not given: the stronger status cannot be shown to apply
+            (3, .low, .worse, .red),  // low in the third quartile with a declining trend
+            (3, .low, .better, .amber),
+            (3, .high, .worse, .amber),
+            (3, nil, .worse, .amber),
+            (4, .high, .better, .red),
+            (4, nil, nil, .red),
+        ] as [(Int, QuartilePosition?, Direction?, RAG)])
     func quartileKey(quartile: Int, position: QuartilePosition?, direction: Direction?, expected: RAG) {
         let assessment = RAGRules.byQuartile(quartile: quartile, position: position, direction: direction)
         #expect(assessment.status.outcome == expected)
@@ -268,8 +300,9 @@ struct ChangeDirectionRAGTests {
     func quartileRules() {
         #expect(RAGRules.byQuartile(quartile: 1, position: nil, direction: nil).rule == "top quartile nationally")
         #expect(RAGRules.byQuartile(quartile: 2, position: .high, direction: .better).rule == "high in the second quartile with an improving trend")
-        #expect(RAGRules.byQuartile(quartile: 2, position: nil, direction: .worse).rule
-            == "second quartile with a declining trend; the position within the quartile is not given, so room for improvement")
+        #expect(
+            RAGRules.byQuartile(quartile: 2, position: nil, direction: .worse).rule
+                == "second quartile with a declining trend; the position within the quartile is not given, so room for improvement")
         #expect(RAGRules.byQuartile(quartile: 3, position: .low, direction: .worse).rule == "low in the third quartile with a declining trend")
         #expect(RAGRules.byQuartile(quartile: 4, position: nil, direction: nil).rule == "bottom (fourth) quartile nationally")
     }

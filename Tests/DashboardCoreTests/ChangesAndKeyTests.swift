@@ -1,39 +1,47 @@
-@testable import DashboardCore
 import Testing
+
+@testable import DashboardCore
 
 @Suite("What changed between snapshots, and RAG key rules")
 struct ChangesAndKeyTests {
     func indicator(_ id: String, _ figures: [(String, String)], statuses: [String] = [], direction: String? = nil) -> DashboardSnapshot.Indicator {
-        DashboardSnapshot.Indicator(id: id, title: id, figures: figures.map { .init(period: $0.0, label: $0.0, shown: $0.1) },
-                                    statuses: statuses, direction: direction, latest: figures.last?.0)
+        DashboardSnapshot.Indicator(
+            id: id, title: id, figures: figures.map { .init(period: $0.0, label: $0.0, shown: $0.1) },
+            statuses: statuses, direction: direction, latest: figures.last?.0)
     }
 
     @Test func everyKindOfChangeIsFoundInTheLaterSnapshotsOrder() {
-        let before = DashboardSnapshot(asOf: "2019/20 Q4", indicators: [
-            indicator("star", [("2019/20 Q3", "70.3%"), ("2019/20 Q4", "71.8%")], statuses: ["Green"], direction: "Better"),
-            indicator("gone", [("2019/20 Q4", "5")]),
-            indicator("withdrawn", [("2019/20 Q3", "3"), ("2019/20 Q4", "4")]),
-        ])
-        let after = DashboardSnapshot(asOf: "2020/21 Q1", indicators: [
-            indicator("star", [("2019/20 Q3", "70.3%"), ("2019/20 Q4", "65.0%"), ("2020/21 Q1", "68.0%")], statuses: ["Amber"], direction: "Better"),
-            indicator("withdrawn", [("2019/20 Q4", "4")]),
-            indicator("new", [("2020/21 Q1", "1")]),
-        ])
+        let before = DashboardSnapshot(
+            asOf: "2019/20 Q4",
+            indicators: [
+                indicator("star", [("2019/20 Q3", "70.3%"), ("2019/20 Q4", "71.8%")], statuses: ["Green"], direction: "Better"),
+                indicator("gone", [("2019/20 Q4", "5")]),
+                indicator("withdrawn", [("2019/20 Q3", "3"), ("2019/20 Q4", "4")]),
+            ])
+        let after = DashboardSnapshot(
+            asOf: "2020/21 Q1",
+            indicators: [
+                indicator("star", [("2019/20 Q3", "70.3%"), ("2019/20 Q4", "65.0%"), ("2020/21 Q1", "68.0%")], statuses: ["Amber"], direction: "Better"),
+                indicator("withdrawn", [("2019/20 Q4", "4")]),
+                indicator("new", [("2020/21 Q1", "1")]),
+            ])
         let changes = SnapshotChanges.between(before, after)
-        #expect(changes.map(\.sentence) == [
-            "star: 2019/20 Q4 revised from 71.8% to 65.0%",
-            "star: 2020/21 Q1 68.0%",
-            "star: status Green → Amber",
-            "withdrawn: 2019/20 Q3 3 no longer shown",
-            "new: new indicator",
-            "gone: no longer reported",
-        ])
-        #expect(SnapshotChanges.brief(changes, limit: 2) == [
-            "1 new figure, 1 revised figure, 1 figure no longer shown, 1 status change, 1 new indicator and 1 indicator no longer reported",
-            "  star: 2019/20 Q4 revised from 71.8% to 65.0%",
-            "  star: 2020/21 Q1 68.0%",
-            "  and 4 more",
-        ])
+        #expect(
+            changes.map(\.sentence) == [
+                "star: 2019/20 Q4 revised from 71.8% to 65.0%",
+                "star: 2020/21 Q1 68.0%",
+                "star: status Green → Amber",
+                "withdrawn: 2019/20 Q3 3 no longer shown",
+                "new: new indicator",
+                "gone: no longer reported",
+            ])
+        #expect(
+            SnapshotChanges.brief(changes, limit: 2) == [
+                "1 new figure, 1 revised figure, 1 figure no longer shown, 1 status change, 1 new indicator and 1 indicator no longer reported",
+                "  star: 2019/20 Q4 revised from 71.8% to 65.0%",
+                "  star: 2020/21 Q1 68.0%",
+                "  and 4 more",
+            ])
         #expect(SnapshotChanges.between(after, after).isEmpty)
     }
 

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import DashboardCore
 
 /// "Compared with previous" never jumps silently over a gap or a missing period.
 @Suite("Comparisons with the previous period")
 struct ComparisonTests {
     func dashboard(_ definition: IndicatorDefinition, _ observations: [Observation]) -> Dashboard {
-        Dashboard(definition: DashboardDefinition(id: "d", title: "D", organisation: "O", indicators: [definition], location: at()),
-                  series: [definition.id: observations])
+        Dashboard(
+            definition: DashboardDefinition(id: "d", title: "D", organisation: "O", indicators: [definition], location: at()),
+            series: [definition.id: observations])
     }
 
     func analyse(_ definition: IndicatorDefinition, _ observations: [Observation]) -> IndicatorAnalysis {
@@ -25,8 +27,12 @@ struct ComparisonTests {
     @Test("a gap in the quarter before is said with its reason")
     func gapQuarter() {
         let neet = indicator("neet-16-17", unit: .percent, polarity: .low)
-        let analysis = analyse(neet, [observation("2020/21 Q1", 2.9, decimals: 1), observation("2020/21 Q2", nil, gap: .suppressed),
-                                      observation("2020/21 Q3", 2.4, decimals: 1)])
+        let analysis = analyse(
+            neet,
+            [
+                observation("2020/21 Q1", 2.9, decimals: 1), observation("2020/21 Q2", nil, gap: .suppressed),
+                observation("2020/21 Q3", 2.4, decimals: 1),
+            ])
         #expect(analysis.change == nil)
         #expect(analysis.comparison?.note == "2020/21 Q2 is a gap (suppressed (small numbers))")
     }
@@ -46,8 +52,12 @@ struct ComparisonTests {
     func samePeriodLastYear() {
         var neet = indicator("neet-16-17", unit: .percent, polarity: .low)
         neet.compareWith = .samePeriodLastYear
-        let analysis = analyse(neet, [observation("2019/20 Q1", 2.0, decimals: 1), observation("2019/20 Q4", 2.6, decimals: 1),
-                                      observation("2020/21 Q1", 2.8, decimals: 1)])
+        let analysis = analyse(
+            neet,
+            [
+                observation("2019/20 Q1", 2.0, decimals: 1), observation("2019/20 Q4", 2.6, decimals: 1),
+                observation("2020/21 Q1", 2.8, decimals: 1),
+            ])
         #expect(analysis.change?.fromPeriod == period("2019/20 Q1"))
         #expect(analysis.direction?.direction == .worse)
         let missing = analyse(neet, [observation("2019/20 Q4", 2.6, decimals: 1), observation("2020/21 Q1", 2.8, decimals: 1)])
@@ -58,8 +68,10 @@ struct ComparisonTests {
     @Test("a rolling 12 months is compared with the 12 months a year before, not the overlapping window")
     func rollingWindow() {
         let rate = indicator("reoffending-rate", unit: .rate, polarity: .low)
-        let figures = [observation("Oct 19 – Sep 20", 0.51, decimals: 2), observation("Jan 20 – Dec 20", 0.40, decimals: 2),
-                       observation("Jul 20 – Jun 21", 0.45, decimals: 2), observation("Oct 20 – Sep 21", 0.47, decimals: 2)]
+        let figures = [
+            observation("Oct 19 – Sep 20", 0.51, decimals: 2), observation("Jan 20 – Dec 20", 0.40, decimals: 2),
+            observation("Jul 20 – Jun 21", 0.45, decimals: 2), observation("Oct 20 – Sep 21", 0.47, decimals: 2),
+        ]
         let analysis = analyse(rate, figures)
         #expect(analysis.change?.fromPeriod == period("Oct 19 – Sep 20"))
         #expect(analysis.series.count == 4)
@@ -72,8 +84,12 @@ struct ComparisonTests {
     @Test("a 3-month range is not compared with a 12-month one: they are different kinds")
     func kindsApart() {
         let count = indicator("custody", unit: .count, polarity: .low)
-        let analysis = analyse(count, [observation("Oct 19 – Sep 20", 12), observation("Jul 20 – Sep 20", 2), observation("Oct 20 – Sep 21", 10),
-                                       observation("Jul 21 – Jun 22", 9)])
+        let analysis = analyse(
+            count,
+            [
+                observation("Oct 19 – Sep 20", 12), observation("Jul 20 – Sep 20", 2), observation("Oct 20 – Sep 21", 10),
+                observation("Jul 21 – Jun 22", 9),
+            ])
         #expect(analysis.series.map(\.period) == [period("Oct 19 – Sep 20"), period("Oct 20 – Sep 21"), period("Jul 21 – Jun 22")])
         #expect(analysis.change == nil)
         #expect(analysis.comparison?.note == "no Jul 2020 – Jun 2021 figure")
@@ -86,8 +102,9 @@ struct ComparisonTests {
         #expect(analysis.change?.fromPeriod == period("Spring Census 2019"))
         #expect(analysis.direction?.direction == .higher)
         // The period compared with is named as the paper wrote it.
-        #expect(analysis.direction?.sentence(unit: .count, decimals: 0, polarity: .none)
-            == "Higher: +156 (+8.9%) on Spring Census 2019 (no polarity: information only)")
+        #expect(
+            analysis.direction?.sentence(unit: .count, decimals: 0, polarity: .none)
+                == "Higher: +156 (+8.9%) on Spring Census 2019 (no polarity: information only)")
     }
 
     @Test("termly figures are compared with the term before")
@@ -117,7 +134,10 @@ struct ComparisonTests {
 
         neet.compareWith = .latestAvailable
         let other = ConsistencyChecks.check(dashboard(neet, figures)).warnings
-        #expect(other.map(\.message) == ["neet-16-17 2020/21 Q3 is reported as 'lower', but the figures compare with 2020/21 Q1 (compared with 2020/21 Q1, the latest available: no 2020/21 Q2 figure), which makes it better (2.9% then 2.4%); the page shows both"])
+        #expect(
+            other.map(\.message) == [
+                "neet-16-17 2020/21 Q3 is reported as 'lower', but the figures compare with 2020/21 Q1 (compared with 2020/21 Q1, the latest available: no 2020/21 Q2 figure), which makes it better (2.9% then 2.4%); the page shows both"
+            ])
         let analysis = analyse(neet, figures)
         #expect(analysis.direction?.direction == .better)
         #expect(analysis.reportedDirection?.direction == .better)

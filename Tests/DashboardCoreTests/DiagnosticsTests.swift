@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Diagnostics")
@@ -8,8 +9,9 @@ struct DiagnosticsTests {
         #expect(at("data.csv", 3, 7).description == "data.csv:3:7")
         #expect(at("data.csv", 3, 0).description == "data.csv:3")
         #expect(at("data.csv", 0, 0).description == "data.csv")
-        #expect(Diagnostic(.error, "the period is empty", at: at("data.csv", 2, 5)).description
-            == "data.csv:2:5: error: the period is empty")
+        #expect(
+            Diagnostic(.error, "the period is empty", at: at("data.csv", 2, 5)).description
+                == "data.csv:2:5: error: the period is empty")
     }
 
     @Test("sorted reads top to bottom, errors before warnings at one place, duplicates once")
@@ -28,11 +30,13 @@ struct DiagnosticsTests {
         #expect(diagnostics.hasErrors)
     }
 
-    @Test("a suggestion names the closest known word within a few edits", arguments: [
-        ("polarty", ["title", "unit", "polarity"], "did you mean 'polarity'?"),
-        ("family-star-postive", ["family-star-total", "family-star-positive"], "did you mean 'family-star-positive'?"),
-        ("Unit", ["unit", "chart"], "did you mean 'unit'?"),
-    ])
+    @Test(
+        "a suggestion names the closest known word within a few edits",
+        arguments: [
+            ("polarty", ["title", "unit", "polarity"], "did you mean 'polarity'?"),
+            ("family-star-postive", ["family-star-total", "family-star-positive"], "did you mean 'family-star-positive'?"),
+            ("Unit", ["unit", "chart"], "did you mean 'unit'?"),
+        ])
     func suggestion(word: String, candidates: [String], expected: String) {
         #expect(Diagnostic.suggestion(for: word, among: candidates) == expected)
     }
@@ -42,9 +46,11 @@ struct DiagnosticsTests {
         #expect(Diagnostic.suggestion(for: "benchmark-colour", among: ["title", "unit"]) == nil)
     }
 
-    @Test("edit distance counts insertions, deletions and substitutions", arguments: [
-        ("", "abc", 3), ("kitten", "sitting", 3), ("polarty", "polarity", 1), ("same", "same", 0), ("£5", "£6", 1),
-    ])
+    @Test(
+        "edit distance counts insertions, deletions and substitutions",
+        arguments: [
+            ("", "abc", 3), ("kitten", "sitting", 3), ("polarty", "polarity", 1), ("same", "same", 0), ("£5", "£6", 1),
+        ])
     func distance(a: String, b: String, expected: Int) {
         #expect(editDistance(a, b) == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 /// LAIT's statistics on small hand-checked sets: R's `quantile()` (type 7), `rank(ties.method = "min")`, its band rule.
@@ -51,8 +52,9 @@ import Testing
     @Test func computesEveryColumnForAnAuthority() throws {
         func row(_ period: String, _ area: String, _ number: Int, _ value: Double?, region: String? = nil) -> BenchmarkData.Row {
             let level: BenchmarkData.Level = number == 970 ? .england : number > 970 ? .region : .authority
-            return .init(measure: "M", period: period, area: area, laNumber: number, region: region, level: level, value: value,
-                         location: SourceLocation(file: "m.csv"))
+            return .init(
+                measure: "M", period: period, area: area, laNumber: number, region: region, level: level, value: value,
+                location: SourceLocation(file: "m.csv"))
         }
         let data = BenchmarkData(rows: [
             row("2019-20", "A", 1, 10, region: "Outer London"), row("2019-20", "B", 2, 20, region: "Outer London"),
@@ -61,9 +63,13 @@ import Testing
             row("2018-19", "A", 1, 12, region: "Outer London"), row("2018-19", "B", 2, 18, region: "Outer London"),
         ])
         let neighbours = StatisticalNeighbours(entries: [1: .init(laNumber: 1, name: "A", region: "London (Outer)", neighbours: [2, 3, 4])])
-        let result = LAITMethod.compute(data: data, measure: "M", info: MeasureInfo(code: "M", polarity: .low),
-                                        neighbours: neighbours, authority: "a")
-        guard case .success(let rows) = result else { Issue.record("\(result)"); return }
+        let result = LAITMethod.compute(
+            data: data, measure: "M", info: MeasureInfo(code: "M", polarity: .low),
+            neighbours: neighbours, authority: "a")
+        guard case .success(let rows) = result else {
+            Issue.record("\(result)")
+            return
+        }
         #expect(rows.map(\.period) == ["2018-19", "2019-20"])
         let latest = rows[1]
         #expect(latest.value == 10 && latest.england == 99)

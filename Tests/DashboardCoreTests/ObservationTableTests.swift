@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Observation tables")
@@ -30,13 +31,13 @@ struct ObservationTableTests {
     @Test("the KPI dashboard's long table: indicator, period, value, note")
     func kpiLongForm() {
         let kpiExcerpt = """
-        # Current figures of the Quarter 1 2020/21 dashboard, as published.
-        indicator,period,value,note
-        cp-reviews-in-timescale,2020/21 Q1,94.9% (1074),
-        cfws-individuals-quarter,2020/21 Q1,"3,622",
-        mainstream-ehcp,2020-01,1906,Spring Census 2020
-        reoffending-rate,Q3 2019/20,0.51,
-        """
+            # Current figures of the Quarter 1 2020/21 dashboard, as published.
+            indicator,period,value,note
+            cp-reviews-in-timescale,2020/21 Q1,94.9% (1074),
+            cfws-individuals-quarter,2020/21 Q1,"3,622",
+            mainstream-ehcp,2020-01,1906,Spring Census 2020
+            reoffending-rate,Q3 2019/20,0.51,
+            """
         let (shape, records, diagnostics) = table(kpiExcerpt, file: "kpi.csv")
         #expect(diagnostics.isEmpty)
         #expect(shape == .long)
@@ -55,11 +56,11 @@ struct ObservationTableTests {
     @Test("numerator and denominator columns, in any order, headers in any case")
     func numeratorDenominator() {
         let familyStarRates = """
-        Period,Indicator,Value,Denominator,Numerator
-        2019/20 Q1,family-star-positive-rate,67.1%,70,47
-        2019/20 Q2,family-star-positive-rate,67.5%,80,54
-        2019/20 Q3,family-star-positive-rate,70.3%,,
-        """
+            Period,Indicator,Value,Denominator,Numerator
+            2019/20 Q1,family-star-positive-rate,67.1%,70,47
+            2019/20 Q2,family-star-positive-rate,67.5%,80,54
+            2019/20 Q3,family-star-positive-rate,70.3%,,
+            """
         let (shape, records, diagnostics) = table(familyStarRates)
         #expect(diagnostics.isEmpty)
         #expect(shape == .long)
@@ -83,10 +84,11 @@ struct ObservationTableTests {
         #expect(shape == .long)
         #expect(records.count == 1)
         #expect(diagnostics.errors.isEmpty)
-        #expect(diagnostics.warnings.map(\.message) == [
-            "the column 'notes' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source); did you mean 'note'?",
-            "the column 'origin' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source)",
-        ])
+        #expect(
+            diagnostics.warnings.map(\.message) == [
+                "the column 'notes' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source); did you mean 'note'?",
+                "the column 'origin' is not read (a long-form file has indicator, period, value, numerator, denominator, note, published, source)",
+            ])
         #expect(diagnostics.warnings.map(\.location) == [at("data.csv", 1, 24), at("data.csv", 1, 30)])
     }
 
@@ -100,9 +102,10 @@ struct ObservationTableTests {
     @Test("a row with more fields than the header is reported at the first extra field, and skipped")
     func tooManyFields() {
         let (_, records, diagnostics) = table("indicator,period,value\nx,2019/20 Q1,1,537\ny,2019/20 Q1,2\n")
-        #expect(diagnostics.errors.map(\.message) == [
-            "this row has 4 fields but the header has 3; is a comma inside a value that should be quoted?",
-        ])
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "this row has 4 fields but the header has 3; is a comma inside a value that should be quoted?"
+            ])
         #expect(diagnostics.errors.first?.location == at("data.csv", 2, 16))
         #expect(records.map(\.indicator) == ["y"])
     }
@@ -112,10 +115,11 @@ struct ObservationTableTests {
         let (_, records, diagnostics) = table("indicator,period,value\nmainstream-ehcp,Spring Census,1906\nx,2019/21,1\n")
         #expect(records.isEmpty)
         #expect(diagnostics.errors.map(\.location) == [at("data.csv", 2, 17), at("data.csv", 3, 3)])
-        #expect(diagnostics.errors.map(\.message) == [
-            "'Spring Census' has no year: a census is named with its year, e.g. Spring Census 2020",
-            "'2019/21' is not a financial year: one runs April to March over two consecutive years, e.g. 2019/20",
-        ])
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "'Spring Census' has no year: a census is named with its year, e.g. Spring Census 2020",
+                "'2019/21' is not a financial year: one runs April to March over two consecutive years, e.g. 2019/20",
+            ])
     }
 
     @Test("a bad figure is reported at its character, inside quotes too")
@@ -166,9 +170,10 @@ struct ObservationTableTests {
             let (shape, records, diagnostics) = table(text)
             #expect(shape == nil)
             #expect(records.isEmpty)
-            #expect(diagnostics.errors.map(\.message) == [
-                "the file has no header row and no data; a data file starts with a header such as indicator,period,value",
-            ])
+            #expect(
+                diagnostics.errors.map(\.message) == [
+                    "the file has no header row and no data; a data file starts with a header such as indicator,period,value"
+                ])
         }
     }
 
@@ -177,11 +182,11 @@ struct ObservationTableTests {
     @Test("the CFWS Family Star table: periods as headers, year to date beside the quarters")
     func familyStarWide() {
         let familyStar2019_20 = """
-        indicator,2019/20 Q1,2019/20 Q2,2019/20 Q3,2019/20 Q4,2019/20 YTD,2020/21 Q1
-        family-star-total,70,80,101,85,336,103
-        family-star-positive,47,54,71,61,233,70
-        family-star-positive-rate,67.1%,67.5%,70.3%,71.8%,69.3%,68.0%
-        """
+            indicator,2019/20 Q1,2019/20 Q2,2019/20 Q3,2019/20 Q4,2019/20 YTD,2020/21 Q1
+            family-star-total,70,80,101,85,336,103
+            family-star-positive,47,54,71,61,233,70
+            family-star-positive-rate,67.1%,67.5%,70.3%,71.8%,69.3%,68.0%
+            """
         let (shape, records, diagnostics) = table(familyStar2019_20, file: "family-star.csv")
         #expect(diagnostics.isEmpty)
         #expect(shape == .wide)
@@ -198,9 +203,9 @@ struct ObservationTableTests {
     @Test("the allocation table's breaks in data are gaps with their words")
     func allocationWide() {
         let allocationBreak = """
-        indicator,Nov-19,Dec-19,Jan-20,Mar-20
-        allocation-locality,116,Break in data while tableau was developed,Break in data,82
-        """
+            indicator,Nov-19,Dec-19,Jan-20,Mar-20
+            allocation-locality,116,Break in data while tableau was developed,Break in data,82
+            """
         let (_, records, diagnostics) = table(allocationBreak)
         #expect(diagnostics.isEmpty)
         #expect(records.map(\.figure.value) == [116, nil, nil, 82])
@@ -254,9 +259,10 @@ struct ObservationTableTests {
         let (shape, records, diagnostics) = table("indicator,2019/20 Q1,Spring 2020\nx,1,2\n")
         #expect(shape == .wide)
         #expect(records.isEmpty)
-        #expect(diagnostics.errors.map(\.message) == [
-            "'Spring 2020' could be the Spring term or the Spring census: write Spring term 2020 or Spring Census 2020 (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
-        ])
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "'Spring 2020' could be the Spring term or the Spring census: write Spring term 2020 or Spring Census 2020 (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)"
+            ])
         #expect(diagnostics.errors.first?.location == at("data.csv", 1, 22))
     }
 
@@ -277,9 +283,10 @@ struct ObservationTableTests {
     @Test("a header with one column")
     func oneColumnHeader() {
         let (_, _, diagnostics) = table("indicator\nx\n")
-        #expect(diagnostics.errors.map(\.message) == [
-            "the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
-        ])
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value"
+            ])
     }
 
     @Test("a wide row with no indicator")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 /// Figures as committee papers print them.
@@ -52,8 +53,12 @@ struct PaperFigureTests {
         #expect(figure.decimals == 0)
     }
 
-    @Test("ranks: 4th, 1st, 22nd, 3rd and 11 out of 32", arguments: [("4th", 4.0, nil as Double?), ("1st", 1, nil), ("22nd", 22, nil), ("3rd", 3, nil),
-                                                                     ("11 out of 32", 11, 32)])
+    @Test(
+        "ranks: 4th, 1st, 22nd, 3rd and 11 out of 32",
+        arguments: [
+            ("4th", 4.0, nil as Double?), ("1st", 1, nil), ("22nd", 22, nil), ("3rd", 3, nil),
+            ("11 out of 32", 11, 32),
+        ])
     func ranks(text: String, value: Double, outOf: Double?) throws {
         let figure = try #require(parsed(text))
         #expect(figure.value == value)
@@ -82,8 +87,9 @@ struct PaperFigureTests {
 
     func assemble(_ definition: IndicatorDefinition, _ rows: [(String, String)]) -> (Dashboard, Diagnostics) {
         let records = rows.enumerated().map { index, row in
-            ObservationRecord(indicator: definition.id, indicatorLocation: at("data.csv", index + 2, 1), period: period(row.0),
-                              figure: figure(row.1), valueLocation: at("data.csv", index + 2, 20))
+            ObservationRecord(
+                indicator: definition.id, indicatorLocation: at("data.csv", index + 2, 1), period: period(row.0),
+                figure: figure(row.1), valueLocation: at("data.csv", index + 2, 20))
         }
         let dashboardDefinition = DashboardDefinition(id: "d", title: "D", organisation: "O", indicators: [definition], location: at())
         return DashboardAssembler.assemble(dashboardDefinition, files: [DashboardAssembler.DataFile(path: "data.csv", records: records)])
@@ -138,13 +144,16 @@ struct PaperFigureTests {
         var share = indicator("ehcp-share-under-5", unit: .percent)
         share.numeratorID = "ehcp-under-5"
         share.denominatorID = "ehcp-local-total"
-        let definition = DashboardDefinition(id: "send", title: "SEND", organisation: "O",
-                                             indicators: [share, indicator("ehcp-under-5"), indicator("ehcp-local-total")], location: at())
-        let dashboard = Dashboard(definition: definition, series: [
-            "ehcp-share-under-5": [observation("2020-08", 3.7, decimals: 1)],
-            "ehcp-under-5": [observation("2020-08", 171)],
-            "ehcp-local-total": [observation("2020-08", 5039)],
-        ])
+        let definition = DashboardDefinition(
+            id: "send", title: "SEND", organisation: "O",
+            indicators: [share, indicator("ehcp-under-5"), indicator("ehcp-local-total")], location: at())
+        let dashboard = Dashboard(
+            definition: definition,
+            series: [
+                "ehcp-share-under-5": [observation("2020-08", 3.7, decimals: 1)],
+                "ehcp-under-5": [observation("2020-08", 171)],
+                "ehcp-local-total": [observation("2020-08", 5039)],
+            ])
         let warnings = ConsistencyChecks.check(dashboard).warnings.map(\.message)
         #expect(warnings == ["ehcp-share-under-5 for August 2020 is 3.7%, but ehcp-under-5 / ehcp-local-total is 171 / 5,039 = 3.4%"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 /// The period labels committee papers print, exactly as printed.
@@ -14,11 +15,13 @@ struct PaperPeriodTests {
         return failure.message
     }
 
-    @Test("ordinal and 'as at' dates are that day, shown as written", arguments: [
-        ("31st March 2020", CivilDate(2020, 3, 31)), ("As at 31st March 2020", CivilDate(2020, 3, 31)),
-        ("1st April 2021", CivilDate(2021, 4, 1)), ("as at 2nd June 2020", CivilDate(2020, 6, 2)),
-        ("23rd January 2020", CivilDate(2020, 1, 23)), ("As of 30th September 2021", CivilDate(2021, 9, 30)),
-    ])
+    @Test(
+        "ordinal and 'as at' dates are that day, shown as written",
+        arguments: [
+            ("31st March 2020", CivilDate(2020, 3, 31)), ("As at 31st March 2020", CivilDate(2020, 3, 31)),
+            ("1st April 2021", CivilDate(2021, 4, 1)), ("as at 2nd June 2020", CivilDate(2020, 6, 2)),
+            ("23rd January 2020", CivilDate(2020, 1, 23)), ("As of 30th September 2021", CivilDate(2021, 9, 30)),
+        ])
     func ordinalDates(text: String, date: CivilDate) {
         let result = written(text)
         #expect(result?.0 == .day(date))
@@ -30,10 +33,12 @@ struct PaperPeriodTests {
         #expect(message("31st April 2020") != nil)
     }
 
-    @Test("census points", arguments: [
-        ("Spring Census 2020", 2020, 1), ("January 2020 census", 2020, 1), ("School Census January 2021", 2021, 1),
-        ("Autumn census 2020", 2020, 10), ("Summer Census 2019", 2019, 5), ("spring census 2021", 2021, 1),
-    ])
+    @Test(
+        "census points",
+        arguments: [
+            ("Spring Census 2020", 2020, 1), ("January 2020 census", 2020, 1), ("School Census January 2021", 2021, 1),
+            ("Autumn census 2020", 2020, 10), ("Summer Census 2019", 2019, 5), ("spring census 2021", 2021, 1),
+        ])
     func census(text: String, year: Int, month: Int) {
         let result = written(text)
         #expect(result?.0 == .census(year: year, month: month))
@@ -53,12 +58,14 @@ struct PaperPeriodTests {
         #expect(spring.yearEarlier == .census(year: 2019, month: 1))
     }
 
-    @Test("school terms: autumn starts the academic year, spring and summer are in its second calendar year", arguments: [
-        ("autumn term 2019", 2019, 1, CivilDate(2019, 9, 1), CivilDate(2019, 12, 31)),
-        ("Spring term 2020", 2019, 2, CivilDate(2020, 1, 1), CivilDate(2020, 3, 31)),
-        ("Summer term 2021", 2020, 3, CivilDate(2021, 4, 1), CivilDate(2021, 8, 31)),
-        ("Autumn Term 2019/20", 2019, 1, CivilDate(2019, 9, 1), CivilDate(2019, 12, 31)),
-    ])
+    @Test(
+        "school terms: autumn starts the academic year, spring and summer are in its second calendar year",
+        arguments: [
+            ("autumn term 2019", 2019, 1, CivilDate(2019, 9, 1), CivilDate(2019, 12, 31)),
+            ("Spring term 2020", 2019, 2, CivilDate(2020, 1, 1), CivilDate(2020, 3, 31)),
+            ("Summer term 2021", 2020, 3, CivilDate(2021, 4, 1), CivilDate(2021, 8, 31)),
+            ("Autumn Term 2019/20", 2019, 1, CivilDate(2019, 9, 1), CivilDate(2019, 12, 31)),
+        ])
     func terms(text: String, academicYear: Int, term: Int, start: CivilDate, end: CivilDate) {
         let result = written(text)
         #expect(result?.0 == .term(academicYear: academicYear, term: term))
@@ -90,22 +97,24 @@ struct PaperPeriodTests {
         #expect(written("2020/21")?.0 == .financialYear(2020))
     }
 
-    @Test("rolling windows and month ranges, with hyphens, en or em dashes, spaced or not", arguments: [
-        ("Oct 20 – Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
-        ("Jul 19 – Jun 20", CivilDate(2019, 7, 1), CivilDate(2020, 6, 30), 12),
-        ("Jan 21 – Dec 21", CivilDate(2021, 1, 1), CivilDate(2021, 12, 31), 12),
-        ("Oct 20 - Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
-        ("Oct 20—Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
-        ("Oct 20-Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
-        ("12 months to September 2021", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
-        ("Jul–Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
-        ("Jul-Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
-        ("Jul - Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
-        ("July to September 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
-        ("1 April 2019 to 31 March 2020", CivilDate(2019, 4, 1), CivilDate(2020, 3, 31), 12),
-        ("Nov–Jan 2021", CivilDate(2020, 11, 1), CivilDate(2021, 1, 31), 3),
-        ("Jan-20 – Mar-20", CivilDate(2020, 1, 1), CivilDate(2020, 3, 31), 3),
-    ])
+    @Test(
+        "rolling windows and month ranges, with hyphens, en or em dashes, spaced or not",
+        arguments: [
+            ("Oct 20 – Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
+            ("Jul 19 – Jun 20", CivilDate(2019, 7, 1), CivilDate(2020, 6, 30), 12),
+            ("Jan 21 – Dec 21", CivilDate(2021, 1, 1), CivilDate(2021, 12, 31), 12),
+            ("Oct 20 - Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
+            ("Oct 20—Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
+            ("Oct 20-Sep 21", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
+            ("12 months to September 2021", CivilDate(2020, 10, 1), CivilDate(2021, 9, 30), 12),
+            ("Jul–Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
+            ("Jul-Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
+            ("Jul - Sep 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
+            ("July to September 2020", CivilDate(2020, 7, 1), CivilDate(2020, 9, 30), 3),
+            ("1 April 2019 to 31 March 2020", CivilDate(2019, 4, 1), CivilDate(2020, 3, 31), 12),
+            ("Nov–Jan 2021", CivilDate(2020, 11, 1), CivilDate(2021, 1, 31), 3),
+            ("Jan-20 – Mar-20", CivilDate(2020, 1, 1), CivilDate(2020, 3, 31), 3),
+        ])
     func ranges(text: String, start: CivilDate, end: CivilDate, months: Int) {
         let result = written(text)
         #expect(result?.0 == .span(start: start, end: end))
@@ -150,16 +159,21 @@ struct PaperPeriodTests {
 
     // MARK: Refused, with the reason
 
-    @Test("a census or term without a year is an error, never guessed", arguments: [
-        ("Spring Census", "'Spring Census' has no year: a census is named with its year, e.g. Spring Census 2020"),
-        ("autumn term", "'autumn term' has no year: a term is named with its year, e.g. Autumn term 2020"),
-        ("Census 2020", "'Census 2020' does not say which census: write Spring (January), Summer (May) or Autumn (October), e.g. Spring Census 2020"),
-        ("term 2020", "'term 2020' does not say which term: write autumn, spring or summer term and the year, e.g. autumn term 2019"),
-        ("Spring 2020", "'Spring 2020' could be the Spring term or the Spring census: write Spring term 2020 or Spring Census 2020"),
-        ("academic year 2021", "'academic year 2021' does not say which academic year: write 2020/21 or 2021/22 (September to August)"),
-        ("Sep 21 – Oct 20", "'Sep 21 – Oct 20' ends before it starts"),
-        ("12 months to 15 September 2021", "'12 months to 15 September 2021' ends on a day that is not the last of its month; write the range of dates, e.g. 1 October 2020 to 15 September 2021"),
-    ])
+    @Test(
+        "a census or term without a year is an error, never guessed",
+        arguments: [
+            ("Spring Census", "'Spring Census' has no year: a census is named with its year, e.g. Spring Census 2020"),
+            ("autumn term", "'autumn term' has no year: a term is named with its year, e.g. Autumn term 2020"),
+            ("Census 2020", "'Census 2020' does not say which census: write Spring (January), Summer (May) or Autumn (October), e.g. Spring Census 2020"),
+            ("term 2020", "'term 2020' does not say which term: write autumn, spring or summer term and the year, e.g. autumn term 2019"),
+            ("Spring 2020", "'Spring 2020' could be the Spring term or the Spring census: write Spring term 2020 or Spring Census 2020"),
+            ("academic year 2021", "'academic year 2021' does not say which academic year: write 2020/21 or 2021/22 (September to August)"),
+            ("Sep 21 – Oct 20", "'Sep 21 – Oct 20' ends before it starts"),
+            (
+                "12 months to 15 September 2021",
+                "'12 months to 15 September 2021' ends on a day that is not the last of its month; write the range of dates, e.g. 1 October 2020 to 15 September 2021"
+            ),
+        ])
     func refused(text: String, expected: String) {
         #expect(message(text) == expected)
     }

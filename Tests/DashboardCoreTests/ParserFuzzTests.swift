@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DashboardCore
 
 /// Seeded random inputs for the CSV reader, the observation table, the period parser and the figure parser:
@@ -20,34 +21,50 @@ struct ParserFuzzTests {
 
     /// Files as the example dashboards write them, long and wide, comma and tab separated: a header, then rows.
     static let files: [(delimiter: UInt8, header: String, rows: [String])] = [
-        (0x2C, "indicator,period,value,note", [
-            "cp-reviews-in-timescale,2020/21 Q1,94.9% (1074),", "cfws-individuals-quarter,2020/21 Q1,\"3,622\",",
-            "mainstream-ehcp,2020-01,1906,Spring Census 2020", "reoffending-rate,Q3 2019/20,0.51,",
-            "families-0-2-pathway,2020/21 YTD,254,Year to date (2020/21 Q1)", "x,2019,n/a,",
-            "# Current figures of the Quarter 1 2020/21 dashboard, as published.",
-        ]),
-        (0x2C, "indicator,period,value,numerator,denominator,note", [
-            "family-star-positive-rate,2019/20 Q1,67.1%,47,70,", "cost-per-placement,2019/20,£2.50,,,\"Includes \"\"spot\"\" purchases\"",
-            "timeliness,03/06/2020,[c],,,suppressed: fewer than 5", "open-cases,May-19,\"1,537\",,,\"two\nlines\"",
-        ]),
-        (0x2C, "indicator,2019/20 Q1,2019/20 Q2,2019/20 Q3,2019/20 Q4,2019/20 YTD,2020/21 Q1", [
-            "family-star-positive-rate,67.1%,67.5%,70.3%,71.8%,69.3%,68.0%", "eh-assessments,580,439,442,439,1900,530",
-            "open-cases-total,-,c,x,..,n/a,Break in data",
-        ]),
-        (0x2C, "indicator,May-19,Jun-19,Jul-19,Aug-19,Sep-19,Oct-19,Nov-19,Dec-19", [
-            "allocation-pathway,290,279,338,146,47,207,189,Break in data",
-            "allocation-locality,321,351,187,194,132,81,116,Break in data while tableau was developed",
-        ]),
+        (
+            0x2C, "indicator,period,value,note",
+            [
+                "cp-reviews-in-timescale,2020/21 Q1,94.9% (1074),", "cfws-individuals-quarter,2020/21 Q1,\"3,622\",",
+                "mainstream-ehcp,2020-01,1906,Spring Census 2020", "reoffending-rate,Q3 2019/20,0.51,",
+                "families-0-2-pathway,2020/21 YTD,254,Year to date (2020/21 Q1)", "x,2019,n/a,",
+                "# Current figures of the Quarter 1 2020/21 dashboard, as published.",
+            ]
+        ),
+        (
+            0x2C, "indicator,period,value,numerator,denominator,note",
+            [
+                "family-star-positive-rate,2019/20 Q1,67.1%,47,70,", "cost-per-placement,2019/20,£2.50,,,\"Includes \"\"spot\"\" purchases\"",
+                "timeliness,03/06/2020,[c],,,suppressed: fewer than 5", "open-cases,May-19,\"1,537\",,,\"two\nlines\"",
+            ]
+        ),
+        (
+            0x2C, "indicator,2019/20 Q1,2019/20 Q2,2019/20 Q3,2019/20 Q4,2019/20 YTD,2020/21 Q1",
+            [
+                "family-star-positive-rate,67.1%,67.5%,70.3%,71.8%,69.3%,68.0%", "eh-assessments,580,439,442,439,1900,530",
+                "open-cases-total,-,c,x,..,n/a,Break in data",
+            ]
+        ),
+        (
+            0x2C, "indicator,May-19,Jun-19,Jul-19,Aug-19,Sep-19,Oct-19,Nov-19,Dec-19",
+            [
+                "allocation-pathway,290,279,338,146,47,207,189,Break in data",
+                "allocation-locality,321,351,187,194,132,81,116,Break in data while tableau was developed",
+            ]
+        ),
         (0x09, "indicator\t2019-08\t2020-08", ["ehcp-age-under-5\t136\t171", "ehcp-age-5-10\t1,206\t1,380"]),
     ]
 
     /// Cells the figure parser and the period parser see.
-    static let figures = ["94.9% (1074)", "3,622", "1,537.5", "£2.50", "-£5", "£-5", "−12", "+3", "0.51", "67.1%", "n/a", "[c]", "x",
-                          "..", ":", "*", "-", "–", "Break in data while tableau was developed", "no data", "(62)", "26.4% (62)",
-                          "1,53", "94,9%", "12 %", "5%%", "£", "%", "", "  7  ", "1e5", "0x10", "١٢٣"]
-    static let periods = ["2019/20 Q1", "2019-20 Q1", "2019/2020 Q1", "Q1 2019/20", "2019/20", "2019/2020", "2019-20", "2019-05",
-                          "May-19", "May 2019", "Sept. 2019", "2019", "2020-06-03", "03/06/2020", "3 June 2020", "03-Jun-2020",
-                          "2019/20 YTD", "2020 YTD", "2019/21", "Q5 2019/20", "2019-13", "31/02/2020", "Sep 19", "1899", "2199/00 Q4"]
+    static let figures = [
+        "94.9% (1074)", "3,622", "1,537.5", "£2.50", "-£5", "£-5", "−12", "+3", "0.51", "67.1%", "n/a", "[c]", "x",
+        "..", ":", "*", "-", "–", "Break in data while tableau was developed", "no data", "(62)", "26.4% (62)",
+        "1,53", "94,9%", "12 %", "5%%", "£", "%", "", "  7  ", "1e5", "0x10", "١٢٣",
+    ]
+    static let periods = [
+        "2019/20 Q1", "2019-20 Q1", "2019/2020 Q1", "Q1 2019/20", "2019/20", "2019/2020", "2019-20", "2019-05",
+        "May-19", "May 2019", "Sept. 2019", "2019", "2020-06-03", "03/06/2020", "3 June 2020", "03-Jun-2020",
+        "2019/20 YTD", "2020 YTD", "2019/21", "Q5 2019/20", "2019-13", "31/02/2020", "Sep 19", "1899", "2199/00 Q4",
+    ]
 
     /// Pieces the mutations insert: separators, line ends, multi-byte and invalid UTF-8, markers, long digit runs.
     static let pieces: [[UInt8]] = [
@@ -96,8 +113,9 @@ struct ParserFuzzTests {
         for record in records {
             for field in record.fields {
                 let here = (field.line, field.column)
-                #expect(Self.inside(DashboardCore.SourceLocation(file: "f.csv", line: field.line, column: field.column), lines),
-                        "field at \(here) is outside \(shown)")
+                #expect(
+                    Self.inside(DashboardCore.SourceLocation(file: "f.csv", line: field.line, column: field.column), lines),
+                    "field at \(here) is outside \(shown)")
                 #expect(here > last, "field at \(here) is not after \(last) in \(shown)")
                 last = here
             }
@@ -179,8 +197,9 @@ struct ParserFuzzTests {
                 for grouping in [true, false] {
                     let formatted = Formatting.number(value, decimals: figure.decimals, grouping: grouping)
                     let again = try? FigureParser.parse(formatted).get()
-                    #expect(again?.value == value && again?.decimals == figure.decimals,
-                            "#\(index) \(text.debugDescription) → \(value) → \(formatted) → \(String(describing: again?.value))")
+                    #expect(
+                        again?.value == value && again?.decimals == figure.decimals,
+                        "#\(index) \(text.debugDescription) → \(value) → \(formatted) → \(String(describing: again?.value))")
                 }
             case .failure(let failure):
                 #expect(failure.offset >= 0 && failure.offset <= text.unicodeScalars.count, "#\(index) \(text.debugDescription): \(failure)")
@@ -239,4 +258,3 @@ struct ParserFuzzTests {
         location.line >= 1 && location.line <= lines.count && location.column >= 1 && location.column <= lines[location.line - 1] + 1
     }
 }
-

@@ -1,14 +1,17 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Reading period names")
 struct PeriodParserTests {
     // MARK: Accepted forms
 
-    @Test("financial quarters in every form papers and spreadsheets use", arguments: [
-        "2019/20 Q1", "2019-20 Q1", "2019/2020 Q1", "2019-2020 Q1", "Q1 2019/20", "q1 2019/20", "2019/20 q1",
-        "  2019/20   Q1 ", "2019/20Q1", "2019 /20 Q1",
-    ])
+    @Test(
+        "financial quarters in every form papers and spreadsheets use",
+        arguments: [
+            "2019/20 Q1", "2019-20 Q1", "2019/2020 Q1", "2019-2020 Q1", "Q1 2019/20", "q1 2019/20", "2019/20 q1",
+            "  2019/20   Q1 ", "2019/20Q1", "2019 /20 Q1",
+        ])
     func financialQuarter(text: String) {
         #expect(PeriodParser.parse(text) == .success(.quarter(financialYear: 2019, quarter: 1)))
     }
@@ -23,18 +26,22 @@ struct PeriodParserTests {
         #expect(PeriodParser.parse("Q3 2019/20") == .success(.quarter(financialYear: 2019, quarter: 3)))
     }
 
-    @Test("financial years", arguments: [
-        ("2019/20", 2019), ("2019/2020", 2019), ("2019-20", 2019), ("2018/19", 2018), ("1999/00", 1999), ("1999/2000", 1999),
-    ])
+    @Test(
+        "financial years",
+        arguments: [
+            ("2019/20", 2019), ("2019/2020", 2019), ("2019-20", 2019), ("2018/19", 2018), ("1999/00", 1999), ("1999/2000", 1999),
+        ])
     func financialYear(text: String, start: Int) {
         #expect(PeriodParser.parse(text) == .success(.financialYear(start)))
     }
 
-    @Test("months", arguments: [
-        ("2019-05", 2019, 5), ("May-19", 2019, 5), ("May 2019", 2019, 5), ("may 2019", 2019, 5), ("Sept 2019", 2019, 9),
-        ("Sept. 2019", 2019, 9), ("Sep 2019", 2019, 9), ("September 2019", 2019, 9), ("Dec-19", 2019, 12),
-        ("Jan-20", 2020, 1), ("Feb-2020", 2020, 2), ("2020-12", 2020, 12), ("Jul-99", 1999, 7),
-    ])
+    @Test(
+        "months",
+        arguments: [
+            ("2019-05", 2019, 5), ("May-19", 2019, 5), ("May 2019", 2019, 5), ("may 2019", 2019, 5), ("Sept 2019", 2019, 9),
+            ("Sept. 2019", 2019, 9), ("Sep 2019", 2019, 9), ("September 2019", 2019, 9), ("Dec-19", 2019, 12),
+            ("Jan-20", 2020, 1), ("Feb-2020", 2020, 2), ("2020-12", 2020, 12), ("Jul-99", 1999, 7),
+        ])
     func month(text: String, year: Int, month: Int) {
         #expect(PeriodParser.parse(text) == .success(.month(year: year, month: month)))
     }
@@ -52,9 +59,11 @@ struct PeriodParserTests {
         #expect(PeriodParser.parse(" 2019 ") == .success(.calendarYear(2019)))
     }
 
-    @Test("dates, day first as in the UK", arguments: [
-        "2020-06-03", "03/06/2020", "3/6/2020", "3 June 2020", "3 Jun 2020", "03-Jun-2020", "03-Jun-20", "3 june 2020",
-    ])
+    @Test(
+        "dates, day first as in the UK",
+        arguments: [
+            "2020-06-03", "03/06/2020", "3/6/2020", "3 June 2020", "3 Jun 2020", "03-Jun-2020", "03-Jun-20", "3 june 2020",
+        ])
     func date(text: String) {
         #expect(PeriodParser.parse(text) == .success(.day(CivilDate(2020, 6, 3))))
     }
@@ -113,7 +122,6 @@ struct PeriodParserTests {
     func unrealDate(text: String) {
         #expect(message(text) == "'\(text)' is not a real date")
     }
-
 
     @Test("a misspelt month name gets a suggestion")
     func misspeltMonth() {

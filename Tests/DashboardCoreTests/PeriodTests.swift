@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Periods")
@@ -16,30 +17,42 @@ struct PeriodTests {
     }
 
     static let everyKind: [Expected] = [
-        Expected(period: .quarter(financialYear: 2019, quarter: 1), label: "2019/20 Q1", longLabel: "2019/20 Q1 (April to June 2019)",
-                 axis: ("Q1", "2019/20"), slug: "2019-20-q1", start: CivilDate(2019, 4, 1), end: CivilDate(2019, 6, 30)),
-        Expected(period: .quarter(financialYear: 2019, quarter: 3), label: "2019/20 Q3", longLabel: "2019/20 Q3 (October to December 2019)",
-                 axis: ("Q3", "2019/20"), slug: "2019-20-q3", start: CivilDate(2019, 10, 1), end: CivilDate(2019, 12, 31)),
-        Expected(period: .quarter(financialYear: 2019, quarter: 4), label: "2019/20 Q4", longLabel: "2019/20 Q4 (January to March 2020)",
-                 axis: ("Q4", "2019/20"), slug: "2019-20-q4", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 3, 31)),
-        Expected(period: .financialYear(2019), label: "2019/20", longLabel: "2019/20 (April 2019 to March 2020)",
-                 axis: ("2019/20", nil), slug: "2019-20", start: CivilDate(2019, 4, 1), end: CivilDate(2020, 3, 31)),
-        Expected(period: .financialYear(1999), label: "1999/00", longLabel: "1999/00 (April 1999 to March 2000)",
-                 axis: ("1999/00", nil), slug: "1999-00", start: CivilDate(1999, 4, 1), end: CivilDate(2000, 3, 31)),
-        Expected(period: .month(year: 2019, month: 5), label: "May 2019", longLabel: "May 2019",
-                 axis: ("May", "2019"), slug: "2019-05", start: CivilDate(2019, 5, 1), end: CivilDate(2019, 5, 31)),
-        Expected(period: .month(year: 2020, month: 2), label: "February 2020", longLabel: "February 2020",
-                 axis: ("Feb", "2020"), slug: "2020-02", start: CivilDate(2020, 2, 1), end: CivilDate(2020, 2, 29)),
-        Expected(period: .month(year: 2019, month: 2), label: "February 2019", longLabel: "February 2019",
-                 axis: ("Feb", "2019"), slug: "2019-02", start: CivilDate(2019, 2, 1), end: CivilDate(2019, 2, 28)),
-        Expected(period: .calendarYear(2020), label: "2020", longLabel: "2020",
-                 axis: ("2020", nil), slug: "2020", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 12, 31)),
-        Expected(period: .day(CivilDate(2020, 6, 3)), label: "3 June 2020", longLabel: "3 June 2020",
-                 axis: ("3 Jun", "2020"), slug: "2020-06-03", start: CivilDate(2020, 6, 3), end: CivilDate(2020, 6, 3)),
-        Expected(period: .financialYearToDate(2019), label: "2019/20 YTD", longLabel: "2019/20 year to date",
-                 axis: ("YTD", "2019/20"), slug: "2019-20-ytd", start: CivilDate(2019, 4, 1), end: CivilDate(2020, 3, 31)),
-        Expected(period: .calendarYearToDate(2020), label: "2020 YTD", longLabel: "2020 year to date",
-                 axis: ("YTD", "2020"), slug: "2020-ytd", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 12, 31)),
+        Expected(
+            period: .quarter(financialYear: 2019, quarter: 1), label: "2019/20 Q1", longLabel: "2019/20 Q1 (April to June 2019)",
+            axis: ("Q1", "2019/20"), slug: "2019-20-q1", start: CivilDate(2019, 4, 1), end: CivilDate(2019, 6, 30)),
+        Expected(
+            period: .quarter(financialYear: 2019, quarter: 3), label: "2019/20 Q3", longLabel: "2019/20 Q3 (October to December 2019)",
+            axis: ("Q3", "2019/20"), slug: "2019-20-q3", start: CivilDate(2019, 10, 1), end: CivilDate(2019, 12, 31)),
+        Expected(
+            period: .quarter(financialYear: 2019, quarter: 4), label: "2019/20 Q4", longLabel: "2019/20 Q4 (January to March 2020)",
+            axis: ("Q4", "2019/20"), slug: "2019-20-q4", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 3, 31)),
+        Expected(
+            period: .financialYear(2019), label: "2019/20", longLabel: "2019/20 (April 2019 to March 2020)",
+            axis: ("2019/20", nil), slug: "2019-20", start: CivilDate(2019, 4, 1), end: CivilDate(2020, 3, 31)),
+        Expected(
+            period: .financialYear(1999), label: "1999/00", longLabel: "1999/00 (April 1999 to March 2000)",
+            axis: ("1999/00", nil), slug: "1999-00", start: CivilDate(1999, 4, 1), end: CivilDate(2000, 3, 31)),
+        Expected(
+            period: .month(year: 2019, month: 5), label: "May 2019", longLabel: "May 2019",
+            axis: ("May", "2019"), slug: "2019-05", start: CivilDate(2019, 5, 1), end: CivilDate(2019, 5, 31)),
+        Expected(
+            period: .month(year: 2020, month: 2), label: "February 2020", longLabel: "February 2020",
+            axis: ("Feb", "2020"), slug: "2020-02", start: CivilDate(2020, 2, 1), end: CivilDate(2020, 2, 29)),
+        Expected(
+            period: .month(year: 2019, month: 2), label: "February 2019", longLabel: "February 2019",
+            axis: ("Feb", "2019"), slug: "2019-02", start: CivilDate(2019, 2, 1), end: CivilDate(2019, 2, 28)),
+        Expected(
+            period: .calendarYear(2020), label: "2020", longLabel: "2020",
+            axis: ("2020", nil), slug: "2020", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 12, 31)),
+        Expected(
+            period: .day(CivilDate(2020, 6, 3)), label: "3 June 2020", longLabel: "3 June 2020",
+            axis: ("3 Jun", "2020"), slug: "2020-06-03", start: CivilDate(2020, 6, 3), end: CivilDate(2020, 6, 3)),
+        Expected(
+            period: .financialYearToDate(2019), label: "2019/20 YTD", longLabel: "2019/20 year to date",
+            axis: ("YTD", "2019/20"), slug: "2019-20-ytd", start: CivilDate(2019, 4, 1), end: CivilDate(2020, 3, 31)),
+        Expected(
+            period: .calendarYearToDate(2020), label: "2020 YTD", longLabel: "2020 year to date",
+            axis: ("YTD", "2020"), slug: "2020-ytd", start: CivilDate(2020, 1, 1), end: CivilDate(2020, 12, 31)),
     ]
 
     @Test("labels, long labels, axis labels and slugs", arguments: everyKind)
@@ -116,10 +129,12 @@ struct PeriodTests {
 
     // MARK: Previous and a year earlier
 
-    @Test("previous period", arguments: [
-        ("2020/21 Q1", "2019/20 Q4"), ("2019/20 Q4", "2019/20 Q3"), ("Jan-20", "Dec-19"), ("Jun-20", "May-20"),
-        ("2019/20", "2018/19"), ("2020", "2019"), ("2019/20 YTD", "2018/19 YTD"), ("2020 YTD", "2019 YTD"),
-    ])
+    @Test(
+        "previous period",
+        arguments: [
+            ("2020/21 Q1", "2019/20 Q4"), ("2019/20 Q4", "2019/20 Q3"), ("Jan-20", "Dec-19"), ("Jun-20", "May-20"),
+            ("2019/20", "2018/19"), ("2020", "2019"), ("2019/20 YTD", "2018/19 YTD"), ("2020 YTD", "2019 YTD"),
+        ])
     func previous(text: String, expected: String) {
         #expect(period(text).previous == period(expected))
     }
@@ -129,19 +144,23 @@ struct PeriodTests {
         #expect(period("2020-06-03").previous == nil)
     }
 
-    @Test("the same period a year earlier", arguments: [
-        ("2020/21 Q1", "2019/20 Q1"), ("Mar-20", "Mar-19"), ("2020", "2019"), ("2020/21", "2019/20"),
-        ("2020/21 YTD", "2019/20 YTD"), ("2020 YTD", "2019 YTD"), ("2020-06-03", "2019-06-03"),
-        // 29 February falls back to the 28th in a year without one.
-        ("2020-02-29", "2019-02-28"),
-    ])
+    @Test(
+        "the same period a year earlier",
+        arguments: [
+            ("2020/21 Q1", "2019/20 Q1"), ("Mar-20", "Mar-19"), ("2020", "2019"), ("2020/21", "2019/20"),
+            ("2020/21 YTD", "2019/20 YTD"), ("2020 YTD", "2019 YTD"), ("2020-06-03", "2019-06-03"),
+            // 29 February falls back to the 28th in a year without one.
+            ("2020-02-29", "2019-02-28"),
+        ])
     func yearEarlier(text: String, expected: String) {
         #expect(period(text).yearEarlier == period(expected))
     }
 
-    @Test("the financial year a period falls in", arguments: [
-        ("Mar-20", 2019), ("Apr-20", 2020), ("2020-03-31", 2019), ("2020-04-01", 2020), ("2020/21 Q1", 2020), ("2019/20 YTD", 2019),
-    ])
+    @Test(
+        "the financial year a period falls in",
+        arguments: [
+            ("Mar-20", 2019), ("Apr-20", 2020), ("2020-03-31", 2019), ("2020-04-01", 2020), ("2020/21 Q1", 2020), ("2019/20 YTD", 2019),
+        ])
     func financialYearOf(text: String, expected: Int) {
         #expect(period(text).financialYear == expected)
     }

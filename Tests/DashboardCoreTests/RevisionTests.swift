@@ -9,19 +9,27 @@ struct RevisionTests {
 
     static func dashboard(_ figures: [(Period, Double?)]) -> Dashboard {
         let observations = figures.map { period, value in
-            Observation(period: period, value: value, decimals: 1, gap: value == nil ? .missing : nil,
-                        location: SourceLocation(file: "d.csv", line: 2, column: 2))
+            Observation(
+                period: period, value: value, decimals: 1, gap: value == nil ? .missing : nil,
+                location: SourceLocation(file: "d.csv", line: 2, column: 2))
         }
         return Dashboard(definition: definition, series: ["a": observations])
     }
 
     @Test func changedFilledAndWithdrawnFiguresAreRevisionsAndEqualOnesAndLaterOnesAreNot() {
-        let published = Self.dashboard([(Self.quarter(2019, 1), 60), (Self.quarter(2019, 2), nil), (Self.quarter(2019, 3), 70),
-                                        (Self.quarter(2019, 4), 71.8), (Self.quarter(2020, 1), 50)])
-        var current = Self.dashboard([(Self.quarter(2019, 1), 60), (Self.quarter(2019, 2), 64), (Self.quarter(2019, 4), 65),
-                                      (Self.quarter(2020, 1), 55)])
-        current.frozenEditions = [FrozenEdition(period: Self.quarter(2019, 4), published: CivilDate(2020, 6, 15), dashboard: published,
-                                                location: SourceLocation(file: "edition.yml"))]
+        let published = Self.dashboard([
+            (Self.quarter(2019, 1), 60), (Self.quarter(2019, 2), nil), (Self.quarter(2019, 3), 70),
+            (Self.quarter(2019, 4), 71.8), (Self.quarter(2020, 1), 50),
+        ])
+        var current = Self.dashboard([
+            (Self.quarter(2019, 1), 60), (Self.quarter(2019, 2), 64), (Self.quarter(2019, 4), 65),
+            (Self.quarter(2020, 1), 55),
+        ])
+        current.frozenEditions = [
+            FrozenEdition(
+                period: Self.quarter(2019, 4), published: CivilDate(2020, 6, 15), dashboard: published,
+                location: SourceLocation(file: "edition.yml"))
+        ]
         let revisions = Revisions.of("a", in: current, asOf: nil)
         #expect(revisions.map(\.period) == [Self.quarter(2019, 2), Self.quarter(2019, 3), Self.quarter(2019, 4)])
         #expect(revisions[0].published.isGap && revisions[0].current?.value == 64)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 /// Statistical process control (XmR, NHS England's "Making Data Count").
@@ -50,8 +51,11 @@ struct SPCTests {
         #expect(close(result.upperNear, 232.35133333333334))
         #expect(close(result.lowerNear, 29.481999999999985))
         #expect(result.points.map(\.movingRange) == [nil, 11, 59, 192, 99, 160, 18, nil, nil, nil, nil, 3, 18, 8, 4])
-        #expect(flagged(result) == [0: [.outsideLimits], 2: [.outsideLimits],
-                                    10: [.twoOfThree], 11: [.twoOfThree], 12: [.twoOfThree], 13: [.twoOfThree], 14: [.twoOfThree]])
+        #expect(
+            flagged(result) == [
+                0: [.outsideLimits], 2: [.outsideLimits],
+                10: [.twoOfThree], 11: [.twoOfThree], 12: [.twoOfThree], 13: [.twoOfThree], 14: [.twoOfThree],
+            ])
         // Low is good: the high points of May and July 2019 are concerns, the low run from March 2020 improvement.
         #expect(result.points[0].type == .concern)
         #expect(result.points[2].type == .concern)
@@ -74,8 +78,11 @@ struct SPCTests {
         #expect(close(result.averageMovingRange, 42.5))
         #expect(close(result.upperLimit, 247.3))
         #expect(close(result.lowerLimit, 21.19999999999999))
-        #expect(flagged(result) == [0: [.outsideLimits], 1: [.outsideLimits],
-                                    11: [.twoOfThree], 12: [.twoOfThree], 13: [.twoOfThree], 14: [.twoOfThree]])
+        #expect(
+            flagged(result) == [
+                0: [.outsideLimits], 1: [.outsideLimits],
+                11: [.twoOfThree], 12: [.twoOfThree], 13: [.twoOfThree], 14: [.twoOfThree],
+            ])
         #expect(result.points[0].type == .concern && result.points[1].type == .concern)
         #expect(result.points[10].type == .commonCause)
         #expect(result.variation == .improvementLow)
@@ -123,7 +130,7 @@ struct SPCTests {
         #expect(close(result.upperLimit, 15.215824175824174))
         #expect(flagged(result) == Dictionary(uniqueKeysWithValues: (7...13).map { ($0, Set([SPC.Rule.trend])) }))
         // A rising trend: improvement when high is good, concern when low is good, "higher" with no polarity.
-        #expect(result.points[7].type == .improvement)   // 8 is below the mean, but the trend is what is special
+        #expect(result.points[7].type == .improvement)  // 8 is below the mean, but the trend is what is special
         #expect(result.variation == .improvementHigh)
         #expect(analyse([10, 12, 9, 11, 10, 9, 12, 8, 9, 10, 11, 12, 13, 14], polarity: .low)?.variation == .concernHigh)
         #expect(analyse([10, 12, 9, 11, 10, 9, 12, 8, 9, 10, 11, 12, 13, 14], polarity: .none)?.variation == .neitherHigh)
@@ -155,7 +162,7 @@ struct SPCTests {
         #expect(flagged(result) == [11: [.twoOfThree], 13: [.twoOfThree]])
         #expect(result.points[11].type == .improvement)
         #expect(result.points[12].type == .commonCause)
-        #expect(result.variation == .commonCause)   // the latest point, 10, is common cause
+        #expect(result.variation == .commonCause)  // the latest point, 10, is common cause
     }
 
     @Test("2 of 3 close to the limit but the three straddle the mean: not special")
@@ -216,11 +223,13 @@ struct SPCTests {
 
     // MARK: Classification by polarity
 
-    @Test("a point above the upper limit, by polarity", arguments: [
-        (Polarity.high, SPC.PointType.improvement, SPC.Variation.improvementHigh),
-        (.low, .concern, .concernHigh),
-        (.none, .neitherHigh, .neitherHigh),
-    ])
+    @Test(
+        "a point above the upper limit, by polarity",
+        arguments: [
+            (Polarity.high, SPC.PointType.improvement, SPC.Variation.improvementHigh),
+            (.low, .concern, .concernHigh),
+            (.none, .neitherHigh, .neitherHigh),
+        ])
     func highPoint(polarity: Polarity, type: SPC.PointType, variation: SPC.Variation) throws {
         // [10,12,9,11,10,9,12,8,9,10,11,20]: n 12, sum 131, mean 10.916666666666666
         // mR-bar 28/11 = 2.5454545454545454; UCL 17.687575757575758, LCL 4.145757575757575; flagged {11: outside}
@@ -232,11 +241,13 @@ struct SPCTests {
         #expect(result.variation == variation)
     }
 
-    @Test("a point below the lower limit, by polarity", arguments: [
-        (Polarity.high, SPC.PointType.concern, SPC.Variation.concernLow),
-        (.low, .improvement, .improvementLow),
-        (.none, .neitherLow, .neitherLow),
-    ])
+    @Test(
+        "a point below the lower limit, by polarity",
+        arguments: [
+            (Polarity.high, SPC.PointType.concern, SPC.Variation.concernLow),
+            (.low, .improvement, .improvementLow),
+            (.none, .neitherLow, .neitherLow),
+        ])
     func lowPoint(polarity: Polarity, type: SPC.PointType, variation: SPC.Variation) throws {
         // [10,12,9,11,10,9,12,8,9,10,11,2]: n 12, sum 113, mean 9.416666666666666
         // mR-bar 28/11; UCL 16.187575757575758, LCL 2.6457575757575746; flagged {11: outside}
@@ -249,14 +260,16 @@ struct SPCTests {
 
     // MARK: Assurance
 
-    @Test("assurance compares the target with the process limits (4.15 to 17.69)", arguments: [
-        (Polarity.high, 20.0, SPC.Assurance.consistentlyFail),   // target above the upper limit: never reached
-        (.high, 3.0, .consistentlyPass),                         // target below the lower limit: always met
-        (.high, 12.0, .hitAndMiss),
-        (.low, 20.0, .consistentlyPass),
-        (.low, 3.0, .consistentlyFail),
-        (.low, 12.0, .hitAndMiss),
-    ])
+    @Test(
+        "assurance compares the target with the process limits (4.15 to 17.69)",
+        arguments: [
+            (Polarity.high, 20.0, SPC.Assurance.consistentlyFail),  // target above the upper limit: never reached
+            (.high, 3.0, .consistentlyPass),  // target below the lower limit: always met
+            (.high, 12.0, .hitAndMiss),
+            (.low, 20.0, .consistentlyPass),
+            (.low, 3.0, .consistentlyFail),
+            (.low, 12.0, .hitAndMiss),
+        ])
     func assurance(polarity: Polarity, target: Double, expected: SPC.Assurance) throws {
         let result = try #require(analyse([10, 12, 9, 11, 10, 9, 12, 8, 9, 10, 11, 20], polarity: polarity, target: target))
         #expect(result.assurance == expected)
@@ -319,8 +332,8 @@ struct SPCRebaseTests {
     @Test("rebase: [2020-03] works the mean and limits afresh from March 2020, as separate segments")
     func rebase() throws {
         // April 2018 to February 2020 around 10; March 2020 on around 20 (the pandemic's change in demand).
-        let before: [Double] = (0..<23).map { 10 + Double($0 % 3) }          // 10, 11, 12, …: mean 10.96
-        let after: [Double] = (0..<12).map { 20 + Double($0 % 2) }           // 20, 21, …: mean 20.5
+        let before: [Double] = (0..<23).map { 10 + Double($0 % 3) }  // 10, 11, 12, …: mean 10.96
+        let after: [Double] = (0..<12).map { 20 + Double($0 % 2) }  // 20, 21, …: mean 20.5
         let series = monthly(before + after)
         let result = try SPC.analyse(series, polarity: .high, target: nil, options: SPC.Options(rebase: [period("2020-03")])).get()
         #expect(result.segments.count == 2)
@@ -357,10 +370,13 @@ struct SPCRebaseTests {
     @Test("spc: {rebase: [2020-03], screen_moving_ranges: true} is read from dashboard.yml")
     func decoded() {
         var diagnostics = Diagnostics()
-        let node = yaml(["title": s("Cases awaiting allocation"), "unit": s("count"), "polarity": s("low"),
-                         "spc": yaml(["rebase": YAML.list("2020-03"), "screen_moving_ranges": s("true")])])
-        let definition = DashboardDecoder.decodeIndicator(ConfigEntry(key: "allocation", keyLocation: at("dashboard.yml", 1, 1), value: node),
-                                                          diagnostics: &diagnostics)
+        let node = yaml([
+            "title": s("Cases awaiting allocation"), "unit": s("count"), "polarity": s("low"),
+            "spc": yaml(["rebase": YAML.list("2020-03"), "screen_moving_ranges": s("true")]),
+        ])
+        let definition = DashboardDecoder.decodeIndicator(
+            ConfigEntry(key: "allocation", keyLocation: at("dashboard.yml", 1, 1), value: node),
+            diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
         #expect(definition?.spcOptions == SPC.Options(rebase: [period("2020-03")], screenMovingRanges: true))
     }

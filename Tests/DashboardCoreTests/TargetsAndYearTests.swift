@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 /// Targets set per financial year apply to the year's quarters, months and year to date; a year with periods
@@ -13,8 +14,9 @@ struct TargetsAndYearTests {
     }
 
     func dashboard(_ definition: IndicatorDefinition, _ observations: [Observation]) -> Dashboard {
-        Dashboard(definition: DashboardDefinition(id: "d", title: "D", organisation: "O", indicators: [definition], location: at()),
-                  series: [definition.id: observations])
+        Dashboard(
+            definition: DashboardDefinition(id: "d", title: "D", organisation: "O", indicators: [definition], location: at()),
+            series: [definition.id: observations])
     }
 
     @Test("a financial year's target applies to its quarters, months and year to date")
@@ -44,17 +46,22 @@ struct TargetsAndYearTests {
         definition.targetLocations[period("2021/22")] = at("dashboard.yml", 14, 7)
         let figures = [observation("2019/20 Q4", 96.1, decimals: 1), observation("2020/21 Q1", 94.9, decimals: 1)]
         let warnings = ConsistencyChecks.check(dashboard(definition, figures)).warnings
-        #expect(warnings.map(\.message) == ["the target for 2021/22 matches no figure of cp-reviews-in-timescale (the figures run from 2019/20 Q4 to 2020/21 Q1); is the period right?"])
+        #expect(
+            warnings.map(\.message) == ["the target for 2021/22 matches no figure of cp-reviews-in-timescale (the figures run from 2019/20 Q4 to 2020/21 Q1); is the period right?"]
+        )
         #expect(warnings.first?.location == at("dashboard.yml", 14, 7))
     }
 
     @Test("per-year targets are read from dashboard.yml with their keys' places")
     func decoded() {
         var diagnostics = Diagnostics()
-        let node = yaml(["title": s("CP reviews"), "unit": s("percent"), "polarity": s("high"),
-                         "target": YAML.map([("2019/20", s("97%")), ("2020/21", s("98%"))], line: 20)])
-        let definition = DashboardDecoder.decodeIndicator(ConfigEntry(key: "cp-reviews-in-timescale", keyLocation: at("dashboard.yml", 1, 1), value: node),
-                                                          diagnostics: &diagnostics)
+        let node = yaml([
+            "title": s("CP reviews"), "unit": s("percent"), "polarity": s("high"),
+            "target": YAML.map([("2019/20", s("97%")), ("2020/21", s("98%"))], line: 20),
+        ])
+        let definition = DashboardDecoder.decodeIndicator(
+            ConfigEntry(key: "cp-reviews-in-timescale", keyLocation: at("dashboard.yml", 1, 1), value: node),
+            diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
         #expect(definition?.target(for: period("2020/21 Q2")) == 98)
         #expect(definition?.targetLocations[period("2020/21")] == at("dashboard.yml", 21, 3))
@@ -76,8 +83,10 @@ struct TargetsAndYearTests {
     @Test("a year with quarters missing shows the published year-to-date figure when there is one")
     func missingWithPublished() throws {
         let count = indicator("early-help-assessments", unit: .count)
-        let figures = [observation("2019/20 Q1", 551), observation("2019/20 Q2", 431), observation("2019/20 Q3", 326),
-                       observation("2019/20 YTD", 1703), observation("2020/21 Q1", 500)]
+        let figures = [
+            observation("2019/20 Q1", 551), observation("2019/20 Q2", 431), observation("2019/20 Q3", 326),
+            observation("2019/20 YTD", 1703), observation("2020/21 Q1", 500),
+        ]
         let year = try #require(YearToDateRules.figures(for: count, in: figures).first { $0.period == period("2019/20 YTD") })
         #expect(year.computed == nil)
         #expect(year.value == 1703)

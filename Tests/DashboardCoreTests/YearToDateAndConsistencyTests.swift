@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DashboardCore
 
 @Suite("Year to date and consistency checks, against the CFWS paper")
@@ -57,8 +58,8 @@ struct YearToDateAndConsistencyTests {
     @Test("the counts behind Family Star sum to the paper's 336 and 233")
     func familyStarCounts() throws {
         let (dashboard, _) = try Self.cfws()
-        #expect(yearToDate(dashboard, "family-star-total", "2019/20 YTD")?.computed == 336)   // 70 + 80 + 101 + 85
-        #expect(yearToDate(dashboard, "family-star-positive", "2019/20 YTD")?.computed == 233) // 47 + 54 + 71 + 61
+        #expect(yearToDate(dashboard, "family-star-total", "2019/20 YTD")?.computed == 336)  // 70 + 80 + 101 + 85
+        #expect(yearToDate(dashboard, "family-star-positive", "2019/20 YTD")?.computed == 233)  // 47 + 54 + 71 + 61
     }
 
     // MARK: Open cases: 4,652
@@ -72,15 +73,17 @@ struct YearToDateAndConsistencyTests {
         #expect(yearToDate(dashboard, "eh-assessments", "2019/20 YTD")?.computed == 1900)  // 580 + 439 + 442 + 439
     }
 
-    @Test("each quarter's open cases are the sum of the five worker types", arguments: [
-        // (quarter, FWW + key worker + wellbeing practitioner + youth worker + YOT worker = total), from the paper
-        ("2019/20 Q1", [463.0, 551, 52, 237, 60], 1363.0),
-        ("2019/20 Q2", [499, 431, 47, 146, 10], 1133),
-        ("2019/20 Q3", [470, 326, 53, 94, 20], 963),
-        ("2019/20 Q4", [607, 395, 76, 103, 12], 1193),
-        ("2019/20 YTD", [2039, 1703, 228, 580, 102], 4652),
-        ("2020/21 Q1", [657, 500, 68, 121, 9], 1355),
-    ])
+    @Test(
+        "each quarter's open cases are the sum of the five worker types",
+        arguments: [
+            // (quarter, FWW + key worker + wellbeing practitioner + youth worker + YOT worker = total), from the paper
+            ("2019/20 Q1", [463.0, 551, 52, 237, 60], 1363.0),
+            ("2019/20 Q2", [499, 431, 47, 146, 10], 1133),
+            ("2019/20 Q3", [470, 326, 53, 94, 20], 963),
+            ("2019/20 Q4", [607, 395, 76, 103, 12], 1193),
+            ("2019/20 YTD", [2039, 1703, 228, 580, 102], 4652),
+            ("2020/21 Q1", [657, 500, 68, 121, 9], 1355),
+        ])
     func openCasesParts(quarter: String, parts: [Double], total: Double) throws {
         let (dashboard, _) = try Self.cfws()
         let read = dashboard.definition.indicator("open-cases-total")!.parts.map { id in dashboard.observations(id).first { $0.period == period(quarter) }?.value }
@@ -99,13 +102,14 @@ struct YearToDateAndConsistencyTests {
     func alteredPart() throws {
         var (dashboard, _) = try Self.cfws()
         let index = try #require(dashboard.series["open-cases-key-worker"]?.firstIndex { $0.period == period("2019/20 Q2") })
-        dashboard.series["open-cases-key-worker"]![index].value = 432   // published as 431
+        dashboard.series["open-cases-key-worker"]![index].value = 432  // published as 431
         let warnings = ConsistencyChecks.check(dashboard).items
         #expect(warnings.allSatisfy { $0.severity == .warning })
-        #expect(warnings.map(\.message) == [
-            "open-cases-total for 2019/20 Q2 is 1,133, but its parts sum to 1,134 (open-cases-family-wellbeing-worker 499 + open-cases-key-worker 432 + open-cases-wellbeing-practitioner 47 + open-cases-youth-worker 146 + open-cases-yot-worker 10)",
-            "open-cases-key-worker 2019/20 YTD is 1,703 in the data, but its 4 periods sum to 1,704 (Q1 551 + Q2 432 + Q3 326 + Q4 395); check the figures or set aggregation: given",
-        ])
+        #expect(
+            warnings.map(\.message) == [
+                "open-cases-total for 2019/20 Q2 is 1,133, but its parts sum to 1,134 (open-cases-family-wellbeing-worker 499 + open-cases-key-worker 432 + open-cases-wellbeing-practitioner 47 + open-cases-youth-worker 146 + open-cases-yot-worker 10)",
+                "open-cases-key-worker 2019/20 YTD is 1,703 in the data, but its 4 periods sum to 1,704 (Q1 551 + Q2 432 + Q3 326 + Q4 395); check the figures or set aggregation: given",
+            ])
         let location = try #require(warnings.first?.location)
         #expect(location.file.hasSuffix("/dashboards/cfws/open-cases.csv") && location.line == 8 && location.column == 23, "\(location)")
     }
@@ -115,9 +119,10 @@ struct YearToDateAndConsistencyTests {
         var (dashboard, _) = try Self.cfws()
         let index = try #require(dashboard.series["family-star-positive-rate"]?.firstIndex { $0.period == period("2019/20 YTD") })
         dashboard.series["family-star-positive-rate"]![index].value = 70.0
-        #expect(ConsistencyChecks.check(dashboard).items.map(\.message) == [
-            "family-star-positive-rate 2019/20 YTD is 70.0% in the data, but its periods give 233 / 336 = 69.3%; check the figures or set aggregation: given",
-        ])
+        #expect(
+            ConsistencyChecks.check(dashboard).items.map(\.message) == [
+                "family-star-positive-rate 2019/20 YTD is 70.0% in the data, but its periods give 233 / 336 = 69.3%; check the figures or set aggregation: given"
+            ])
     }
 
     @Test("a stated direction that the figures contradict, with the figures as published")
@@ -127,24 +132,29 @@ struct YearToDateAndConsistencyTests {
         var rate = indicator("cp-reviews-in-timescale", unit: .percent, polarity: .high)
         rate.reported[period("2020/21 Q1")] = Reported(direction: .worse, location: at("dashboard.yml", 50, 7))
         let definition = DashboardDefinition(id: "kpi", title: "KPI", organisation: "LCC", indicators: [custody, rate], location: at("dashboard.yml"))
-        let dashboard = Dashboard(definition: definition, series: [
-            "custody-instances": [observation("2019/20 Q4", 2), observation("2020/21 Q1", 5)],
-            "cp-reviews-in-timescale": [observation("2019/20 Q4", 93.8, decimals: 1), observation("2020/21 Q1", 94.9, decimals: 1)],
-        ])
+        let dashboard = Dashboard(
+            definition: definition,
+            series: [
+                "custody-instances": [observation("2019/20 Q4", 2), observation("2020/21 Q1", 5)],
+                "cp-reviews-in-timescale": [observation("2019/20 Q4", 93.8, decimals: 1), observation("2020/21 Q1", 94.9, decimals: 1)],
+            ])
         let warnings = ConsistencyChecks.check(dashboard).items
-        #expect(warnings.map(\.message) == [
-            "custody-instances 2020/21 Q1 is reported as 'better' but the figures (2 then 5) make it worse",
-            "cp-reviews-in-timescale 2020/21 Q1 is reported as 'worse' but the figures (93.8% then 94.9%) make it better",
-        ])
+        #expect(
+            warnings.map(\.message) == [
+                "custody-instances 2020/21 Q1 is reported as 'better' but the figures (2 then 5) make it worse",
+                "cp-reviews-in-timescale 2020/21 Q1 is reported as 'worse' but the figures (93.8% then 94.9%) make it better",
+            ])
         #expect(warnings.map(\.location) == [at("dashboard.yml", 40, 7), at("dashboard.yml", 50, 7)])
     }
 
     @Test("an indicator with no figures at all")
     func noFigures() {
-        let definition = DashboardDefinition(id: "x", title: "X", organisation: "LCC",
-                                             indicators: [indicator("eh-assessments")], location: at("dashboard.yml"))
-        #expect(ConsistencyChecks.check(Dashboard(definition: definition, series: [:])).items.map(\.message)
-            == ["indicator 'eh-assessments' has no figures in any data file of this dashboard"])
+        let definition = DashboardDefinition(
+            id: "x", title: "X", organisation: "LCC",
+            indicators: [indicator("eh-assessments")], location: at("dashboard.yml"))
+        #expect(
+            ConsistencyChecks.check(Dashboard(definition: definition, series: [:])).items.map(\.message)
+                == ["indicator 'eh-assessments' has no figures in any data file of this dashboard"])
     }
 
     // MARK: Aggregations
@@ -166,12 +176,12 @@ struct YearToDateAndConsistencyTests {
     func lastAggregation() throws {
         let (dashboard, _) = try Self.cfws()
         let pathway2019_20 = try #require(yearToDate(dashboard, "allocation-pathway", "2019/20 YTD"))
-        #expect(pathway2019_20.computed == 21)          // March 2020
+        #expect(pathway2019_20.computed == 21)  // March 2020
         #expect(pathway2019_20.reason == nil)
         #expect(pathway2019_20.through == period("Mar-20"))
-        #expect(pathway2019_20.periods.count == 11)     // May 2019 to March 2020: the service began in May
+        #expect(pathway2019_20.periods.count == 11)  // May 2019 to March 2020: the service began in May
         #expect(!pathway2019_20.isComplete)
-        #expect(yearToDate(dashboard, "allocation-pathway", "2020/21 YTD")?.computed == 10)   // July 2020
+        #expect(yearToDate(dashboard, "allocation-pathway", "2020/21 YTD")?.computed == 10)  // July 2020
         #expect(yearToDate(dashboard, "allocation-locality", "2020/21 YTD")?.computed == 50)
     }
 
@@ -201,7 +211,7 @@ struct YearToDateAndConsistencyTests {
         let familyStarTotals = ["2019/20 Q1": 70.0, "2019/20 Q2": 80, "2019/20 Q3": 101, "2019/20 Q4": 85]
             .map { observation($0.key, $0.value) }.sorted { $0.period < $1.period }
         let ytd = YearToDateRules.figures(for: indicator("x", aggregation: .mean), in: familyStarTotals)
-        #expect(ytd.first?.computed == 84)   // 336 / 4
+        #expect(ytd.first?.computed == 84)  // 336 / 4
     }
 
     @Test("a ratio without numerators and denominators cannot be recomputed")
@@ -211,8 +221,10 @@ struct YearToDateAndConsistencyTests {
         #expect(ytd.first?.computed == nil)
         #expect(ytd.first?.reason == "2019/20 Q1 has no numerator and denominator to recompute the year from")
         // With them on the observations themselves: (47 + 54) / (70 + 80) = 67.33…%.
-        let withCounts = [observation("2019/20 Q1", 67.1, decimals: 1, numerator: 47, denominator: 70),
-                          observation("2019/20 Q2", 67.5, decimals: 1, numerator: 54, denominator: 80)]
+        let withCounts = [
+            observation("2019/20 Q1", 67.1, decimals: 1, numerator: 47, denominator: 70),
+            observation("2019/20 Q2", 67.5, decimals: 1, numerator: 54, denominator: 80),
+        ]
         let recomputed = YearToDateRules.figures(for: indicator("x", unit: .percent, aggregation: .ratio), in: withCounts)
         #expect(Formatting.number(recomputed.first!.computed!, decimals: 1) == "67.3")
     }

@@ -1,8 +1,9 @@
 import DashboardCore
-@testable import DashboardInput
-@testable import DashboardWorkbook
 import Foundation
 import Testing
+
+@testable import DashboardInput
+@testable import DashboardWorkbook
 
 /// The workbooks written by Fixtures/make_fixtures.py.
 let fixtures: String = {
@@ -32,28 +33,28 @@ struct DashboardFolder {
 }
 
 let q3Indicators = """
-indicators:
-  assessments-45-days:
-    title: Assessments completed within 45 working days
-    unit: percent
-    polarity: high
-  looked-after:
-    title: Children looked after
-    unit: count
-    polarity: low
-  care-leavers-eet:
-    title: Care leavers in education, employment or training
-    unit: percent
-    polarity: high
-  contacts:
-    title: Contacts
-    unit: count
-    polarity: low
-  re-referrals:
-    title: Re-referrals within 12 months
-    unit: percent
-    polarity: low
-"""
+    indicators:
+      assessments-45-days:
+        title: Assessments completed within 45 working days
+        unit: percent
+        polarity: high
+      looked-after:
+        title: Children looked after
+        unit: count
+        polarity: low
+      care-leavers-eet:
+        title: Care leavers in education, employment or training
+        unit: percent
+        polarity: high
+      contacts:
+        title: Contacts
+        unit: count
+        polarity: low
+      re-referrals:
+        title: Re-referrals within 12 months
+        unit: percent
+        polarity: low
+    """
 
 func yml(data: String) -> String {
     "title: Q3 dashboard\norganisation: Test council\n" + data + "\n" + q3Indicators
@@ -144,14 +145,16 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
 
 @Suite struct WorkbookMappingTests {
     @Test func mappedSheetWithTitleRowAndTwoRowHeading() throws {
-        let folder = DashboardFolder(yml: yml(data: """
-        data:
-          - file: kpis.xlsx
-            sheet: Q3 dashboard
-            header_rows: 2
-          - file: kpis.xlsx
-            sheet: Monthly
-        """), copying: ["kpis.xlsx"])
+        let folder = DashboardFolder(
+            yml: yml(
+                data: """
+                    data:
+                      - file: kpis.xlsx
+                        sheet: Q3 dashboard
+                        header_rows: 2
+                      - file: kpis.xlsx
+                        sheet: Monthly
+                    """), copying: ["kpis.xlsx"])
         defer { folder.remove() }
         let project = folder.load()
         #expect(!project.hasErrors, "\(messages(project))")
@@ -214,12 +217,12 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
 
     @Test func csvWithTitleRowAndTwoHeaderRows() throws {
         let csv = """
-        Children's services: Q3 dashboard 2024/25,,,
-        Indicator,2024/25,,
-        ,Q1,Q2,Q3
-        Children looked after,412,415,1074
-        Assessments completed within 45 working days,94.9%,91.3%,88.7%
-        """
+            Children's services: Q3 dashboard 2024/25,,,
+            Indicator,2024/25,,
+            ,Q1,Q2,Q3
+            Children looked after,412,415,1074
+            Assessments completed within 45 working days,94.9%,91.3%,88.7%
+            """
         let folder = DashboardFolder(yml: yml(data: "data: [{file: kpis.csv, header_rows: 2}]"), writing: ["kpis.csv": csv + "\n"])
         defer { folder.remove() }
         let project = folder.load()

@@ -1,5 +1,6 @@
-@testable import DashboardReport
 import Testing
+
+@testable import DashboardReport
 
 @Suite("Report page geometry")
 struct GeometryTests {
@@ -21,8 +22,8 @@ struct GeometryTests {
     }
 
     @Test func theTextColumnsAreA4LessWordsDefaultMargins() {
-        #expect(PageGeometry.portraitColumn == 9026)    // 15.92 cm
-        #expect(PageGeometry.landscapeColumn == 13_958) // 24.62 cm
+        #expect(PageGeometry.portraitColumn == 9026)  // 15.92 cm
+        #expect(PageGeometry.landscapeColumn == 13_958)  // 24.62 cm
     }
 
     @Test func textThatXMLCannotHoldIsReplacedAndMarkupEscaped() {

@@ -58,8 +58,10 @@ struct ReportTests {
         #expect(result.status == 0, "\(result.stderr)")
         let docx = try Docx(path: path)
         #expect(docx.names.first == "[Content_Types].xml")
-        for name in ["_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml", "word/_rels/document.xml.rels",
-                     "docProps/core.xml", "docProps/app.xml", "word/footer1.xml"] {
+        for name in [
+            "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml", "word/_rels/document.xml.rels",
+            "docProps/core.xml", "docProps/app.xml", "word/footer1.xml",
+        ] {
             #expect(docx.parts[name] != nil, "missing \(name)")
         }
         // Every XML part parses; every relationship's target is in the package.
@@ -295,8 +297,10 @@ struct ReportTextTests {
     @Test func aSelectionThatLeavesNothingIsAnError() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let result = try run(["report", "cfws", "--sections", "Early help assessments", "--indicators", "families-open",
-                              "-o", scratch.path + "/x.docx"])
+        let result = try run([
+            "report", "cfws", "--sections", "Early help assessments", "--indicators", "families-open",
+            "-o", scratch.path + "/x.docx",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("leave nothing to report"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/x.docx"))

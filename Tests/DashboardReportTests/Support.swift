@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 @_exported import TestSupport
+import Testing
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A .docx read back: every part's bytes by name, in the zip's order.
 struct Docx {
@@ -77,8 +78,10 @@ final class Element {
         var root: Element?
         var stack: [Element] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let element = Element(name: qualifiedName ?? elementName, attributes: attributes)
             element.parent = stack.last
             stack.last?.children.append(element)

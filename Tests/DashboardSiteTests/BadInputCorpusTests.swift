@@ -1,9 +1,10 @@
 import DashboardCore
 import DashboardInput
-@testable import DashboardSite
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DashboardSite
 
 /// The bad-input corpus: each case is the minimal dashboard in `Corpus/minimal/` with one file replaced, added or
 /// generated. Every case either is refused with an error at `file:line:column`, exits 1 from `dashboards validate`
@@ -41,8 +42,10 @@ struct BadInputCorpusTests {
         var testDescription: String { name }
     }
 
-    static func refused(_ name: String, _ files: [String: Case.Content], at file: String, _ line: Int?, _ column: Int?,
-                        _ words: String, folder: String = "corpus") -> Case {
+    static func refused(
+        _ name: String, _ files: [String: Case.Content], at file: String, _ line: Int?, _ column: Int?,
+        _ words: String, folder: String = "corpus"
+    ) -> Case {
         Case(name: name, folder: folder, files: files, outcome: .refused(file: file, line: line, column: column, words: words))
     }
 
@@ -56,128 +59,200 @@ struct BadInputCorpusTests {
 
     static let cases: [Case] = [
         // Truncated files.
-        refused("CSV cut inside a quoted field", ["figures.csv": .fixture("truncated-mid-quote.csv")],
-                at: "figures.csv", 3, 28, "the quoted field opened here is never closed"),
-        refused("CSV cut inside a period", ["figures.csv": .fixture("truncated-mid-row.csv")],
-                at: "figures.csv", 4, 11, "'2019/2' is not a period"),
-        warns("CSV cut part-way through a figure after the value", ["figures.csv": .fixture("truncated-mid-number.csv")],
-              at: "figures.csv", 3, 25, "the file ends part-way through this row"),
-        refused("dashboard.yml cut inside a quoted string", ["dashboard.yml": .fixture("truncated-mid-string.yml")],
-                at: "dashboard.yml", 3, 1, "YAML: found unexpected end of stream"),
-        refused("dashboard.yml cut inside a list", ["dashboard.yml": .fixture("truncated-mid-flow.yml")],
-                at: "dashboard.yml", 8, 1, "YAML: did not find expected node content"),
+        refused(
+            "CSV cut inside a quoted field", ["figures.csv": .fixture("truncated-mid-quote.csv")],
+            at: "figures.csv", 3, 28, "the quoted field opened here is never closed"),
+        refused(
+            "CSV cut inside a period", ["figures.csv": .fixture("truncated-mid-row.csv")],
+            at: "figures.csv", 4, 11, "'2019/2' is not a period"),
+        warns(
+            "CSV cut part-way through a figure after the value", ["figures.csv": .fixture("truncated-mid-number.csv")],
+            at: "figures.csv", 3, 25, "the file ends part-way through this row"),
+        refused(
+            "dashboard.yml cut inside a quoted string", ["dashboard.yml": .fixture("truncated-mid-string.yml")],
+            at: "dashboard.yml", 3, 1, "YAML: found unexpected end of stream"),
+        refused(
+            "dashboard.yml cut inside a list", ["dashboard.yml": .fixture("truncated-mid-flow.yml")],
+            at: "dashboard.yml", 8, 1, "YAML: did not find expected node content"),
 
         // Binary junk.
-        refused("NUL bytes in a row", ["figures.csv": .fixture("nul-bytes.csv")],
-                at: "figures.csv", 2, 24, "NUL byte here: it is binary, not CSV text"),
-        refused("a PNG renamed .csv", ["figures.csv": .fixture("png-renamed.csv")],
-                at: "figures.csv", 3, 1, "NUL byte here: it is binary, not CSV text"),
-        refused("an Excel workbook renamed .csv", ["figures.csv": .fixture("xlsx-renamed.csv")],
-                at: "figures.csv", 1, 1, "this is an Excel workbook"),
-        refused("random bytes", ["figures.csv": .generated { SplitMix.bytes(seed: 1, count: 4096) }],
-                at: "figures.csv", nil, nil, "NUL byte here: it is binary"),
-        refused("random bytes with no NUL", ["figures.csv": .generated { SplitMix.bytes(seed: 2, count: 65_536).map { max($0, 1) } }],
-                at: "figures.csv", nil, nil, "more than 100 problems in this file, so reading stops here"),
-        refused("a NUL byte in dashboard.yml", ["dashboard.yml": .generated { Array("title: Corpus\norganisation: Exa\u{0}mple\n".utf8) }],
-                at: "dashboard.yml", 2, 18, "contains a NUL byte here"),
+        refused(
+            "NUL bytes in a row", ["figures.csv": .fixture("nul-bytes.csv")],
+            at: "figures.csv", 2, 24, "NUL byte here: it is binary, not CSV text"),
+        refused(
+            "a PNG renamed .csv", ["figures.csv": .fixture("png-renamed.csv")],
+            at: "figures.csv", 3, 1, "NUL byte here: it is binary, not CSV text"),
+        refused(
+            "an Excel workbook renamed .csv", ["figures.csv": .fixture("xlsx-renamed.csv")],
+            at: "figures.csv", 1, 1, "this is an Excel workbook"),
+        refused(
+            "random bytes", ["figures.csv": .generated { SplitMix.bytes(seed: 1, count: 4096) }],
+            at: "figures.csv", nil, nil, "NUL byte here: it is binary"),
+        refused(
+            "random bytes with no NUL", ["figures.csv": .generated { SplitMix.bytes(seed: 2, count: 65_536).map { max($0, 1) } }],
+            at: "figures.csv", nil, nil, "more than 100 problems in this file, so reading stops here"),
+        refused(
+            "a NUL byte in dashboard.yml", ["dashboard.yml": .generated { Array("title: Corpus\norganisation: Exa\u{0}mple\n".utf8) }],
+            at: "dashboard.yml", 2, 18, "contains a NUL byte here"),
 
         // Huge fields and files.
-        refused("a 70 KB field", ["figures.csv": .generated {
-            Array(("indicator,period,value,numerator,denominator,note\nreferrals,2019/20 Q1,120,,,"
-                   + String(repeating: "a", count: 70_000) + "\n").utf8)
-        }], at: "figures.csv", 2, 28, "this field is longer than 64 KiB"),
-        refused("a 70 KB quoted field", ["figures.csv": .generated {
-            Array(("indicator,period,value,numerator,denominator,note\nreferrals,2019/20 Q1,120,,,\""
-                   + String(repeating: "a,\n", count: 25_000) + "\"\n").utf8)
-        }], at: "figures.csv", 2, 28, "this field is longer than 64 KiB"),
-        refused("a 400-digit figure", ["figures.csv": .generated {
-            Array(("indicator,period,value\nreferrals,2019/20 Q1," + String(repeating: "9", count: 400) + "\n").utf8)
-        }], at: "figures.csv", 2, 22, "has more than 15 digits, more than a figure can hold exactly"),
-        refused("a data file over 64 MiB", ["huge.csv": .sparse(InputLoader.maximumFileBytes + 1)],
-                at: "huge.csv", 1, 1, "this file is larger than 64 MiB (67,108,865 bytes)"),
-        refused("a dashboard.yml over 64 MiB", ["dashboard.yml": .sparse(InputLoader.maximumFileBytes + 1)],
-                at: "dashboard.yml", 1, 1, "this file is larger than 64 MiB"),
+        refused(
+            "a 70 KB field",
+            [
+                "figures.csv": .generated {
+                    Array(
+                        ("indicator,period,value,numerator,denominator,note\nreferrals,2019/20 Q1,120,,,"
+                            + String(repeating: "a", count: 70_000) + "\n").utf8)
+                }
+            ], at: "figures.csv", 2, 28, "this field is longer than 64 KiB"),
+        refused(
+            "a 70 KB quoted field",
+            [
+                "figures.csv": .generated {
+                    Array(
+                        ("indicator,period,value,numerator,denominator,note\nreferrals,2019/20 Q1,120,,,\""
+                            + String(repeating: "a,\n", count: 25_000) + "\"\n").utf8)
+                }
+            ], at: "figures.csv", 2, 28, "this field is longer than 64 KiB"),
+        refused(
+            "a 400-digit figure",
+            [
+                "figures.csv": .generated {
+                    Array(("indicator,period,value\nreferrals,2019/20 Q1," + String(repeating: "9", count: 400) + "\n").utf8)
+                }
+            ], at: "figures.csv", 2, 22, "has more than 15 digits, more than a figure can hold exactly"),
+        refused(
+            "a data file over 64 MiB", ["huge.csv": .sparse(InputLoader.maximumFileBytes + 1)],
+            at: "huge.csv", 1, 1, "this file is larger than 64 MiB (67,108,865 bytes)"),
+        refused(
+            "a dashboard.yml over 64 MiB", ["dashboard.yml": .sparse(InputLoader.maximumFileBytes + 1)],
+            at: "dashboard.yml", 1, 1, "this file is larger than 64 MiB"),
 
         // Encodings and line ends.
-        refused("invalid UTF-8 in a CSV note", ["figures.csv": .fixture("invalid-utf8.csv")],
-                at: "figures.csv", 2, 31, "invalid UTF-8 (byte 0xE9); save the file as CSV UTF-8"),
-        refused("a Windows-1252 pound sign in a CSV figure", ["figures.csv": .fixture("invalid-utf8.csv")],
-                at: "figures.csv", 3, 22, "invalid UTF-8 (byte 0xA3)"),
-        refused("invalid UTF-8 in dashboard.yml", ["dashboard.yml": .fixture("invalid-utf8.yml")],
-                at: "dashboard.yml", 3, 36, "invalid UTF-8; save dashboard.yml as UTF-8"),
+        refused(
+            "invalid UTF-8 in a CSV note", ["figures.csv": .fixture("invalid-utf8.csv")],
+            at: "figures.csv", 2, 31, "invalid UTF-8 (byte 0xE9); save the file as CSV UTF-8"),
+        refused(
+            "a Windows-1252 pound sign in a CSV figure", ["figures.csv": .fixture("invalid-utf8.csv")],
+            at: "figures.csv", 3, 22, "invalid UTF-8 (byte 0xA3)"),
+        refused(
+            "invalid UTF-8 in dashboard.yml", ["dashboard.yml": .fixture("invalid-utf8.yml")],
+            at: "dashboard.yml", 3, 36, "invalid UTF-8; save dashboard.yml as UTF-8"),
         refused("a UTF-16 CSV", ["figures.csv": .fixture("utf16.csv")], at: "figures.csv", 1, 1, "this file is saved as UTF-16"),
-        refused("a UTF-16 CSV without a byte-order mark", ["figures.csv": .fixture("utf16-no-bom.csv")],
-                at: "figures.csv", 1, 1, "this file is saved as UTF-16"),
-        refused("a UTF-16 dashboard.yml", ["dashboard.yml": .fixture("utf16.yml")],
-                at: "dashboard.yml", 1, 1, "dashboard.yml is saved as UTF-16; save it as UTF-8"),
+        refused(
+            "a UTF-16 CSV without a byte-order mark", ["figures.csv": .fixture("utf16-no-bom.csv")],
+            at: "figures.csv", 1, 1, "this file is saved as UTF-16"),
+        refused(
+            "a UTF-16 dashboard.yml", ["dashboard.yml": .fixture("utf16.yml")],
+            at: "dashboard.yml", 1, 1, "dashboard.yml is saved as UTF-16; save it as UTF-8"),
         builds("a CSV with a byte-order mark", ["figures.csv": .fixture("bom.csv")]),
         builds("a dashboard.yml with a byte-order mark", ["dashboard.yml": .fixture("bom.yml")]),
         builds("CRLF, LF and CR line ends mixed, and a CRLF inside a quoted note", ["figures.csv": .fixture("mixed-line-ends.csv")]),
         builds("a dashboard.yml with CRLF line ends", ["dashboard.yml": .fixture("crlf.yml")]),
         builds("a CSV with only a header", ["figures.csv": .fixture("header-only.csv")]),
-        refused("an empty CSV", ["figures.csv": .fixture("empty.csv")],
-                at: "figures.csv", 1, 1, "the file has no header row and no data"),
+        refused(
+            "an empty CSV", ["figures.csv": .fixture("empty.csv")],
+            at: "figures.csv", 1, 1, "the file has no header row and no data"),
 
         // dashboard.yml shapes.
-        refused("YAML aliases that would expand to 387 million values", ["dashboard.yml": .fixture("billion-laughs.yml")],
-                at: "dashboard.yml", nil, nil, "expands to more than 200000 values; are aliases (*name) repeating each other?"),
-        refused("200 nested brackets", ["dashboard.yml": .fixture("deep-flow.yml")],
-                at: "dashboard.yml", 3, 74, "nests brackets deeper than 64 levels"),
-        refused("100,000 nested brackets", ["dashboard.yml": .generated {
-            Array(("title: x\nsummary: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n").utf8)
-        }], at: "dashboard.yml", 2, 74, "nests brackets deeper than 64 levels"),
-        refused("1,200 nested block mappings", ["dashboard.yml": .generated {
-            Array(("title: x\n" + (0..<1200).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()).utf8)
-        }], at: "dashboard.yml", nil, nil, "dashboard.yml nests too deeply here"),
-        refused("80 nested block sequences", ["dashboard.yml": .generated {
-            Array(("title: x\nsummary:\n" + (1...80).map { String(repeating: " ", count: $0 * 2) + "-\n" }.joined()).utf8)
-        }], at: "dashboard.yml", nil, nil, "dashboard.yml nests deeper than 64 levels"),
-        refused("a key given twice", ["dashboard.yml": .fixture("duplicate-key.yml")],
-                at: "dashboard.yml", 4, 1, "'title' is given twice (first at line 2); keep one"),
-        refused("an indicator given twice", ["dashboard.yml": .fixture("duplicate-indicator.yml")],
-                at: "dashboard.yml", 21, 3, "'referrals' is given twice (first at line 10); keep one"),
-        refused("a tab in the indentation", ["dashboard.yml": .fixture("tab-indent.yml")],
-                at: "dashboard.yml", 12, 1, "a tab in the indentation: YAML indents with spaces only"),
-        refused("an empty dashboard.yml", ["dashboard.yml": .fixture("empty.yml")],
-                at: "dashboard.yml", 1, 1, "dashboard.yml is empty"),
-        refused("a dashboard.yml of only a comment", ["dashboard.yml": .fixture("comment-only.yml")],
-                at: "dashboard.yml", 1, 1, "dashboard.yml is empty"),
-        refused("a list instead of a mapping", ["dashboard.yml": .fixture("list.yml")],
-                at: "dashboard.yml", 1, 1, "dashboard.yml must be a mapping of keys to values, not a list"),
-        refused("two YAML documents", ["dashboard.yml": .fixture("two-documents.yml")],
-                at: "dashboard.yml", 3, 1, "but found another document"),
-        refused("an attribute in the brand colour", ["dashboard.yml": .fixture("brand-colour-injection.yml")],
-                at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
+        refused(
+            "YAML aliases that would expand to 387 million values", ["dashboard.yml": .fixture("billion-laughs.yml")],
+            at: "dashboard.yml", nil, nil, "expands to more than 200000 values; are aliases (*name) repeating each other?"),
+        refused(
+            "200 nested brackets", ["dashboard.yml": .fixture("deep-flow.yml")],
+            at: "dashboard.yml", 3, 74, "nests brackets deeper than 64 levels"),
+        refused(
+            "100,000 nested brackets",
+            [
+                "dashboard.yml": .generated {
+                    Array(("title: x\nsummary: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n").utf8)
+                }
+            ], at: "dashboard.yml", 2, 74, "nests brackets deeper than 64 levels"),
+        refused(
+            "1,200 nested block mappings",
+            [
+                "dashboard.yml": .generated {
+                    Array(("title: x\n" + (0..<1200).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()).utf8)
+                }
+            ], at: "dashboard.yml", nil, nil, "dashboard.yml nests too deeply here"),
+        refused(
+            "80 nested block sequences",
+            [
+                "dashboard.yml": .generated {
+                    Array(("title: x\nsummary:\n" + (1...80).map { String(repeating: " ", count: $0 * 2) + "-\n" }.joined()).utf8)
+                }
+            ], at: "dashboard.yml", nil, nil, "dashboard.yml nests deeper than 64 levels"),
+        refused(
+            "a key given twice", ["dashboard.yml": .fixture("duplicate-key.yml")],
+            at: "dashboard.yml", 4, 1, "'title' is given twice (first at line 2); keep one"),
+        refused(
+            "an indicator given twice", ["dashboard.yml": .fixture("duplicate-indicator.yml")],
+            at: "dashboard.yml", 21, 3, "'referrals' is given twice (first at line 10); keep one"),
+        refused(
+            "a tab in the indentation", ["dashboard.yml": .fixture("tab-indent.yml")],
+            at: "dashboard.yml", 12, 1, "a tab in the indentation: YAML indents with spaces only"),
+        refused(
+            "an empty dashboard.yml", ["dashboard.yml": .fixture("empty.yml")],
+            at: "dashboard.yml", 1, 1, "dashboard.yml is empty"),
+        refused(
+            "a dashboard.yml of only a comment", ["dashboard.yml": .fixture("comment-only.yml")],
+            at: "dashboard.yml", 1, 1, "dashboard.yml is empty"),
+        refused(
+            "a list instead of a mapping", ["dashboard.yml": .fixture("list.yml")],
+            at: "dashboard.yml", 1, 1, "dashboard.yml must be a mapping of keys to values, not a list"),
+        refused(
+            "two YAML documents", ["dashboard.yml": .fixture("two-documents.yml")],
+            at: "dashboard.yml", 3, 1, "but found another document"),
+        refused(
+            "an attribute in the brand colour", ["dashboard.yml": .fixture("brand-colour-injection.yml")],
+            at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
 
         // Markup, script and formulas.
         builds("HTML and script in every text", ["dashboard.yml": .fixture("hostile-markup.yml"), "figures.csv": .fixture("hostile-markup.csv")]),
         builds("spreadsheet formulas in titles and notes", ["dashboard.yml": .fixture("formulas.yml"), "figures.csv": .fixture("formulas.csv")]),
         // A quote or < fused with a combining accent, a joiner or a prefix sign into one character: escaped by scalar.
-        builds("markup fused with combining and joining marks", ["dashboard.yml": .fixture("fused-markup.yml"),
-                                                                 "figures.csv": .fixture("fused-markup.csv")]),
+        builds(
+            "markup fused with combining and joining marks",
+            [
+                "dashboard.yml": .fixture("fused-markup.yml"),
+                "figures.csv": .fixture("fused-markup.csv"),
+            ]),
 
         // Ids that would name files.
-        refused("an indicator called index", ["dashboard.yml": .fixture("reserved-ids.yml")],
-                at: "dashboard.yml", 4, 3, "'index' cannot be an indicator id: the dashboard's own page is index.html"),
-        refused("an indicator named like another's sparkline", ["dashboard.yml": .fixture("reserved-ids.yml")],
-                at: "dashboard.yml", 12, 3, "'timely-spark' cannot be an indicator id beside 'timely'"),
-        refused("a folder name with capitals and an underscore", [:], at: "dashboard.yml", 2, 1,
-                "the folder name 'Bad_ID' cannot be a dashboard id", folder: "Bad_ID"),
+        refused(
+            "an indicator called index", ["dashboard.yml": .fixture("reserved-ids.yml")],
+            at: "dashboard.yml", 4, 3, "'index' cannot be an indicator id: the dashboard's own page is index.html"),
+        refused(
+            "an indicator named like another's sparkline", ["dashboard.yml": .fixture("reserved-ids.yml")],
+            at: "dashboard.yml", 12, 3, "'timely-spark' cannot be an indicator id beside 'timely'"),
+        refused(
+            "a folder name with capitals and an underscore", [:], at: "dashboard.yml", 2, 1,
+            "the folder name 'Bad_ID' cannot be a dashboard id", folder: "Bad_ID"),
         refused("a folder called CON", [:], at: "dashboard.yml", 2, 1, "the folder name 'CON' cannot be a dashboard id", folder: "CON"),
-        refused("a folder name with markup", [:], at: "dashboard.yml", 2, 1,
-                "the folder name '<script>' cannot be a dashboard id", folder: "<script>"),
-        refused("a folder name with a Cyrillic e", [:], at: "dashboard.yml", 2, 1,
-                "the folder name 'r\u{435}ferrals' cannot be a dashboard id", folder: "r\u{435}ferrals"),
+        refused(
+            "a folder name with markup", [:], at: "dashboard.yml", 2, 1,
+            "the folder name '<script>' cannot be a dashboard id", folder: "<script>"),
+        refused(
+            "a folder name with a Cyrillic e", [:], at: "dashboard.yml", 2, 1,
+            "the folder name 'r\u{435}ferrals' cannot be a dashboard id", folder: "r\u{435}ferrals"),
         refused("a folder name with a space", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id", folder: "a b"),
-        refused("a folder name of 200 letters", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id",
-                folder: String(repeating: "a", count: 200)),
+        refused(
+            "a folder name of 200 letters", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id",
+            folder: String(repeating: "a", count: 200)),
         refused("a folder name starting with a hyphen", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id", folder: "-x"),
         builds("a folder called con", [:], folder: "con"),
         refused("a folder name with a double hyphen", [:], at: "dashboard.yml", 2, 1, "cannot be a dashboard id", folder: "a--b"),
-        refused("a brand colour in full-width letters", ["dashboard.yml": .generated {
-            Array(read(BadInputCorpusTests.corpus + "/minimal/dashboard.yml").replacingOccurrences(of: "organisation: Example Council\n",
-                                                                           with: "organisation: Example Council\nbrand_colour: \"#ＡＡＡＡＡＡ\"\n").utf8)
-        }], at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
+        refused(
+            "a brand colour in full-width letters",
+            [
+                "dashboard.yml": .generated {
+                    Array(
+                        read(BadInputCorpusTests.corpus + "/minimal/dashboard.yml").replacingOccurrences(
+                            of: "organisation: Example Council\n",
+                            with: "organisation: Example Council\nbrand_colour: \"#ＡＡＡＡＡＡ\"\n"
+                        ).utf8)
+                }
+            ], at: "dashboard.yml", 4, 15, "brand_colour must be a colour written #RRGGBB"),
     ]
 
     @Test(arguments: cases)
@@ -228,8 +303,9 @@ struct BadInputCorpusTests {
                 #expect(report.warnings.contains { $0.location == expected && $0.message.contains(words) }, "\(report.warnings)")
             }
         }
-        #expect(Self.listing(scratch.path, excluding: [input, output]) == around,
-                "files appeared outside the input and output folders")
+        #expect(
+            Self.listing(scratch.path, excluding: [input, output]) == around,
+            "files appeared outside the input and output folders")
     }
 
     // MARK: Markup and formulas, read on the pages
@@ -248,12 +324,15 @@ struct BadInputCorpusTests {
     func markupIsText() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let output = try await buildSite(["dashboard.yml": .fixture("hostile-markup.yml"), "figures.csv": .fixture("hostile-markup.csv")],
-                                         in: scratch)
+        let output = try await buildSite(
+            ["dashboard.yml": .fixture("hostile-markup.yml"), "figures.csv": .fixture("hostile-markup.csv")],
+            in: scratch)
         let pages = snapshot(output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
         let site = pages.values.joined(separator: "\n")
-        for raw in ["<script", "<img src=x", "<svg", "<iframe", "<style>body", "<b onmouseover", "<object", "href=\"javascript",
-                    "\" onerror=\"", "' onfocus='", "\" alt=\"x\""] {
+        for raw in [
+            "<script", "<img src=x", "<svg", "<iframe", "<style>body", "<b onmouseover", "<object", "href=\"javascript",
+            "\" onerror=\"", "' onfocus='", "\" alt=\"x\"",
+        ] {
             #expect(!site.contains(raw), "a page contains \(raw)")
         }
         let dashboard = pages["corpus/index.html"] ?? ""
@@ -285,8 +364,9 @@ struct BadInputCorpusTests {
     func fusedMarksAreEscaped() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let output = try await buildSite(["dashboard.yml": .fixture("fused-markup.yml"), "figures.csv": .fixture("fused-markup.csv")],
-                                         in: scratch)
+        let output = try await buildSite(
+            ["dashboard.yml": .fixture("fused-markup.yml"), "figures.csv": .fixture("fused-markup.csv")],
+            in: scratch)
         let pages = snapshot(output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
         let dashboard = pages["corpus/index.html"] ?? ""
         // organisation: Example Council "\u0301 onmouseover=alert(1)//, its quote escaped with the accent after it.
@@ -312,9 +392,10 @@ struct BadInputCorpusTests {
         #expect(read(output + "/corpus/referrals.html").contains("=HYPERLINK(&quot;https://example.invalid/&quot;,&quot;Click&quot;)"))
 
         let referrals = CSVReader.read(Array(read(output + "/corpus/referrals.csv").utf8), file: "referrals.csv").records
-        #expect(referrals.dropFirst().map { $0.fields[5].text } == [
-            "'=HYPERLINK(\"https://example.invalid/\",\"Click\")", "'+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3+cmd|' /C calc'!A0",
-        ])
+        #expect(
+            referrals.dropFirst().map { $0.fields[5].text } == [
+                "'=HYPERLINK(\"https://example.invalid/\",\"Click\")", "'+cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'-2+3+cmd|' /C calc'!A0",
+            ])
         let timely = CSVReader.read(Array(read(output + "/corpus/timely.csv").utf8), file: "timely.csv").records
         #expect(timely.dropFirst().map { $0.fields[5].text } == ["'=1+1", "'=1+1", "'=1+1"])
     }
@@ -341,9 +422,10 @@ struct BadInputCorpusTests {
             _ = try await SiteBuilder.build(options(input: input, output: output))
             Issue.record("the build accepted the indicator id \(id)")
         } catch BuildError.input(let diagnostics) {
-            #expect(diagnostics.errors.contains {
-                $0.location == DashboardCore.SourceLocation(file: yml, line: 10, column: 3) && $0.message.contains("cannot be an indicator id")
-            }, "\(diagnostics.errors.map(\.description))")
+            #expect(
+                diagnostics.errors.contains {
+                    $0.location == DashboardCore.SourceLocation(file: yml, line: 10, column: 3) && $0.message.contains("cannot be an indicator id")
+                }, "\(diagnostics.errors.map(\.description))")
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/site"))
         #expect(Self.listing(scratch.path, excluding: [input]).isEmpty)
@@ -358,19 +440,23 @@ struct BadInputCorpusTests {
         let csv = input + "/corpus/figures.csv"
         edit(csv, replacing: "\nreferrals,2019/20 Q1,", with: "\n\"\(id)\",2019/20 Q1,")
         let project = InputLoader.load(from: input)
-        #expect(project.diagnostics.errors.contains {
-            $0.location == DashboardCore.SourceLocation(file: csv, line: 2, column: 1) && $0.message.contains("is not an indicator of dashboard 'corpus'")
-        }, "\(project.diagnostics.errors.map(\.description))")
+        #expect(
+            project.diagnostics.errors.contains {
+                $0.location == DashboardCore.SourceLocation(file: csv, line: 2, column: 1) && $0.message.contains("is not an indicator of dashboard 'corpus'")
+            }, "\(project.diagnostics.errors.map(\.description))")
     }
 
-    @Test("the chart command refuses a target that is not dashboard-id/indicator-id", arguments: [
-        "../x/y", "corpus/../../x", "/etc/passwd", "corpus/..", "corpus/a/b", "corpus/Bad_ID", "corpus",
-    ])
+    @Test(
+        "the chart command refuses a target that is not dashboard-id/indicator-id",
+        arguments: [
+            "../x/y", "corpus/../../x", "/etc/passwd", "corpus/..", "corpus/a/b", "corpus/Bad_ID", "corpus",
+        ])
     func chartTarget(_ target: String) throws {
         let scratch = Scratch(target)
         defer { scratch.remove() }
-        let result = try run(["chart", target, "--input", exampleInput, "--assets", exampleAssets, "--output", scratch.path + "/x.png"],
-                             in: scratch.path)
+        let result = try run(
+            ["chart", target, "--input", exampleInput, "--assets", exampleAssets, "--output", scratch.path + "/x.png"],
+            in: scratch.path)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("name the chart as dashboard-id/indicator-id"), "\(result.stderr)")
         #expect(Self.listing(scratch.path, excluding: []).isEmpty)
@@ -479,7 +565,9 @@ struct BadInputCorpusTests {
         for row in 0..<100_000 {
             text += "referrals,\(day.iso),\(row % 997),,,\(row % 10_000 == 0 ? "Row \(row)" : "")\n"
             last = day
-            day = day.day < CivilDate.daysIn(month: day.month, year: day.year) ? CivilDate(day.year, day.month, day.day + 1)
+            day =
+                day.day < CivilDate.daysIn(month: day.month, year: day.year)
+                ? CivilDate(day.year, day.month, day.day + 1)
                 : day.month < 12 ? CivilDate(day.year, day.month + 1, 1) : CivilDate(day.year + 1, 1, 1)
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: input + "/corpus/figures.csv"))
@@ -540,8 +628,10 @@ struct BadInputCorpusTests {
 
 /// Tags that input text must never become.
 /// (`style` is not among them: the templates may inline their stylesheet; an injected one is caught as text.)
-let forbiddenTags: Set<String> = ["script", "iframe", "object", "embed", "svg", "math", "base", "form", "input",
-                                   "textarea", "button", "frame", "frameset", "applet", "template", "noscript"]
+let forbiddenTags: Set<String> = [
+    "script", "iframe", "object", "embed", "svg", "math", "base", "form", "input",
+    "textarea", "button", "frame", "frameset", "applet", "template", "noscript",
+]
 
 /// Checks every page and download of a built site:
 /// - HTML: no forbidden tag, no `on…` event attribute, no attribute given twice in one tag (what an injected
@@ -563,17 +653,20 @@ func checkSafe(site: String, sourceLocation: Testing.SourceLocation = #_sourceLo
                     #expect(seen.insert(name).inserted, "\(name) twice on <\(tag.name)> in \(relative)", sourceLocation: sourceLocation)
                     let lowered = value.trimmingSpaces.lowercased()
                     if ["href", "src", "srcset", "action", "formaction", "poster"].contains(name) {
-                        #expect(!lowered.hasPrefix("javascript:") && !lowered.hasPrefix("data:") && !lowered.hasPrefix("vbscript:"),
-                                "\(name)=\"\(value)\" in \(relative)", sourceLocation: sourceLocation)
+                        #expect(
+                            !lowered.hasPrefix("javascript:") && !lowered.hasPrefix("data:") && !lowered.hasPrefix("vbscript:"),
+                            "\(name)=\"\(value)\" in \(relative)", sourceLocation: sourceLocation)
                     }
                     if name == "style" {
-                        #expect(value.wholeMatch(of: /--brand: #[0-9a-f]{6}/) != nil, "style=\"\(value)\" in \(relative)",
-                                sourceLocation: sourceLocation)
+                        #expect(
+                            value.wholeMatch(of: /--brand: #[0-9a-f]{6}/) != nil, "style=\"\(value)\" in \(relative)",
+                            sourceLocation: sourceLocation)
                     }
                     if name == "src", tag.name == "img" {
                         let target = ((directory.isEmpty ? "" : directory + "/") + value as NSString).standardizingPath
-                        #expect(files[target] != nil, "<img src=\"\(value)\"> in \(relative) is not a file of the site",
-                                sourceLocation: sourceLocation)
+                        #expect(
+                            files[target] != nil, "<img src=\"\(value)\"> in \(relative) is not a file of the site",
+                            sourceLocation: sourceLocation)
                     }
                 }
             }
@@ -584,8 +677,9 @@ func checkSafe(site: String, sourceLocation: Testing.SourceLocation = #_sourceLo
                 for field in record.fields {
                     guard let first = field.text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { continue }
                     let number = FigureParser.parse(field.text)
-                    #expect((try? number.get())?.value != nil, "\(relative):\(field.line):\(field.column) starts like a formula: \(field.text)",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        (try? number.get())?.value != nil, "\(relative):\(field.line):\(field.column) starts like a formula: \(field.text)",
+                        sourceLocation: sourceLocation)
                 }
             }
         }
@@ -606,7 +700,10 @@ enum HTMLTags {
         var i = 0
         func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" }
         while i < s.count {
-            guard s[i] == "<" else { i += 1; continue }
+            guard s[i] == "<" else {
+                i += 1
+                continue
+            }
             if i + 3 < s.count, s[i + 1] == "!", s[i + 2] == "-", s[i + 3] == "-" {  // a comment
                 var j = i + 4
                 while j + 2 < s.count, !(s[j] == "-" && s[j + 1] == "-" && s[j + 2] == ">") { j += 1 }
@@ -616,15 +713,27 @@ enum HTMLTags {
             var j = i + 1
             let closing = j < s.count && s[j] == "/"
             if closing { j += 1 }
-            guard j < s.count, s[j].isASCII, s[j].properties.isAlphabetic else { i += 1; continue }
+            guard j < s.count, s[j].isASCII, s[j].properties.isAlphabetic else {
+                i += 1
+                continue
+            }
             var name = ""
-            while j < s.count, !isSpace(s[j]), s[j] != ">", s[j] != "/" { name.unicodeScalars.append(s[j]); j += 1 }
+            while j < s.count, !isSpace(s[j]), s[j] != ">", s[j] != "/" {
+                name.unicodeScalars.append(s[j])
+                j += 1
+            }
             var attributes: [(String, String)] = []
             while j < s.count, s[j] != ">" {
-                if isSpace(s[j]) || s[j] == "/" { j += 1; continue }
+                if isSpace(s[j]) || s[j] == "/" {
+                    j += 1
+                    continue
+                }
                 var attribute = String(s[j])
                 j += 1
-                while j < s.count, !isSpace(s[j]), s[j] != "=", s[j] != ">", s[j] != "/" { attribute.unicodeScalars.append(s[j]); j += 1 }
+                while j < s.count, !isSpace(s[j]), s[j] != "=", s[j] != ">", s[j] != "/" {
+                    attribute.unicodeScalars.append(s[j])
+                    j += 1
+                }
                 while j < s.count, isSpace(s[j]) { j += 1 }
                 var value = ""
                 if j < s.count, s[j] == "=" {
@@ -633,10 +742,16 @@ enum HTMLTags {
                     if j < s.count, s[j] == "\"" || s[j] == "'" {
                         let quote = s[j]
                         j += 1
-                        while j < s.count, s[j] != quote { value.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, s[j] != quote {
+                            value.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                         j += 1
                     } else {
-                        while j < s.count, !isSpace(s[j]), s[j] != ">" { value.unicodeScalars.append(s[j]); j += 1 }
+                        while j < s.count, !isSpace(s[j]), s[j] != ">" {
+                            value.unicodeScalars.append(s[j])
+                            j += 1
+                        }
                     }
                 }
                 attributes.append((attribute.lowercased(), decode(value)))
@@ -654,5 +769,3 @@ enum HTMLTags {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 }
-
-

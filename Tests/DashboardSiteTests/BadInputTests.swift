@@ -19,17 +19,22 @@ struct BadInputTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "unbalanced quote", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "\"eh-assessments,580",
-             location: "cfws/early-help-assessments.csv:2:1", words: "never closed"),
-        Case(name: "unknown period", file: "cfws/zero-to-two-pathway.csv", old: "2019/20,502", new: "2019/21,502",
-             location: "cfws/zero-to-two-pathway.csv:3:22", words: "not a financial year"),
-        Case(name: "text in a value column", file: "cfws/family-star.csv", old: "family-star-total,70,", new: "family-star-total,seventy,",
-             location: "cfws/family-star.csv:2:19", words: "'seventy' is not a number"),
-        Case(name: "unknown indicator id", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "eh-assesments,580",
-             location: "cfws/early-help-assessments.csv:2:1", words: "did you mean 'eh-assessments'"),
-        Case(name: "duplicate indicator and period", file: "cfws/zero-to-two-pathway.csv", old: "families-0-2-pathway,2019/20,502,",
-             new: "families-0-2-pathway,2019/20,502,\nfamilies-0-2-pathway,2019/2020,503,",
-             location: "cfws/zero-to-two-pathway.csv:4:32", words: "already has a figure for 2019/20 at"),
+        Case(
+            name: "unbalanced quote", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "\"eh-assessments,580",
+            location: "cfws/early-help-assessments.csv:2:1", words: "never closed"),
+        Case(
+            name: "unknown period", file: "cfws/zero-to-two-pathway.csv", old: "2019/20,502", new: "2019/21,502",
+            location: "cfws/zero-to-two-pathway.csv:3:22", words: "not a financial year"),
+        Case(
+            name: "text in a value column", file: "cfws/family-star.csv", old: "family-star-total,70,", new: "family-star-total,seventy,",
+            location: "cfws/family-star.csv:2:19", words: "'seventy' is not a number"),
+        Case(
+            name: "unknown indicator id", file: "cfws/early-help-assessments.csv", old: "eh-assessments,580", new: "eh-assesments,580",
+            location: "cfws/early-help-assessments.csv:2:1", words: "did you mean 'eh-assessments'"),
+        Case(
+            name: "duplicate indicator and period", file: "cfws/zero-to-two-pathway.csv", old: "families-0-2-pathway,2019/20,502,",
+            new: "families-0-2-pathway,2019/20,502,\nfamilies-0-2-pathway,2019/2020,503,",
+            location: "cfws/zero-to-two-pathway.csv:4:32", words: "already has a figure for 2019/20 at"),
     ]
 
     @Test(arguments: cases)
@@ -107,8 +112,9 @@ struct BadInputTests {
         defer { scratch.remove() }
         let input = scratch.copyOfExampleInput()
         let output = scratch.path + "/public"
-        edit(input + "/cfws/dashboard.yml", replacing: "title: Number of early help assessments completed in the quarter",
-             with: "title: \"<script>alert(1)</script> & assessments\"")
+        edit(
+            input + "/cfws/dashboard.yml", replacing: "title: Number of early help assessments completed in the quarter",
+            with: "title: \"<script>alert(1)</script> & assessments\"")
         edit(input + "/cfws/zero-to-two-pathway.csv", replacing: "Year to date (2020/21 Q1)", with: "\"<img src=x onerror=alert(1)>\"")
         _ = try await SiteBuilder.build(options(input: input, output: output))
         let page = read(output + "/cfws/eh-assessments.html")

@@ -47,19 +47,35 @@ struct BenchmarkCommandTests {
         var quoted = false, afterQuote = false
         for ch in text {
             if quoted {
-                if ch == "\"" { quoted = false; afterQuote = true } else { field.append(ch) }
+                if ch == "\"" {
+                    quoted = false
+                    afterQuote = true
+                } else {
+                    field.append(ch)
+                }
                 continue
             }
             switch ch {
-            case "\"": if afterQuote { field.append("\"") }; quoted = true
-            case ",": row.append(field); field = ""
-            case "\n", "\r\n": row.append(field); field = ""; rows.append(row); row = []
+            case "\"":
+                if afterQuote { field.append("\"") }
+                quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\n", "\r\n":
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             case "\r": continue
             default: field.append(ch)
             }
             afterQuote = false
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 
@@ -97,8 +113,10 @@ struct BenchmarkCommandTests {
         var q3: Double
     }
 
-    static func expected(measure: (code: String, polarity: String, noQuartile: Bool),
-                         authority: (name: String, number: Int, regions: [String], neighbours: [Int]), period: String) -> Expected {
+    static func expected(
+        measure: (code: String, polarity: String, noQuartile: Bool),
+        authority: (name: String, number: Int, regions: [String], neighbours: [Int]), period: String
+    ) -> Expected {
         let inPeriod = rows.filter { $0.measure == measure.code && $0.period == period }
         let las = inPeriod.filter { $0.number < 970 }
         let figures = las.compactMap(\.value)
@@ -115,10 +133,11 @@ struct BenchmarkCommandTests {
                 band = (measure.polarity == "Low" ? ["A", "B", "C", "D"] : ["D", "C", "B", "A"])[quarter]
             }
         }
-        return Expected(value: value, england: inPeriod.first { $0.number == 970 }?.value, region: region,
-                        regionValue: inPeriod.first { $0.area == region }?.value,
-                        neighbourAverage: neighbourFigures.isEmpty ? nil : neighbourFigures.reduce(0, +) / Double(neighbourFigures.count),
-                        neighboursWithFigures: neighbourFigures.count, rank: rank, ranked: figures.count, band: band, q1: q1, q2: q2, q3: q3)
+        return Expected(
+            value: value, england: inPeriod.first { $0.number == 970 }?.value, region: region,
+            regionValue: inPeriod.first { $0.area == region }?.value,
+            neighbourAverage: neighbourFigures.isEmpty ? nil : neighbourFigures.reduce(0, +) / Double(neighbourFigures.count),
+            neighboursWithFigures: neighbourFigures.count, rank: rank, ranked: figures.count, band: band, q1: q1, q2: q2, q3: q3)
     }
 
     static func same(_ text: String, _ number: Double?) -> Bool {
@@ -132,12 +151,17 @@ struct BenchmarkCommandTests {
         let measure = Self.measures.first { $0.code == code }!
         let data = benchmarkData!
         for authority in Self.authorities {
-            let result = try run(["benchmark", "--data", data + "/lait-bds-long.csv", "--dictionary", data + "/lait-data-dictionary.csv",
-                                  "--neighbours", data + "/sn_may_2025.xlsx", "--authority", authority.name, "--measure", code])
+            let result = try run([
+                "benchmark", "--data", data + "/lait-bds-long.csv", "--dictionary", data + "/lait-data-dictionary.csv",
+                "--neighbours", data + "/sn_may_2025.xlsx", "--authority", authority.name, "--measure", code,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             let lines = Self.parseCSV(result.stdout)
-            #expect(lines.first == ["measure", "period", "authority", "value", "england", "region", "region_value", "neighbour_average",
-                                    "neighbours_with_figures", "rank", "ranked", "band", "lower_quartile", "median", "upper_quartile"])
+            #expect(
+                lines.first == [
+                    "measure", "period", "authority", "value", "england", "region", "region_value", "neighbour_average",
+                    "neighbours_with_figures", "rank", "ranked", "band", "lower_quartile", "median", "upper_quartile",
+                ])
             let periods = Set(Self.rows.filter { $0.measure == code }.map(\.period))
             #expect(lines.count - 1 == periods.count)
             for line in lines.dropFirst() {
@@ -153,16 +177,19 @@ struct BenchmarkCommandTests {
                 #expect(line[9] == (e.rank.map(String.init) ?? ""), "\(at) rank \(line[9]) vs \(String(describing: e.rank))")
                 #expect(line[10] == String(e.ranked), "\(at) ranked")
                 #expect(line[11] == e.band, "\(at) band \(line[11]) vs \(e.band)")
-                #expect(Self.same(line[12], e.q1) && Self.same(line[13], e.q2) && Self.same(line[14], e.q3),
-                        "\(at) quartiles \(line[12...14]) vs \(e.q1) \(e.q2) \(e.q3)")
+                #expect(
+                    Self.same(line[12], e.q1) && Self.same(line[13], e.q2) && Self.same(line[14], e.q3),
+                    "\(at) quartiles \(line[12...14]) vs \(e.q1) \(e.q2) \(e.q3)")
             }
         }
     }
 
     @Test func onePeriodAndNearMisses() throws {
         let data = benchmarkData!
-        let common = ["benchmark", "--data", data + "/lait-bds-long.csv", "--dictionary", data + "/lait-data-dictionary.csv",
-                      "--neighbours", data + "/sn_may_2025.xlsx"]
+        let common = [
+            "benchmark", "--data", data + "/lait-bds-long.csv", "--dictionary", data + "/lait-data-dictionary.csv",
+            "--neighbours", data + "/sn_may_2025.xlsx",
+        ]
         let one = try run(common + ["--authority", "barnsley", "--measure", "ReReferral", "--period", "2024"])
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout.split(separator: "\n").count == 2)

@@ -33,8 +33,10 @@ struct ChartCommandTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let png = scratch.path + "/open-cases.png"
-        let result = try run(["chart", "cfws/open-cases-total", "--width", "1200", "--height", "600", "--dpi", "96",
-                              "--as-of", "2019/20 Q4", "-o", png])
+        let result = try run([
+            "chart", "cfws/open-cases-total", "--width", "1200", "--height", "600", "--dpi", "96",
+            "--as-of", "2019/20 Q4", "-o", png,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let text = read(scratch.path + "/open-cases.txt")
         #expect(text.contains("1200 × 600 pixels at 96 dpi"))

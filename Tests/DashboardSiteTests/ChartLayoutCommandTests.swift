@@ -28,8 +28,10 @@ struct ChartLayoutCommandTests {
     @Test func layoutJSONGivesEveryTextInPixelsOfThePNG() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let result = try run(["chart", "cfws/family-star-positive-rate", "--width-cm", "8", "-o", scratch.path + "/c.png",
-                              "--layout-json", scratch.path + "/c.json"])
+        let result = try run([
+            "chart", "cfws/family-star-positive-rate", "--width-cm", "8", "-o", scratch.path + "/c.png",
+            "--layout-json", scratch.path + "/c.json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let data = try #require(FileManager.default.contents(atPath: scratch.path + "/c.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

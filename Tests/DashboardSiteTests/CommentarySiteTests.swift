@@ -11,19 +11,20 @@ struct CommentarySiteTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/q"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: Quarterly
-        organisation: Test council
-        editions: [2019/20 Q4]
-        indicators:
-          pathway:
-            title: Pathway decisions waiting to be assigned
-            unit: count
-            polarity: low
-            commentary:
-              2019/20 Q4: Unassigned work fell after the triage changes.
-              2020/21 Q1: Unassigned work stayed low through lockdown.
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: Quarterly
+            organisation: Test council
+            editions: [2019/20 Q4]
+            indicators:
+              pathway:
+                title: Pathway decisions waiting to be assigned
+                unit: count
+                polarity: low
+                commentary:
+                  2019/20 Q4: Unassigned work fell after the triage changes.
+                  2020/21 Q1: Unassigned work stayed low through lockdown.
+            """, to: folder + "/dashboard.yml")
         write("indicator,2019/20 Q3,2019/20 Q4,2020/21 Q1\npathway,189,21,14\n", to: folder + "/pathway.csv")
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
@@ -49,17 +50,18 @@ struct CommentarySiteTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/q"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: Quarterly
-        organisation: Test council
-        indicators:
-          pathway:
-            title: Pathway decisions
-            unit: count
-            polarity: low
-            commentary:
-              last quarter: Fell.
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: Quarterly
+            organisation: Test council
+            indicators:
+              pathway:
+                title: Pathway decisions
+                unit: count
+                polarity: low
+                commentary:
+                  last quarter: Fell.
+            """, to: folder + "/dashboard.yml")
         write("indicator,2019/20 Q3\npathway,189\n", to: folder + "/pathway.csv")
         let result = try run(["validate", "--input", scratch.path + "/input"])
         #expect(result.status == 1)

@@ -1,5 +1,6 @@
-@testable import DashboardSite
 import Testing
+
+@testable import DashboardSite
 
 /// Escaping works on Unicode scalars: a `"`, `<`, `=` fused with an accent or joiner into one Character is still
 /// the character a browser, a CSV reader or a spreadsheet sees.

@@ -28,8 +28,10 @@ struct ExampleSiteTests {
         for id in ["cfws", "send", "children-and-families"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(id)/index.html"))
         }
-        for page in ["cfws/family-star-positive-rate.html", "cfws/allocation-locality.html",
-                     "children-and-families/cp-reviews-in-timescale.html", "send/ehcp-total.html"] {
+        for page in [
+            "cfws/family-star-positive-rate.html", "cfws/allocation-locality.html",
+            "children-and-families/cp-reviews-in-timescale.html", "send/ehcp-total.html",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(page)"), "\(page)")
         }
         #expect(FileManager.default.fileExists(atPath: "\(output)/index.html"))
@@ -89,9 +91,11 @@ struct ExampleSiteTests {
                     // A Making Data Count icon repeats the words printed beside it: empty alt text, and the words follow.
                     let after = tag.components(separatedBy: ">").dropFirst().joined(separator: ">")
                     let words = after.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
-                    #expect(alt.isEmpty && (words.hasPrefix("Special cause") || words.hasPrefix("Common cause") || words.hasPrefix("Improvement")
-                                            || words.hasPrefix("Concern") || words.hasPrefix("Assurance")),
-                            "\(path): <img \(tag.prefix(160))")
+                    #expect(
+                        alt.isEmpty
+                            && (words.hasPrefix("Special cause") || words.hasPrefix("Common cause") || words.hasPrefix("Improvement")
+                                || words.hasPrefix("Concern") || words.hasPrefix("Assurance")),
+                        "\(path): <img \(tag.prefix(160))")
                     continue
                 }
                 #expect(alt.count > 20, "\(path): <img \(tag.prefix(120))")
@@ -108,8 +112,8 @@ struct ExampleSiteTests {
         let page = read("\(output)/cfws/family-star-positive-rate.html")
         #expect(page.contains("<table class=\"data\">"))
         #expect(page.contains("67.1%"))
-        #expect(page.contains("69.3%"))          // 2019/20 YTD as published
-        #expect(page.contains("233 / 336"))      // and recomputed from its counts
+        #expect(page.contains("69.3%"))  // 2019/20 YTD as published
+        #expect(page.contains("233 / 336"))  // and recomputed from its counts
         #expect(page.contains("Definition"))
         #expect(page.contains("CFWS performance appendix"))
         #expect(page.contains("href=\"family-star-positive-rate.csv\""))
@@ -171,7 +175,8 @@ func findChunk(_ type: String, in bytes: [UInt8]) -> [UInt8]? {
 /// The KPI table row whose indicator links to `page`, from its `<tr>` to its `</tr>`.
 func kpiRow(of page: String, in html: String) -> String? {
     guard let link = html.range(of: "<a href=\"\(page)\">"),
-          let start = html.range(of: "<tr>", options: .backwards, range: html.startIndex..<link.lowerBound),
-          let end = html.range(of: "</tr>", range: link.upperBound..<html.endIndex) else { return nil }
+        let start = html.range(of: "<tr>", options: .backwards, range: html.startIndex..<link.lowerBound),
+        let end = html.range(of: "</tr>", range: link.upperBound..<html.endIndex)
+    else { return nil }
     return String(html[start.lowerBound..<end.upperBound])
 }

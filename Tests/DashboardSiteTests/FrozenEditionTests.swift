@@ -64,15 +64,16 @@ struct FrozenEditionTests {
         defer { scratch.remove() }
         let input = scratch.path + "/input"
         try FileManager.default.createDirectory(atPath: input + "/q", withIntermediateDirectories: true)
-        write("""
-        title: Quarterly
-        organisation: Test council
-        indicators:
-          a:
-            title: Assessments on time
-            unit: percent
-            polarity: high
-        """, to: input + "/q/dashboard.yml")
+        write(
+            """
+            title: Quarterly
+            organisation: Test council
+            indicators:
+              a:
+                title: Assessments on time
+                unit: percent
+                polarity: high
+            """, to: input + "/q/dashboard.yml")
         write("indicator,2019/20 Q3,2019/20 Q4\na,80%,82%\n", to: input + "/q/a.csv")
         #expect(try freeze(input, "q").status == 0)
         write("indicator,2019/20 Q3,2019/20 Q4,2020/21 Q1\na,80%,83%,85%\n", to: input + "/q/a.csv")

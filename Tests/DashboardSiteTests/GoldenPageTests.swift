@@ -27,13 +27,14 @@ struct GoldenPageTests {
         let b = built.split(separator: "\n", omittingEmptySubsequences: false)
         let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         let context = { (lines: [Substring]) in lines[max(0, line - 2)..<min(lines.count, line + 3)].joined(separator: "\n") }
-        Issue.record("""
-        \(page) differs from its golden copy at line \(line + 1):
-        expected:
-        \(context(a))
-        built:
-        \(context(b))
-        If the change is meant, run DASHBOARDS_UPDATE_GOLDEN=1 swift test --filter GoldenPageTests and review the diff.
-        """)
+        Issue.record(
+            """
+            \(page) differs from its golden copy at line \(line + 1):
+            expected:
+            \(context(a))
+            built:
+            \(context(b))
+            If the change is meant, run DASHBOARDS_UPDATE_GOLDEN=1 swift test --filter GoldenPageTests and review the diff.
+            """)
     }
 }

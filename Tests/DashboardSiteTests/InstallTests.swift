@@ -24,8 +24,9 @@ struct InstallTests {
         try FileManager.default.copyItem(atPath: exampleAssets, toPath: prefix + "/share/dashboards")
         let css = prefix + "/share/dashboards/css/site.css"
         write(read(css) + "/* installed copy */\n", to: css)
-        let installed = try run(["build", "--input", input, "--output", scratch.path + "/installed"], in: "/",
-                                executable: prefix + "/bin/dashboards")
+        let installed = try run(
+            ["build", "--input", input, "--output", scratch.path + "/installed"], in: "/",
+            executable: prefix + "/bin/dashboards")
         #expect(installed.status == 0, "\(installed.stderr)")
         #expect(read(scratch.path + "/installed/assets/site.css").hasSuffix("/* installed copy */\n"))
     }

@@ -7,46 +7,46 @@ import Testing
 @Suite("RAG keys, comparators and what changed")
 struct KeyAndComparatorSiteTests {
     static let keyed = """
-    title: Youth justice
-    organisation: Test council
-    rag_key:
-      - {status: Blue, meaning: Exceeding target, colour: "#1d70b8", exceeds_target_by: 5%}
-      - {status: Green, meaning: On target}
-      - {status: Amber, meaning: Within 5% of target}
-      - {status: Red/Amber, meaning: Improving but below target, rule: reported}
-      - {status: Red, meaning: Off target}
-      - {status: NA, meaning: Not applicable}
-    indicators:
-      exceeding:
-        title: Plans reviewed in time
-        unit: percent
-        polarity: high
-        target: 90%
-      meeting:
-        title: Assessments in time
-        unit: percent
-        polarity: high
-        target: 90%
-      near:
-        title: Visits in time
-        unit: percent
-        polarity: high
-        target: 90%
-        ratings:
-          Impact: {2020/21 Q1: R/A}
-      stated:
-        title: Reoffending
-        unit: rate
-        polarity: low
-        reported:
-          2020/21 Q1: {rag: red/amber}
-      information:
-        title: Referrals
-        unit: count
-        polarity: none
-        reported:
-          2020/21 Q1: {rag: NA}
-    """
+        title: Youth justice
+        organisation: Test council
+        rag_key:
+          - {status: Blue, meaning: Exceeding target, colour: "#1d70b8", exceeds_target_by: 5%}
+          - {status: Green, meaning: On target}
+          - {status: Amber, meaning: Within 5% of target}
+          - {status: Red/Amber, meaning: Improving but below target, rule: reported}
+          - {status: Red, meaning: Off target}
+          - {status: NA, meaning: Not applicable}
+        indicators:
+          exceeding:
+            title: Plans reviewed in time
+            unit: percent
+            polarity: high
+            target: 90%
+          meeting:
+            title: Assessments in time
+            unit: percent
+            polarity: high
+            target: 90%
+          near:
+            title: Visits in time
+            unit: percent
+            polarity: high
+            target: 90%
+            ratings:
+              Impact: {2020/21 Q1: R/A}
+          stated:
+            title: Reoffending
+            unit: rate
+            polarity: low
+            reported:
+              2020/21 Q1: {rag: red/amber}
+          information:
+            title: Referrals
+            unit: count
+            polarity: none
+            reported:
+              2020/21 Q1: {rag: NA}
+        """
 
     static let keyedData = "indicator,2020/21 Q1\nexceeding,95%\nmeeting,91%\nnear,87%\nstated,0.4\ninformation,120\n"
 
@@ -66,8 +66,11 @@ struct KeyAndComparatorSiteTests {
         let output = try await keyedSite(scratch)
         let index = read(output + "/yj/index.html")
         // 95% beats 90% by 5 points, at least 5% of the target (4.5): Blue, in its own colour with white words.
-        #expect(index.contains("<span class=\"badge badge--keyed\" style=\"background: #1d70b8; color: #ffffff\" title=\"Blue: beats the target of 90% by at least 5% of the target (high is good)\">Blue</span>"),
-                "\(index)")
+        #expect(
+            index.contains(
+                "<span class=\"badge badge--keyed\" style=\"background: #1d70b8; color: #ffffff\" title=\"Blue: beats the target of 90% by at least 5% of the target (high is good)\">Blue</span>"
+            ),
+            "\(index)")
         // 91% meets it: the key's Green, in the site's green; 87% is within the amber band.
         #expect(index.contains("title=\"Green: meets the target of 90% (high is good)\">Green</span>"))
         #expect(index.contains(">Amber</span>"))
@@ -93,13 +96,16 @@ struct KeyAndComparatorSiteTests {
         write(Self.keyedData, to: folder + "/figures.csv")
         let result = try run(["validate", "--input", scratch.path + "/input"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("dashboard.yml:39:25: error: 'Ambr' is not a status of this dashboard's RAG key ('Blue', 'Green', 'Amber', 'Red/Amber', 'Red', 'NA'); did you mean 'Amber'?"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "dashboard.yml:39:25: error: 'Ambr' is not a status of this dashboard's RAG key ('Blue', 'Green', 'Amber', 'Red/Amber', 'Red', 'NA'); did you mean 'Amber'?"),
+            "\(result.stderr)")
         // The standard key says how to declare others.
         write(Self.keyed.replacingOccurrences(of: "rag_key:", with: "unused_key:"), to: folder + "/dashboard.yml")
         let standard = try run(["validate", "--input", scratch.path + "/input"])
-        #expect(standard.stderr.contains("'red/amber' is not a status of the RAG key ('Green', 'Amber', 'Red'); a dashboard with other statuses lists them under rag_key:"),
-                "\(standard.stderr)")
+        #expect(
+            standard.stderr.contains("'red/amber' is not a status of the RAG key ('Green', 'Amber', 'Red'); a dashboard with other statuses lists them under rag_key:"),
+            "\(standard.stderr)")
     }
 
     @Test func aStatusWhoseNameCannotBeReadOnItsColourIsRefused() throws {
@@ -107,14 +113,16 @@ struct KeyAndComparatorSiteTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/yj"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let yellow = Self.keyed.replacingOccurrences(of: "{status: Green, meaning: On target}",
-                                                     with: "{status: Green, meaning: On target, colour: \"#ffdd00\", text_colour: \"#ffffff\"}")
+        let yellow = Self.keyed.replacingOccurrences(
+            of: "{status: Green, meaning: On target}",
+            with: "{status: Green, meaning: On target, colour: \"#ffdd00\", text_colour: \"#ffffff\"}")
         write(yellow, to: folder + "/dashboard.yml")
         write(Self.keyedData, to: folder + "/figures.csv")
         let result = try run(["validate", "--input", scratch.path + "/input"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("the status 'Green' would be written in #ffffff on #ffdd00, a contrast of 1.3:1; text needs at least 4.5:1"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("the status 'Green' would be written in #ffffff on #ffdd00, a contrast of 1.3:1; text needs at least 4.5:1"),
+            "\(result.stderr)")
     }
 
     @Test func namedComparatorsWithTheirOwnDatesAreColumnsTheDashboardChooses() async throws {
@@ -122,22 +130,23 @@ struct KeyAndComparatorSiteTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/send"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: EHC plans
-        organisation: Test council
-        kpi_comparators: [East Midlands, England]
-        indicators:
-          within-20-weeks:
-            title: New EHC plans issued within 20 weeks
-            unit: percent
-            polarity: high
-            comparators:
-              East Midlands: {2020-08: {value: 67.8%, as_at: January 2020}}
-              England:
-                as_at: January 2020
-                figures: {2020-08: 58.7%}
-              YOTs of our choice: {2020-08: 95%}
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: EHC plans
+            organisation: Test council
+            kpi_comparators: [East Midlands, England]
+            indicators:
+              within-20-weeks:
+                title: New EHC plans issued within 20 weeks
+                unit: percent
+                polarity: high
+                comparators:
+                  East Midlands: {2020-08: {value: 67.8%, as_at: January 2020}}
+                  England:
+                    as_at: January 2020
+                    figures: {2020-08: 58.7%}
+                  YOTs of our choice: {2020-08: 95%}
+            """, to: folder + "/dashboard.yml")
         write("indicator,2020-07,2020-08\nwithin-20-weeks,93%,92%\n", to: folder + "/figures.csv")
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
@@ -155,8 +164,9 @@ struct KeyAndComparatorSiteTests {
         edit(folder + "/dashboard.yml", replacing: "[East Midlands, England]", with: "[East Midland, England]")
         let result = try run(["validate", "--input", scratch.path + "/input"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("dashboard.yml:3:19: error: no indicator has a comparator named 'East Midland'; did you mean 'East Midlands'?"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("dashboard.yml:3:19: error: no indicator has a comparator named 'East Midland'; did you mean 'East Midlands'?"),
+            "\(result.stderr)")
     }
 
     @Test func eachBuildSaysWhatChangedAndEachEditionHasAChangesPage() async throws {
@@ -176,8 +186,10 @@ struct KeyAndComparatorSiteTests {
         let page = read(output + "/cfws/changes.html")
         #expect(page.contains("<h1>What changed since the 2020/21 Q1 edition</h1>"))
         #expect(page.contains("<h2 id=\"changes-newfigure\">New figures</h2>"))
-        #expect(page.contains("<tr><th scope=\"row\"><a href=\"allocation-pathway.html\">Pathway decisions awaiting allocation</a></th><td>July 2020</td><td class=\"num\">10</td></tr>"),
-                "\(page)")
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\"><a href=\"allocation-pathway.html\">Pathway decisions awaiting allocation</a></th><td>July 2020</td><td class=\"num\">10</td></tr>"),
+            "\(page)")
         #expect(read(output + "/cfws/index.html").contains("<a href=\"changes.html\">What changed since the 2020/21 Q1 edition"))
         // The 2020/21 Q1 edition against 2019/20 Q4: the new quarter's figures.
         let q1 = read(output + "/cfws/editions/2020-21-q1/changes.html")

@@ -22,8 +22,9 @@ struct PackPageTests {
             #expect(part.contains("<p class=\"lede\">"))
         }
         let page = read("\(output)/cfws/families-open.html")
-        let alt = try #require(page.components(separatedBy: "<figure class=\"chart\">").dropFirst().first?
-            .components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let alt = try #require(
+            page.components(separatedBy: "<figure class=\"chart\">").dropFirst().first?
+                .components(separatedBy: "alt=\"").dropFirst().first?.components(separatedBy: "\"").first)
         #expect(pack.contains("alt=\"\(alt)\""))
         #expect(pack.contains(".chart img[src=\"charts/families-open-wide.png\"] { content: url(\"charts/families-open-print.png\"); }"))
         #expect(pack.contains("<strong>Commentary:</strong> The number of families open to the service fell from 3,285 in 2018/19 to"))

@@ -26,8 +26,10 @@ struct PageDesignTests {
     @Test func theBrandColourReachesEveryPageOfItsDashboardAndItsCard() async throws {
         let output = try await builtSite()
         // The examples' #00625e: white text on it has a contrast of 7.2:1.
-        for page in ["cfws/index.html", "cfws/family-star-positive-rate.html", "cfws/editions/2019-20-q4/index.html",
-                     "send/ehcp-total.html", "children-and-families/index.html"] {
+        for page in [
+            "cfws/index.html", "cfws/family-star-positive-rate.html", "cfws/editions/2019-20-q4/index.html",
+            "send/ehcp-total.html", "children-and-families/index.html",
+        ] {
             #expect(read("\(output)/\(page)").contains("<body style=\"--brand: #00625e; --brand-text: #ffffff\">"), "\(page)")
         }
         let index = read("\(output)/index.html")
@@ -106,7 +108,9 @@ struct PageDesignTests {
     @Test func chartsPrintAtPrintResolution() async throws {
         let output = try await builtSite()
         let page = read("\(output)/cfws/family-star-positive-rate.html")
-        #expect(page.contains("<style>@media print { .chart img[src=\"charts/family-star-positive-rate-wide.png\"] { content: url(\"charts/family-star-positive-rate-print.png\"); } }</style>"))
+        #expect(
+            page.contains(
+                "<style>@media print { .chart img[src=\"charts/family-star-positive-rate-wide.png\"] { content: url(\"charts/family-star-positive-rate-print.png\"); } }</style>"))
         // An archived edition has no 300 dpi chart: it prints the 2x one.
         let archived = read("\(output)/cfws/editions/2019-20-q4/family-star-positive-rate.html")
         #expect(archived.contains("content: url(\"charts/family-star-positive-rate@2x.png\")"))

@@ -1,7 +1,8 @@
 import DashboardCore
-@testable import DashboardSite
 import Foundation
 import Testing
+
+@testable import DashboardSite
 
 /// The publishing protocol (docs/publishing.md) under every ordering of overlapping builds and a kill at every
 /// step: the output is always exactly a clean build of one input, and the next build of any input yields exactly
@@ -165,8 +166,9 @@ struct PublishTests {
         let inputs = try await Inputs(scratch)
         let output = scratch.path + "/site/public"
         func build(_ name: String, kill: PublishStep? = nil, clean: Bool = false) throws -> Run {
-            try run(["build", "--input", inputs.paths[name]!, "--assets", exampleAssets, "--output", output, "--jobs", "2"] + (clean ? ["--clean"] : []),
-                    in: scratch.path, environment: kill.map { ["DASHBOARDS_TEST_KILL_AT": $0.rawValue] } ?? [:])
+            try run(
+                ["build", "--input", inputs.paths[name]!, "--assets", exampleAssets, "--output", output, "--jobs", "2"] + (clean ? ["--clean"] : []),
+                in: scratch.path, environment: kill.map { ["DASHBOARDS_TEST_KILL_AT": $0.rawValue] } ?? [:])
         }
         #expect(try build("a").status == 0)
 
@@ -243,7 +245,7 @@ struct PublishTests {
         let output = scratch.path + "/site/public"
         var first = options(input: inputs.paths["a"]!, output: output)
         first.exchangeUnavailable = true
-        _ = try await SiteBuilder.build(first)   // nothing to exchange with: a rename
+        _ = try await SiteBuilder.build(first)  // nothing to exchange with: a rename
         #expect(Self.differences(Self.site(output), inputs.clean["a"]!) == [])
 
         var second = options(input: inputs.paths["b"]!, output: output)
@@ -296,11 +298,14 @@ struct PublishTests {
         let inputs = try await Inputs(scratch)
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
-        let added = ["CNAME": "dashboards.example.gov.uk\n", ".htaccess": "Options -Indexes\n",
-                     "reports/annual.pdf": "%PDF-1.7", "second/index.html": "<p>by hand</p>"]
+        let added = [
+            "CNAME": "dashboards.example.gov.uk\n", ".htaccess": "Options -Indexes\n",
+            "reports/annual.pdf": "%PDF-1.7", "second/index.html": "<p>by hand</p>",
+        ]
         for (path, text) in added {
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: output + "/" + path).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: URL(fileURLWithPath: output + "/" + path).deletingLastPathComponent().path,
+                withIntermediateDirectories: true)
             write(text, to: output + "/" + path)
         }
         try FileManager.default.createDirectory(atPath: output + "/empty", withIntermediateDirectories: false)
@@ -323,8 +328,10 @@ struct PublishTests {
     @Test("content keys are SHA-256 over length-delimited fields")
     func contentKeys() {
         var ab = ContentHash(), a = ContentHash()
-        ab.combine("ab"); ab.combine("c")
-        a.combine("a"); a.combine("bc")
+        ab.combine("ab")
+        ab.combine("c")
+        a.combine("a")
+        a.combine("bc")
         #expect(ab.hex != a.hex)
         #expect(ab.hex.count == 64)
         // "abc" followed by its length as eight little-endian bytes, as Python computes it:

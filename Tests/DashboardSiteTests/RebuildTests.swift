@@ -119,8 +119,8 @@ struct RebuildTests {
         _ = try await SiteBuilder.build(options(input: exampleInput, output: output, asOf: .quarter(financialYear: 2019, quarter: 4)))
         let page = read(output + "/cfws/index.html")
         #expect(page.contains("Figures as at <strong>2019/20 Q4</strong>"))
-        #expect(page.contains("1,193"))          // open cases, 2019/20 Q4
-        #expect(!page.contains("1,355"))         // not yet: 2020/21 Q1
+        #expect(page.contains("1,193"))  // open cases, 2019/20 Q4
+        #expect(!page.contains("1,355"))  // not yet: 2020/21 Q1
         #expect(!FileManager.default.fileExists(atPath: output + "/cfws/editions/2020-21-q1"))
     }
 }

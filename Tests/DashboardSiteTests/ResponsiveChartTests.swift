@@ -1,9 +1,10 @@
 import DashboardCharts
 import DashboardCore
 import DashboardInput
-@testable import DashboardSite
 import Foundation
 import Testing
+
+@testable import DashboardSite
 
 /// The indicator chart fills the content column at every width: `srcset`/`sizes` over two widths for each of
 /// three layouts, and a taller phone layout through `<picture>` whose text is at least 12 CSS px on a 390 px
@@ -14,9 +15,13 @@ struct ResponsiveChartTests {
         let output = try await ExampleSite.shared.build().output
         let html = read("\(output)/cfws/family-star-positive-rate.html")
         let picture = try #require(html.components(separatedBy: "<picture>").dropFirst().first?.components(separatedBy: "</picture>").first)
-        #expect(picture.contains(#"<source media="(max-width: 30em)" srcset="charts/family-star-positive-rate-phone.png 358w, charts/family-star-positive-rate-phone@2x.png 716w""#))
+        #expect(
+            picture.contains(#"<source media="(max-width: 30em)" srcset="charts/family-star-positive-rate-phone.png 358w, charts/family-star-positive-rate-phone@2x.png 716w""#))
         #expect(picture.contains(#"<source media="(max-width: 64em)" srcset="charts/family-star-positive-rate.png 640w, charts/family-star-positive-rate@2x.png 1280w""#))
-        #expect(picture.contains(#"<img src="charts/family-star-positive-rate-wide.png" srcset="charts/family-star-positive-rate-wide.png 960w, charts/family-star-positive-rate-wide@2x.png 1920w""#))
+        #expect(
+            picture.contains(
+                #"<img src="charts/family-star-positive-rate-wide.png" srcset="charts/family-star-positive-rate-wide.png 960w, charts/family-star-positive-rate-wide@2x.png 1920w""#
+            ))
         #expect(picture.components(separatedBy: #"sizes="(min-width: 75rem) 73rem, calc(100vw - 2rem)""#).count == 4)
         for file in ["phone", "phone@2x", "wide", "wide@2x"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/cfws/charts/family-star-positive-rate-\(file).png"), "\(file)")

@@ -11,18 +11,19 @@ struct SPCPageTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/spc"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: Waiting
-        organisation: Test council
-        indicators:
-          waiting:
-            title: Children waiting for allocation
-            unit: count
-            polarity: low
-            chart: spc
-            target: 120
-            spc: {rebase: [2020-05], moving_range_chart: true}
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: Waiting
+            organisation: Test council
+            indicators:
+              waiting:
+                title: Children waiting for allocation
+                unit: count
+                polarity: low
+                chart: spc
+                target: 120
+                spc: {rebase: [2020-05], moving_range_chart: true}
+            """, to: folder + "/dashboard.yml")
         let values = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96, 101, 99, 60, 63, 58, 61, 59, 62, 57, 61, 60, 64, 58, 60]
         var months: [String] = []
         for index in values.indices {
@@ -50,7 +51,9 @@ struct SPCPageTests {
         #expect(page.contains("<h3>Moving ranges</h3>"))
         #expect(page.contains(#"src="charts/waiting-mr-wide.png""#))
         #expect(page.contains("alt=\"Moving-range chart of Children waiting for allocation: each figure&#39;s difference from the one before, May 2019 to April 2021."))
-        #expect(page.contains("<th scope=\"row\">May 2020</th><td class=\"num\">60</td><td class=\"num\">none</td><td>First figure, or the first after a gap or a change in process</td>"))
+        #expect(
+            page.contains(
+                "<th scope=\"row\">May 2020</th><td class=\"num\">60</td><td class=\"num\">none</td><td>First figure, or the first after a gap or a change in process</td>"))
         #expect(FileManager.default.fileExists(atPath: output + "/spc/charts/waiting-mr-print.png"))
         #expect(FileManager.default.fileExists(atPath: output + "/spc/charts/waiting-mr-phone.png"))
     }

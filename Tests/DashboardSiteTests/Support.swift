@@ -1,7 +1,7 @@
-@_exported import TestSupport
 import DashboardCore
 import DashboardSite
 import Foundation
+@_exported import TestSupport
 
 /// Build options for a test: the repository's assets and two render jobs.
 func options(input: String, output: String, clean: Bool = false, failAfterWrites: Int? = nil, asOf: Period? = nil) -> BuildOptions {

@@ -12,35 +12,38 @@ struct VintageSiteTests {
     func input(_ scratch: Scratch) throws -> String {
         let folder = scratch.path + "/input/yjs"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: Youth justice
-        organisation: Test council
-        data:
-          - {file: revised.csv, published: 2021-06-15, source: YJB return}
-        indicators:
-          first-time-entrants:
-            title: First-time entrants to the youth justice system
-            unit: count
-            polarity: low
-          reoffending:
-            title: Re-offences per re-offender
-            unit: ratio
-            polarity: low
-          custody:
-            title: Use of custody
-            unit: count
-            polarity: low
-        """, to: folder + "/dashboard.yml")
-        write("""
-        indicator,period,value,published,source
-        first-time-entrants,2019/20 Q4,28,2020-06-10,June 2020 committee report
-        first-time-entrants,2020/21 Q1,30,2020-09-01,September 2020 committee report
-        reoffending,2020/21 Q1,0.51,2020-09-01,September 2020 committee report
-        custody,2020/21 Q1,2,2020-09-01,September 2020 committee report
+        write(
+            """
+            title: Youth justice
+            organisation: Test council
+            data:
+              - {file: revised.csv, published: 2021-06-15, source: YJB return}
+            indicators:
+              first-time-entrants:
+                title: First-time entrants to the youth justice system
+                unit: count
+                polarity: low
+              reoffending:
+                title: Re-offences per re-offender
+                unit: ratio
+                polarity: low
+              custody:
+                title: Use of custody
+                unit: count
+                polarity: low
+            """, to: folder + "/dashboard.yml")
+        write(
+            """
+            indicator,period,value,published,source
+            first-time-entrants,2019/20 Q4,28,2020-06-10,June 2020 committee report
+            first-time-entrants,2020/21 Q1,30,2020-09-01,September 2020 committee report
+            reoffending,2020/21 Q1,0.51,2020-09-01,September 2020 committee report
+            custody,2020/21 Q1,2,2020-09-01,September 2020 committee report
 
-        """, to: folder + "/published.csv")
-        write("indicator,period,value\nfirst-time-entrants,2020/21 Q1,21\nreoffending,2020/21 Q1,0.40\ncustody,2020/21 Q1,0\n",
-              to: folder + "/revised.csv")
+            """, to: folder + "/published.csv")
+        write(
+            "indicator,period,value\nfirst-time-entrants,2020/21 Q1,21\nreoffending,2020/21 Q1,0.40\ncustody,2020/21 Q1,0\n",
+            to: folder + "/revised.csv")
         return scratch.path + "/input"
     }
 
@@ -66,7 +69,9 @@ struct VintageSiteTests {
         let kpis = read(latest + "/yjs/index.html")
         #expect(kpis.contains("(published earlier as 2 (1 September 2020, September 2020 committee report))"))
         let download = read(latest + "/yjs/first-time-entrants.csv")
-        #expect(download.contains("first-time-entrants,2020/21 Q1,30,,,,2020-09-01,September 2020 committee report\r\n"
-                                  + "first-time-entrants,2020/21 Q1,21,,,,2021-06-15,YJB return\r\n"))
+        #expect(
+            download.contains(
+                "first-time-entrants,2020/21 Q1,30,,,,2020-09-01,September 2020 committee report\r\n"
+                    + "first-time-entrants,2020/21 Q1,21,,,,2021-06-15,YJB return\r\n"))
     }
 }

@@ -9,20 +9,20 @@ struct WorkbookSiteTests {
     static let workbook = repositoryRoot + "/Tests/DashboardInputTests/Fixtures/kpis.xlsx"
 
     static let indicators = """
-    indicators:
-      assessments-45-days:
-        title: Assessments completed within 45 working days
-        unit: percent
-        polarity: high
-      looked-after:
-        title: Children looked after
-        unit: count
-        polarity: low
-      care-leavers-eet:
-        title: Care leavers in education, employment or training
-        unit: percent
-        polarity: high
-    """
+        indicators:
+          assessments-45-days:
+            title: Assessments completed within 45 working days
+            unit: percent
+            polarity: high
+          looked-after:
+            title: Children looked after
+            unit: count
+            polarity: low
+          care-leavers-eet:
+            title: Care leavers in education, employment or training
+            unit: percent
+            polarity: high
+        """
 
     @Test func aWorkbookWithATitleRowMergedHeadingAndHiddenSheetBuilds() async throws {
         let scratch = Scratch()
@@ -30,13 +30,14 @@ struct WorkbookSiteTests {
         let folder = scratch.path + "/input/q3"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.workbook, toPath: folder + "/kpis.xlsx")
-        write("""
-        title: Q3 dashboard
-        organisation: Test council
-        data:
-          - {file: kpis.xlsx, sheet: Q3 dashboard, header_rows: 2}
-        \(Self.indicators)
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: Q3 dashboard
+            organisation: Test council
+            data:
+              - {file: kpis.xlsx, sheet: Q3 dashboard, header_rows: 2}
+            \(Self.indicators)
+            """, to: folder + "/dashboard.yml")
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
         let page = read(output + "/q3/assessments-45-days.html")
@@ -50,27 +51,28 @@ struct WorkbookSiteTests {
         defer { scratch.remove() }
         let folder = scratch.path + "/input/q3"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write("""
-        title: Q3 dashboard
-        organisation: Aville council
-        authority: {name: Aville, neighbours: sn.csv}
-        indicators:
-          care-leavers-eet:
-            title: Care leavers in education, employment or training
-            unit: percent
-            polarity: high
-            benchmarks: {from: lait.csv, measure: CareLeaverEET}
-        """, to: folder + "/dashboard.yml")
+        write(
+            """
+            title: Q3 dashboard
+            organisation: Aville council
+            authority: {name: Aville, neighbours: sn.csv}
+            indicators:
+              care-leavers-eet:
+                title: Care leavers in education, employment or training
+                unit: percent
+                polarity: high
+                benchmarks: {from: lait.csv, measure: CareLeaverEET}
+            """, to: folder + "/dashboard.yml")
         write("indicator,2019/20,2020/21\ncare-leavers-eet,56%,61%\n", to: folder + "/kpis.csv")
         write("LA num,LA Name,GOReg,SN1,SN2\n1,Aville,North East,2,3\n", to: folder + "/sn.csv")
         let lait = """
-        Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region
-        CareLeaverEET,x,2020-21,Aville,60,1,North East
-        CareLeaverEET,x,2020-21,Bton,50,2,North East
-        CareLeaverEET,x,2020-21,Cford,40,3,North East
-        CareLeaverEET,x,2020-21,England,53,970,NA
+            Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region
+            CareLeaverEET,x,2020-21,Aville,60,1,North East
+            CareLeaverEET,x,2020-21,Bton,50,2,North East
+            CareLeaverEET,x,2020-21,Cford,40,3,North East
+            CareLeaverEET,x,2020-21,England,53,970,NA
 
-        """
+            """
         write(lait, to: folder + "/lait.csv")
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))

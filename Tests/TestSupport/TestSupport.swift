@@ -95,8 +95,10 @@ public struct Run: Sendable {
 }
 
 /// Runs the built `dashboards` with these arguments and waits for it.
-public func run(_ arguments: [String], in directory: String = repositoryRoot, executable: String = executable,
-                environment: [String: String] = [:]) throws -> Run {
+public func run(
+    _ arguments: [String], in directory: String = repositoryRoot, executable: String = executable,
+    environment: [String: String] = [:]
+) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -111,8 +113,9 @@ public func run(_ arguments: [String], in directory: String = repositoryRoot, ex
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-               stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed.

@@ -24,11 +24,12 @@ public enum ChartBenchmark {
     }
 
     public static var spec: ChartSpec {
-        ChartSpec(kind: .line, title: "Cases awaiting allocation", subtitle: "Number, monthly, April 2017 to July 2020",
-                  source: "Benchmark data", axis: .init(unit: .count, decimals: 0),
-                  categories: periods.map(ChartSpec.Category.init),
-                  series: [.init(name: "Cases awaiting allocation", role: .main, values: values)],
-                  references: [.init(role: .target, name: "Target", value: target)])
+        ChartSpec(
+            kind: .line, title: "Cases awaiting allocation", subtitle: "Number, monthly, April 2017 to July 2020",
+            source: "Benchmark data", axis: .init(unit: .count, decimals: 0),
+            categories: periods.map(ChartSpec.Category.init),
+            series: [.init(name: "Cases awaiting allocation", role: .main, values: values)],
+            references: [.init(role: .target, name: "Target", value: target)])
     }
 
     /// `period<TAB>label<TAB>value` rows (ISO month, "Apr 2017", figure), with the target on a comment line.

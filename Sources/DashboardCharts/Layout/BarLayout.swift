@@ -18,9 +18,10 @@ enum BarLayout {
         let names = spec.bars.map { bar in
             b.wrap(bar.name, maxWidth: maxNameWidth, size: size, weight: bar.isSubject ? .bold : .regular)
         }
-        let nameWidth = zip(names, spec.bars).flatMap { lines, bar in
-            lines.map { b.measure($0, size: size, weight: bar.isSubject ? .bold : .regular) }
-        }.max() ?? 0
+        let nameWidth =
+            zip(names, spec.bars).flatMap { lines, bar in
+                lines.map { b.measure($0, size: size, weight: bar.isSubject ? .bold : .regular) }
+            }.max() ?? 0
         let values = spec.bars.map { AxisFormat.value($0.value, unit: unit, decimals: $0.decimals) }
         let valueWidth = zip(values, spec.bars).map { b.measure($0, size: size, weight: $1.isSubject ? .bold : .regular) }.max() ?? 0
 
@@ -33,9 +34,10 @@ enum BarLayout {
         let plot = Box(x: plotLeft, y: plotTop, width: max(10, plotRight - plotLeft), height: max(10, plotBottom - plotTop))
         b.plot = plot
 
-        let axis = ValueAxisScale.make(values: spec.bars.map(\.value) + spec.references.map(\.value), unit: unit, includeZero: true,
-                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum,
-                                       tickCount: max(1, (plot.width / (size * 7.5)).rounded(.down)))
+        let axis = ValueAxisScale.make(
+            values: spec.bars.map(\.value) + spec.references.map(\.value), unit: unit, includeZero: true,
+            minimum: spec.axis.minimum, maximum: spec.axis.maximum,
+            tickCount: max(1, (plot.width / (size * 7.5)).rounded(.down)))
         let x = LinearScale(domain: (axis.lower, axis.upper), range: (plot.x, plot.maxX))
 
         // Vertical gridlines and their labels below; every other label is dropped if they would touch.
@@ -43,20 +45,31 @@ enum BarLayout {
         for tick in axis.ticks {
             let tx = x(tick)
             if abs(tick - axis.lower) > 1e-9 { b.addRect(.gridline, Box(x: tx - 0.5, y: plot.y, width: 1, height: plot.height), Style.gridline) }
-            tickTexts.append(b.text(b.type.shortNumbers ? axis.shortLabel(tick) : axis.label(tick), x: tx, y: plot.maxY + 5 + size * TextMetrics.ascent, size: size,
-                                    colour: Style.text, anchor: .middle))
+            tickTexts.append(
+                b.text(
+                    b.type.shortNumbers ? axis.shortLabel(tick) : axis.label(tick), x: tx, y: plot.maxY + 5 + size * TextMetrics.ascent, size: size,
+                    colour: Style.text, anchor: .middle))
         }
         var stride = 1
         while stride < tickTexts.count,
-              zip(tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element),
-                  tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element).dropFirst())
-                .contains(where: { $0.bounds.maxX + 6 > $1.bounds.x }) {
+            zip(
+                tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element),
+                tickTexts.enumerated().filter { $0.offset % stride == 0 }.map(\.element).dropFirst()
+            )
+            .contains(where: { $0.bounds.maxX + 6 > $1.bounds.x })
+        {
             stride += 1
         }
         for (index, t) in tickTexts.enumerated() where index % stride == 0 {
             var t = t
-            if t.bounds.maxX > b.width { t.anchor = .end; t.x = b.width }
-            if t.bounds.x < 0 { t.anchor = .start; t.x = 0 }
+            if t.bounds.maxX > b.width {
+                t.anchor = .end
+                t.x = b.width
+            }
+            if t.bounds.x < 0 {
+                t.anchor = .start
+                t.x = 0
+            }
             b.add(.valueTickLabel, .text(t))
         }
         let zero = x(max(axis.lower, min(0, axis.upper)))
@@ -93,21 +106,33 @@ enum BarLayout {
                 let label = b.text(values[index], x: valueX, y: 0, size: size, weight: weight)
                 if tx > valueX - 3, tx < valueX + label.width + 3 { valueX = tx + 6 }
             }
-            labels.append((.barLabel, b.text(values[index], x: valueX, y: centre + size * TextMetrics.centreToBaseline, size: size,
-                                             weight: weight, anchor: bar.value >= 0 ? .start : .end)))
+            labels.append(
+                (
+                    .barLabel,
+                    b.text(
+                        values[index], x: valueX, y: centre + size * TextMetrics.centreToBaseline, size: size,
+                        weight: weight, anchor: bar.value >= 0 ? .start : .end)
+                ))
         }
 
         // Target (and any other reference) as a vertical line across the bars, named above the plot.
         for reference in others + (target.map { [$0] } ?? []) where x.contains(reference.value) {
             let style = Style.reference(reference.role)
             let rx = x(reference.value)
-            b.addLine(.reference(reference.role), [Point(rx, plot.y - 2), Point(rx, plot.maxY)], width: style.width,
-                      colour: style.colour, dash: style.dash)
+            b.addLine(
+                .reference(reference.role), [Point(rx, plot.y - 2), Point(rx, plot.maxY)], width: style.width,
+                colour: style.colour, dash: style.dash)
             if reference.role == .target {
                 let label = reference.name + " " + AxisFormat.value(reference.value, unit: unit, decimals: reference.decimals ?? spec.axis.decimals)
                 var t = b.text(label, x: rx, y: plot.y - 6, size: size, anchor: .middle)
-                if t.bounds.x < region.x { t.anchor = .start; t.x = region.x }
-                if t.bounds.maxX > region.maxX { t.anchor = .end; t.x = region.maxX }
+                if t.bounds.x < region.x {
+                    t.anchor = .start
+                    t.x = region.x
+                }
+                if t.bounds.maxX > region.maxX {
+                    t.anchor = .end
+                    t.x = region.maxX
+                }
                 labels.append((.referenceLabel(.target), t))
             }
         }

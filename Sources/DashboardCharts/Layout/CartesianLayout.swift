@@ -11,7 +11,6 @@ enum CartesianLayout {
         var swatch: LegendEntry.Swatch?
     }
 
-
     static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
         let isColumns = spec.kind == .column || spec.kind == .stacked
         let categories = spec.categories
@@ -30,8 +29,10 @@ enum CartesianLayout {
         // Year-to-date columns are told apart by their fill, and by their own "YTD" on the axis: in the tightest
         // layout that label alone names them.
         if spec.kind == .column, b.type.gap >= 8, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
-            legend = [LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
-                      LegendEntry(swatch: .fill(.yearToDate), label: "Year to date")]
+            legend = [
+                LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
+                LegendEntry(swatch: .fill(.yearToDate), label: "Year to date"),
+            ]
         }
         if spec.kind == .spc {
             for type in [ChartSpec.PointType.improvement, .concern, .neither, .commonCause] where spec.points.contains(type) {
@@ -109,13 +110,16 @@ enum CartesianLayout {
         let headroom = isColumns ? (b.type.value * 1.3 + 4) / plotHeight : 0.02
         // As many ticks as leave at least four label heights between them, and never labels that touch.
         var tickCount = max(1, min(8, (plotHeight / (labelSize * 4)).rounded(.down)))
-        var axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
-                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+        var axis = ValueAxisScale.make(
+            values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+            minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
         while tickCount > 1, axis.ticks.count > 2,
-              plotHeight / Double(axis.ticks.count - 1) < labelSize * 1.6 {
+            plotHeight / Double(axis.ticks.count - 1) < labelSize * 1.6
+        {
             tickCount -= 1
-            axis = ValueAxisScale.make(values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
-                                       minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+            axis = ValueAxisScale.make(
+                values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+                minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
         }
         let shownReferences = references.filter { axis.lower - 1e-9 <= $0.value && $0.value <= axis.upper + 1e-9 }
 
@@ -132,8 +136,10 @@ enum CartesianLayout {
         }
         for reference in shownReferences where !b.type.keyAbove {
             let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
-            sideLabels.append(SideLabel(lines: sideLines(reference.name, value), wantedY: reference.value,
-                                        role: .referenceLabel(reference.role), swatch: nil))
+            sideLabels.append(
+                SideLabel(
+                    lines: sideLines(reference.name, value), wantedY: reference.value,
+                    role: .referenceLabel(reference.role), swatch: nil))
         }
         for (index, series) in spec.series.enumerated() {
             if case .benchmark = series.role, !b.type.keyAbove, let last = series.values.lastIndex(where: { $0 != nil }) {
@@ -142,8 +148,10 @@ enum CartesianLayout {
                 sideLabels.append(SideLabel(lines: sideLines(series.name, value), wantedY: series.values[last]!, role: .seriesLabel, swatch: nil))
             }
             if case .part = series.role, !partsInLegend {
-                sideLabels.append(SideLabel(lines: sideLines(series.name, nil), wantedY: .nan, role: .seriesLabel,
-                                            swatch: .fill(.part(index))))
+                sideLabels.append(
+                    SideLabel(
+                        lines: sideLines(series.name, nil), wantedY: .nan, role: .seriesLabel,
+                        swatch: .fill(.part(index))))
             }
         }
         let swatchRoom = sideLabels.contains { $0.swatch != nil } ? 16.0 : 0
@@ -205,8 +213,9 @@ enum CartesianLayout {
         for reference in shownReferences {
             let style = Style.reference(reference.role)
             let ry = y(reference.value)
-            b.addLine(.reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
-                      colour: style.colour, dash: style.dash)
+            b.addLine(
+                .reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
+                colour: style.colour, dash: style.dash)
         }
         var gapTexts: [Text] = []
         for (band, lines) in gapLabelBoxes {
@@ -292,8 +301,10 @@ enum CartesianLayout {
 
     /// Two rows of labels: the period within its year ("Q1", "May"), thinned to round positions until they do
     /// not collide, and below it the year, once per run of periods in that year.
-    static func categoryLabels(_ categories: [ChartSpec.Category], xs: [Double], slot: Double, plot: Box, ticks: Bool,
-                               yearCarriers: Set<Int> = [], into b: inout SceneBuilder) {
+    static func categoryLabels(
+        _ categories: [ChartSpec.Category], xs: [Double], slot: Double, plot: Box, ticks: Bool,
+        yearCarriers: Set<Int> = [], into b: inout SceneBuilder
+    ) {
         let size = b.type.label
         let firstBaseline = plot.maxY + axisLabelOffset(size) + size * TextMetrics.ascent + 1
         let secondBaseline = firstBaseline + size * TextMetrics.lineHeight + 1
@@ -315,9 +326,13 @@ enum CartesianLayout {
             let category = categories[index]
             let wanted: Bool
             // A year on the periods' row is kept wherever it falls, so the first year is named too.
-            if category.isYearToDate || yearCarriers.contains(index) { wanted = true }
-            else if usesOrdinals, let ordinal = category.ordinal { wanted = (ordinal - 1) % step == 0 }
-            else { wanted = index % step == 0 }
+            if category.isYearToDate || yearCarriers.contains(index) {
+                wanted = true
+            } else if usesOrdinals, let ordinal = category.ordinal {
+                wanted = (ordinal - 1) % step == 0
+            } else {
+                wanted = index % step == 0
+            }
             if wanted { kept.append(index) }
         }
         // Safety net: keep labels left to right, dropping any that would touch the one before or leave the canvas.
@@ -326,8 +341,14 @@ enum CartesianLayout {
         for index in kept {
             var t = texts[index]
             let box = t.bounds
-            if box.x < 0 { t.anchor = .start; t.x = 0 }
-            if box.maxX > b.width { t.anchor = .end; t.x = b.width }
+            if box.x < 0 {
+                t.anchor = .start
+                t.x = 0
+            }
+            if box.maxX > b.width {
+                t.anchor = .end
+                t.x = b.width
+            }
             if let last = placed.last, last.bounds.maxX + minimumGap > t.bounds.x {
                 // A year-to-date label, or one carrying its year, wins over an ordinary period.
                 let carriesMore = { (i: Int) in categories[i].isYearToDate || yearCarriers.contains(i) }
@@ -359,10 +380,17 @@ enum CartesianLayout {
         guard !groups.isEmpty else { return }
         var yearTexts: [Text] = []
         for group in groups.sorted(by: { ($0.last - $0.first, -$0.first) > ($1.last - $1.first, -$1.first) }) {
-            var t = b.text(group.name, x: (xs[group.first] + xs[group.last]) / 2, y: secondBaseline, size: size,
-                           colour: Style.secondaryText, anchor: .middle)
-            if t.bounds.x < 0 { t.anchor = .start; t.x = 0 }
-            if t.bounds.maxX > b.width { t.anchor = .end; t.x = b.width }
+            var t = b.text(
+                group.name, x: (xs[group.first] + xs[group.last]) / 2, y: secondBaseline, size: size,
+                colour: Style.secondaryText, anchor: .middle)
+            if t.bounds.x < 0 {
+                t.anchor = .start
+                t.x = 0
+            }
+            if t.bounds.maxX > b.width {
+                t.anchor = .end
+                t.x = b.width
+            }
             if yearTexts.contains(where: { $0.bounds.inset(-minimumGap / 2).intersects(t.bounds) }) { continue }
             yearTexts.append(t)
         }
@@ -378,8 +406,10 @@ enum CartesianLayout {
 
     // MARK: Columns
 
-    static func drawColumns(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
-                            into b: inout SceneBuilder, occupied: inout [Box]) {
+    static func drawColumns(
+        _ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+        into b: inout SceneBuilder, occupied: inout [Box]
+    ) {
         guard let series = spec.series.first else { return }
         let barWidth = min(slot * 0.68, 72)
         let labels = series.values.indices.map { series.label($0, axis: spec.axis) }
@@ -410,13 +440,16 @@ enum CartesianLayout {
         for reference in spec.references where y.contains(reference.value) {
             let style = Style.reference(reference.role)
             let ry = y(reference.value)
-            b.addLine(.reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
-                      colour: style.colour, dash: style.dash)
+            b.addLine(
+                .reference(reference.role), [Point(plot.x, ry), Point(plot.maxX, ry)], width: style.width,
+                colour: style.colour, dash: style.dash)
         }
     }
 
-    static func drawStacks(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
-                           into b: inout SceneBuilder, sideLabels: inout [SideLabel]) {
+    static func drawStacks(
+        _ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+        into b: inout SceneBuilder, sideLabels: inout [SideLabel]
+    ) {
         let barWidth = min(slot * 0.68, 72)
         let n = spec.categories.count
         var lastWithData: Int?
@@ -429,8 +462,9 @@ enum CartesianLayout {
                 guard let value = series.values[safe: index].flatMap({ $0 }), value > 0 else { continue }
                 let bottom = y(running), top = y(running + value)
                 if drew { boundaries.append(bottom) }
-                b.fill(Box(x: xs[index] - barWidth / 2, y: top, width: barWidth, height: bottom - top), .part(part),
-                       role: .column(series: part, category: index))
+                b.fill(
+                    Box(x: xs[index] - barWidth / 2, y: top, width: barWidth, height: bottom - top), .part(part),
+                    role: .column(series: part, category: index))
                 running += value
                 drew = true
             }
@@ -468,8 +502,10 @@ enum CartesianLayout {
 
     /// Each stepped series level across its periods' slots, joined by risers where the level changes and
     /// broken where a period has none or a new piece starts (`breaks`).
-    static func drawSteps(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, into b: inout SceneBuilder,
-                          occupied: inout [Box]) {
+    static func drawSteps(
+        _ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, into b: inout SceneBuilder,
+        occupied: inout [Box]
+    ) {
         for (seriesIndex, series) in spec.series.enumerated() where series.stepped {
             guard case .benchmark(let role) = series.role else { continue }
             let style = Style.reference(role)
@@ -496,8 +532,10 @@ enum CartesianLayout {
 
     // MARK: Lines
 
-    static func drawLines(_ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
-                          into b: inout SceneBuilder, occupied: inout [Box]) {
+    static func drawLines(
+        _ spec: ChartSpec, xs: [Double], slot: Double, y: LinearScale, plot: Box,
+        into b: inout SceneBuilder, occupied: inout [Box]
+    ) {
         let isSPC = spec.kind == .spc
         for (seriesIndex, series) in spec.series.enumerated() where !series.stepped {
             let colour: Colour, width: Double, dash: [Double]
@@ -527,8 +565,12 @@ enum CartesianLayout {
                 for (index, point) in points.enumerated() {
                     guard let point, let type = spec.points[safe: index].flatMap({ $0 }) else { continue }
                     let style = Style.spcPoint(type)
-                    b.add(.spcPoint(type), .marker(Marker(point, shape: style.shape, size: style.size, fill: style.colour,
-                                                          outline: .white, outlineWidth: 1)))
+                    b.add(
+                        .spcPoint(type),
+                        .marker(
+                            Marker(
+                                point, shape: style.shape, size: style.size, fill: style.colour,
+                                outline: .white, outlineWidth: 1)))
                 }
             } else {
                 let markAll = present.count <= 60 && slot >= 9
@@ -537,8 +579,12 @@ enum CartesianLayout {
                     guard let point else { continue }
                     let last = index == points.lastIndex(where: { $0 != nil })
                     if markAll || isolated.contains(point) || last {
-                        b.add(.series(seriesIndex), .marker(Marker(point, shape: .circle, size: last && series.role == .main ? radius + 0.6 : radius,
-                                                                   fill: colour, outline: .white, outlineWidth: 1)))
+                        b.add(
+                            .series(seriesIndex),
+                            .marker(
+                                Marker(
+                                    point, shape: .circle, size: last && series.role == .main ? radius + 0.6 : radius,
+                                    fill: colour, outline: .white, outlineWidth: 1)))
                     }
                 }
             }
@@ -549,7 +595,8 @@ enum CartesianLayout {
         guard let main = spec.series.firstIndex(where: { $0.role == .main }) else { return }
         let values = spec.series[main].values
         guard let last = values.lastIndex(where: { $0 != nil }), let value = values[last],
-              let label = spec.series[main].label(last, axis: spec.axis) else { return }
+            let label = spec.series[main].label(last, axis: spec.axis)
+        else { return }
         let size = b.type.latest
         let px = xs[last], py = y(y.clamp(value))
         let previous = values[..<last].last(where: { $0 != nil }) ?? nil

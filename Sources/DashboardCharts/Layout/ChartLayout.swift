@@ -56,8 +56,10 @@ public enum ChartLayout {
         return problems
     }
 
-    static func fitted(_ spec: ChartSpec, width: Double, height: Double, medium: ChartSize.Medium,
-                       metrics: some TextMeasuring) -> Scene? {
+    static func fitted(
+        _ spec: ChartSpec, width: Double, height: Double, medium: ChartSize.Medium,
+        metrics: some TextMeasuring
+    ) -> Scene? {
         let spec = spec.finite
         guard width.isFinite, height.isFinite, width > 0, height > 0 else { return nil }
         for type in Typography.steps(minimum: medium.minimumTextSize) {
@@ -192,8 +194,9 @@ struct FillStyle: Hashable {
     static let main = FillStyle(colour: Style.darkBlue)
     /// Year-to-date columns: a pale tint, hatched and outlined in the series colour, so they read as "of a
     /// different kind" in colour and in greyscale.
-    static let yearToDate = FillStyle(colour: Style.darkBlue.tint(0.82), pattern: .diagonal, patternColour: Style.darkBlue,
-                                      outline: Style.darkBlue)
+    static let yearToDate = FillStyle(
+        colour: Style.darkBlue.tint(0.82), pattern: .diagonal, patternColour: Style.darkBlue,
+        outline: Style.darkBlue)
 
     static func part(_ index: Int) -> FillStyle {
         let (colour, pattern) = Style.part(index)
@@ -241,8 +244,9 @@ extension SceneBuilder {
             footer += wrap("Source: " + source, maxWidth: inner, size: type.small).map { ($0, .source) }
         }
         for (line, role) in footer.reversed() {
-            addText(role, line, x: pad, y: bottom - type.small * TextMetrics.descent, size: type.small,
-                    colour: Style.secondaryText)
+            addText(
+                role, line, x: pad, y: bottom - type.small * TextMetrics.descent, size: type.small,
+                colour: Style.secondaryText)
             bottom -= type.small * TextMetrics.lineHeight
         }
         if !footer.isEmpty { bottom -= type.gap * 0.75 }
@@ -325,8 +329,9 @@ extension SceneBuilder {
         let lines = wrap(text, maxWidth: box.width - 8, size: type.label)
         var y = box.y + box.height / 2 - Double(lines.count - 1) * type.label * 0.625
         for line in lines {
-            addText(.message, line, x: box.x + box.width / 2, y: y + type.label * TextMetrics.centreToBaseline,
-                    size: type.label, colour: Style.secondaryText, anchor: .middle)
+            addText(
+                .message, line, x: box.x + box.width / 2, y: y + type.label * TextMetrics.centreToBaseline,
+                size: type.label, colour: Style.secondaryText, anchor: .middle)
             y += type.label * TextMetrics.lineHeight
         }
     }

@@ -47,8 +47,10 @@ public struct ValueAxisScale: Sendable, Hashable {
     ///   layout to mark the axis as not starting at zero. Percentages stay within 0–100% when the figures do.
     /// - `minimum` / `maximum` (the indicator's `axis_minimum` / `axis_maximum`) override either end.
     /// - `tickCount` is about how many intervals fit (d3's count).
-    public static func make(values: [Double], unit: MeasureUnit, includeZero: Bool, minimum: Double?, maximum: Double?,
-                            tickCount: Double, headroom: Double = 0) -> ValueAxisScale {
+    public static func make(
+        values: [Double], unit: MeasureUnit, includeZero: Bool, minimum: Double?, maximum: Double?,
+        tickCount: Double, headroom: Double = 0
+    ) -> ValueAxisScale {
         let finite = values.filter(\.isFinite)
         var lo = finite.min() ?? 0
         var hi = finite.max() ?? 1

@@ -15,8 +15,10 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
     /// The type the chart was set in, chosen from its space.
     public var typography: Typography
 
-    public init(width: Double, height: Double, background: Colour = .white, items: [Item] = [], plot: Box? = nil,
-                typography: Typography = .full) {
+    public init(
+        width: Double, height: Double, background: Colour = .white, items: [Item] = [], plot: Box? = nil,
+        typography: Typography = .full
+    ) {
         self.width = width
         self.height = height
         self.background = background
@@ -223,8 +225,10 @@ public struct Text: Sendable, Hashable {
     public var anchor: Anchor
     public var width: Double
 
-    public init(_ string: String, x: Double, y: Double, size: Double, weight: FontWeight = .regular, colour: Colour,
-                anchor: Anchor = .start, width: Double) {
+    public init(
+        _ string: String, x: Double, y: Double, size: Double, weight: FontWeight = .regular, colour: Colour,
+        anchor: Anchor = .start, width: Double
+    ) {
         self.string = string
         self.x = x
         self.y = y

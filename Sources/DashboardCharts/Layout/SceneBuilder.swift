@@ -28,15 +28,20 @@ struct SceneBuilder {
     }
 
     /// A text primitive, measured (not yet added).
-    func text(_ string: String, x: Double, y: Double, size: Double, weight: FontWeight = .regular,
-              colour: Colour = Style.text, anchor: Text.Anchor = .start) -> Text {
-        Text(string, x: x, y: y, size: size, weight: weight, colour: colour, anchor: anchor,
-             width: measure(string, size: size, weight: weight))
+    func text(
+        _ string: String, x: Double, y: Double, size: Double, weight: FontWeight = .regular,
+        colour: Colour = Style.text, anchor: Text.Anchor = .start
+    ) -> Text {
+        Text(
+            string, x: x, y: y, size: size, weight: weight, colour: colour, anchor: anchor,
+            width: measure(string, size: size, weight: weight))
     }
 
     @discardableResult
-    mutating func addText(_ role: Scene.Role, _ string: String, x: Double, y: Double, size: Double,
-                          weight: FontWeight = .regular, colour: Colour = Style.text, anchor: Text.Anchor = .start) -> Text {
+    mutating func addText(
+        _ role: Scene.Role, _ string: String, x: Double, y: Double, size: Double,
+        weight: FontWeight = .regular, colour: Colour = Style.text, anchor: Text.Anchor = .start
+    ) -> Text {
         let t = text(string, x: x, y: y, size: size, weight: weight, colour: colour, anchor: anchor)
         add(role, .text(t))
         return t

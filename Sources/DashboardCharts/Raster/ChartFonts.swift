@@ -49,8 +49,11 @@ public struct ChartFonts: Sendable, Hashable {
         let fonts = names.filter { name in [".ttf", ".otf"].contains { name.lowercased().hasSuffix($0) } }.sorted()
         func styleWords(_ name: String) -> Set<String> {
             let lower = name.lowercased()
-            return Set(["bold", "italic", "oblique", "light", "thin", "medium", "black", "semi", "demi", "extra", "ultra",
-                        "condensed", "narrow", "mono", "heavy", "book"].filter { lower.contains($0) })
+            return Set(
+                [
+                    "bold", "italic", "oblique", "light", "thin", "medium", "black", "semi", "demi", "extra", "ultra",
+                    "condensed", "narrow", "mono", "heavy", "book",
+                ].filter { lower.contains($0) })
         }
         func family(_ name: String) -> String {
             let stem = name.split(separator: ".").first.map(String.init) ?? name
@@ -108,8 +111,10 @@ enum GDText {
 
     /// Draws (or with a nil image, measures) text; returns true when libgd reports an error.
     @discardableResult
-    static func draw(_ text: String, on image: gdImagePtr?, brect: inout [Int32], colour: Int32, font: String, fontConfig: Bool,
-                     pixelSize: Double, x: Int32, y: Int32) -> Bool {
+    static func draw(
+        _ text: String, on image: gdImagePtr?, brect: inout [Int32], colour: Int32, font: String, fontConfig: Bool,
+        pixelSize: Double, x: Int32, y: Int32
+    ) -> Bool {
         var extra = gdFTStringExtra()
         extra.flags = gdFTEX_RESOLUTION | gdFTEX_CHARMAP | (fontConfig ? gdFTEX_FONTCONFIG : 0)
         extra.charmap = gdFTEX_Unicode

@@ -21,8 +21,15 @@ public final class GDTextMetrics: TextMeasuring, @unchecked Sendable {
 
     static let referenceSize = 64.0
 
-    struct WidthKey: Hashable { var text: String; var weight: FontWeight }
-    struct BoxKey: Hashable { var text: String; var weight: FontWeight; var size: Int }
+    struct WidthKey: Hashable {
+        var text: String
+        var weight: FontWeight
+    }
+    struct BoxKey: Hashable {
+        var text: String
+        var weight: FontWeight
+        var size: Int
+    }
 
     public init(fonts: ChartFonts) {
         GD.setUp()
@@ -44,8 +51,11 @@ public final class GDTextMetrics: TextMeasuring, @unchecked Sendable {
         let key = BoxKey(text: text, weight: weight, size: Int((pixelSize * 64).rounded()))
         if let cached = lock.withLock({ stamps[key] }) { return cached }
         let estimate = width(text, size: pixelSize, weight: weight)
-        guard let stamp = TextStamp(text, estimatedWidth: estimate, pixelSize: pixelSize, font: fonts.name(weight),
-                                    fontConfig: fonts.usesFontConfig) else {
+        guard
+            let stamp = TextStamp(
+                text, estimatedWidth: estimate, pixelSize: pixelSize, font: fonts.name(weight),
+                fontConfig: fonts.usesFontConfig)
+        else {
             return nil
         }
         lock.withLock {
@@ -89,14 +99,18 @@ struct TextStamp: Sendable {
         let scratchHeight = 3 * pad
         let penX = pad, penY = 2 * pad
         guard scratchWidth <= 40_000, scratchHeight <= 8_000,
-              let image = gdImageCreateTrueColor(Int32(scratchWidth), Int32(scratchHeight)) else { return nil }
+            let image = gdImageCreateTrueColor(Int32(scratchWidth), Int32(scratchHeight))
+        else { return nil }
         defer { gdImageDestroy(image) }
         gdImageAlphaBlending(image, 0)
         let transparent = Int32(bitPattern: 0x7F00_0000)
         for y in 0..<scratchHeight { image.pointee.tpixels[y]!.update(repeating: transparent, count: scratchWidth) }
         var brect = [Int32](repeating: 0, count: 8)
-        guard !GDText.draw(text, on: image, brect: &brect, colour: 0, font: font, fontConfig: fontConfig, pixelSize: pixelSize,
-                           x: Int32(penX), y: Int32(penY)) else { return nil }
+        guard
+            !GDText.draw(
+                text, on: image, brect: &brect, colour: 0, font: font, fontConfig: fontConfig, pixelSize: pixelSize,
+                x: Int32(penX), y: Int32(penY))
+        else { return nil }
         // brect is in image coordinates: lower left, lower right, upper right, upper left.
         let margin = 2
         let x0 = max(0, Int(min(brect[0], brect[6])) - margin), x1 = min(scratchWidth, Int(max(brect[2], brect[4])) + 1 + margin)

@@ -43,29 +43,39 @@ enum PNGEncoder {
     }
 
     /// Encodes `height` rows of `width` gd pixels. `dpi` sets pHYs in pixels per metre.
-    static func encode(width: Int, height: Int, dpi: Int, options: Options = PNGEncoder.standard,
-                       row: (Int) -> UnsafePointer<Int32>) -> [UInt8] {
+    static func encode(
+        width: Int, height: Int, dpi: Int, options: Options = PNGEncoder.standard,
+        row: (Int) -> UnsafePointer<Int32>
+    ) -> [UInt8] {
         precondition(width >= 1 && height >= 1 && width <= Int(PNG_USER_WIDTH_MAX) && height <= Int(PNG_USER_HEIGHT_MAX))
         let sink = Sink()
         sink.bytes.reserveCapacity(width * height / 16 + 1024)
         return withExtendedLifetime(sink) { write(into: sink, width: width, height: height, dpi: dpi, options: options, row: row) }
     }
 
-    private static func write(into sink: Sink, width: Int, height: Int, dpi: Int, options: Options,
-                              row: (Int) -> UnsafePointer<Int32>) -> [UInt8] {
+    private static func write(
+        into sink: Sink, width: Int, height: Int, dpi: Int, options: Options,
+        row: (Int) -> UnsafePointer<Int32>
+    ) -> [UInt8] {
         let io = Unmanaged.passUnretained(sink).toOpaque()
-        guard let created = png_create_write_struct(PNG_LIBPNG_VER_STRING, nil, { _, message in
-            fatalError("libpng: \(message.map { String(cString: $0) } ?? "error")")
-        }, { _, _ in }) else { fatalError("libpng: out of memory") }
+        guard
+            let created = png_create_write_struct(
+                PNG_LIBPNG_VER_STRING, nil,
+                { _, message in
+                    fatalError("libpng: \(message.map { String(cString: $0) } ?? "error")")
+                }, { _, _ in })
+        else { fatalError("libpng: out of memory") }
         var png: png_structp? = created
         var info = png_create_info_struct(created)
         defer { png_destroy_write_struct(&png, &info) }
 
-        png_set_write_fn(png, io, { png, data, length in
-            guard let png, let data else { return }
-            let sink = Unmanaged<Sink>.fromOpaque(png_get_io_ptr(png)!).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
-        }, nil)
+        png_set_write_fn(
+            png, io,
+            { png, data, length in
+                guard let png, let data else { return }
+                let sink = Unmanaged<Sink>.fromOpaque(png_get_io_ptr(png)!).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
+            }, nil)
         let perMetre = png_uint_32((Double(max(1, dpi)) / 0.0254).rounded())
         png_set_pHYs(png, info, perMetre, perMetre, PNG_RESOLUTION_METER)
         png_set_filter(png, 0, options.filters)
@@ -73,8 +83,9 @@ enum PNGEncoder {
         png_set_compression_strategy(png, options.strategy)
 
         if options.indexed, let indexed = IndexedImage(width: width, height: height, row: row) {
-            png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
-                         PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+            png_set_IHDR(
+                png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
             let colours = indexed.palette.map { p in
                 png_color(red: UInt8(truncatingIfNeeded: p >> 16), green: UInt8(truncatingIfNeeded: p >> 8), blue: UInt8(truncatingIfNeeded: p))
             }
@@ -88,8 +99,9 @@ enum PNGEncoder {
                 png_write_row(png, buffer)
             }
         } else {
-            png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                         PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+            png_set_IHDR(
+                png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
             png_write_info(png, info)
             // Rows are packed to RGB four pixels (three 32-bit words) at a time, plus a tail.
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: width * 3 + 12, alignment: 4)

@@ -36,8 +36,10 @@ struct Rasteriser {
             self.colour = colour
             for path in subpaths {
                 for p in path {
-                    minX = min(minX, p.x); maxX = max(maxX, p.x)
-                    minY = min(minY, p.y); maxY = max(maxY, p.y)
+                    minX = min(minX, p.x)
+                    maxX = max(maxX, p.x)
+                    minY = min(minY, p.y)
+                    maxY = max(maxY, p.y)
                 }
             }
         }
@@ -119,7 +121,10 @@ struct Rasteriser {
         else { return }
         var (x0, x1) = snap(box.x, box.width)
         var (y0, y1) = snap(box.y, box.height)
-        x0 = max(0, x0); y0 = max(0, y0); x1 = min(width, x1); y1 = min(height, y1)
+        x0 = max(0, x0)
+        y0 = max(0, y0)
+        x1 = min(width, x1)
+        y1 = min(height, y1)
         guard x1 > x0, y1 > y0 else { return }
         if !batch.isEmpty, touchesDirty(x0, y0, x1, y1) { flush() }
         let value = Rasteriser.pixel(colour)
@@ -182,16 +187,20 @@ struct Rasteriser {
                 let length = (dx * dx + dy * dy).squareRoot()
                 guard length > 1e-9 else { continue }
                 let nx = -dy / length * halfWidth, ny = dx / length * halfWidth
-                subpaths.append(Rasteriser.positive([Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny),
-                                                     Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny)]))
+                subpaths.append(
+                    Rasteriser.positive([
+                        Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny),
+                        Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny),
+                    ]))
             }
             if points.count > 2 {
                 let segments = max(12, min(48, Rasteriser.whole(halfWidth * 2 * Double.pi / 3)))
                 for joint in points.dropFirst().dropLast() {
-                    subpaths.append((0..<segments).map { i in
-                        let angle = Double(i) / Double(segments) * 2 * Double.pi
-                        return Point(joint.x + halfWidth * cos(angle), joint.y + halfWidth * sin(angle))
-                    })
+                    subpaths.append(
+                        (0..<segments).map { i in
+                            let angle = Double(i) / Double(segments) * 2 * Double.pi
+                            return Point(joint.x + halfWidth * cos(angle), joint.y + halfWidth * sin(angle))
+                        })
                 }
             }
         }
@@ -265,21 +274,29 @@ struct Rasteriser {
         }
         let t = Rasteriser.tile
         var tx0 = tilesX, tx1 = -1, ty0 = tilesY, ty1 = -1
-        for ty in 0..<tilesY { for tx in 0..<tilesX where dirty[ty * tilesX + tx] {
-            tx0 = min(tx0, tx); tx1 = max(tx1, tx); ty0 = min(ty0, ty); ty1 = max(ty1, ty)
-        } }
+        for ty in 0..<tilesY {
+            for tx in 0..<tilesX where dirty[ty * tilesX + tx] {
+                tx0 = min(tx0, tx)
+                tx1 = max(tx1, tx)
+                ty0 = min(ty0, ty)
+                ty1 = max(ty1, ty)
+            }
+        }
         guard tx1 >= 0 else { return }
         let originX = tx0 * t, originY = ty0 * t
         let regionWidth = min(width, (tx1 + 1) * t) - originX, regionHeight = min(height, (ty1 + 1) * t) - originY
         let fineWidth = regionWidth * 2, fineHeight = regionHeight * 2
         scratch.withScratch(bytes: fineWidth * fineHeight * 4) { memory in
-            supersample(into: memory.bindMemory(to: Int32.self, capacity: fineWidth * fineHeight), fineWidth: fineWidth,
-                        fineHeight: fineHeight, originX: originX, originY: originY, tiles: (tx0, tx1, ty0, ty1))
+            supersample(
+                into: memory.bindMemory(to: Int32.self, capacity: fineWidth * fineHeight), fineWidth: fineWidth,
+                fineHeight: fineHeight, originX: originX, originY: originY, tiles: (tx0, tx1, ty0, ty1))
         }
     }
 
-    private func supersample(into fine: UnsafeMutablePointer<Int32>, fineWidth: Int, fineHeight: Int, originX: Int, originY: Int,
-                             tiles: (Int, Int, Int, Int)) {
+    private func supersample(
+        into fine: UnsafeMutablePointer<Int32>, fineWidth: Int, fineHeight: Int, originX: Int, originY: Int,
+        tiles: (Int, Int, Int, Int)
+    ) {
         let t = Rasteriser.tile
         let (tx0, tx1, ty0, ty1) = tiles
 
@@ -288,7 +305,10 @@ struct Rasteriser {
         for ty in ty0...ty1 {
             var tx = tx0
             while tx <= tx1 {
-                guard dirty[ty * tilesX + tx] else { tx += 1; continue }
+                guard dirty[ty * tilesX + tx] else {
+                    tx += 1
+                    continue
+                }
                 var end = tx
                 while end + 1 <= tx1, dirty[ty * tilesX + end + 1] { end += 1 }
                 spans.append((ty * t, min(height, (ty + 1) * t), tx * t, min(width, (end + 1) * t)))
@@ -302,14 +322,17 @@ struct Rasteriser {
                 let bottom = top + fineWidth
                 for x in span.x0..<span.x1 {
                     let p = source[x], i = 2 * (x - originX)
-                    top[i] = p; top[i + 1] = p
-                    bottom[i] = p; bottom[i + 1] = p
+                    top[i] = p
+                    top[i + 1] = p
+                    bottom[i] = p
+                    bottom[i + 1] = p
                 }
             }
         }
         for shape in batch {
-            Rasteriser.fill(shape, into: fine, width: fineWidth, height: fineHeight,
-                            offsetX: Double(2 * originX), offsetY: Double(2 * originY))
+            Rasteriser.fill(
+                shape, into: fine, width: fineWidth, height: fineHeight,
+                offsetX: Double(2 * originX), offsetY: Double(2 * originY))
         }
         for span in spans {
             for y in span.y0..<span.y1 {
@@ -331,7 +354,13 @@ struct Rasteriser {
 
     /// Fills a shape's subpaths with the non-zero rule, sampling each pixel at its centre.
     static func fill(_ shape: Shape, into pixels: UnsafeMutablePointer<Int32>, width: Int, height: Int, offsetX: Double, offsetY: Double) {
-        struct Edge { var y0: Double; var y1: Double; var x0: Double; var slope: Double; var winding: Int }
+        struct Edge {
+            var y0: Double
+            var y1: Double
+            var x0: Double
+            var slope: Double
+            var winding: Int
+        }
         var edges: [Edge] = []
         for path in shape.subpaths where path.count >= 3 {
             for (index, a) in path.enumerated() {

@@ -21,8 +21,9 @@ extension ChartSpec {
         guard values.compactMap({ $0 }).count >= 2 else { return nil }
         // The target is kept (it sets the scale and is drawn), with no name: a sparkline has no text.
         let target = (analysis.target ?? analysis.indicator.target).map { [Reference(role: .target, name: "", value: $0)] } ?? []
-        return ChartSpec(kind: .sparkline, title: "", axis: Axis(unit: analysis.indicator.unit, decimals: 0),
-                         series: [Series(name: "", role: .main, values: values)], references: target)
+        return ChartSpec(
+            kind: .sparkline, title: "", axis: Axis(unit: analysis.indicator.unit, decimals: 0),
+            series: [Series(name: "", role: .main, values: values)], references: target)
     }
 
     // MARK: Kinds
@@ -43,8 +44,10 @@ extension ChartSpec {
                 spec.series.append(Series(name: kind.name, role: .benchmark(role), values: values))
             } else if let value = analysis.benchmarks?[keyPath: path], let period = analysis.benchmarkPeriod {
                 let name = periods.count > 1 ? "\(kind.name) (\(period.label))" : kind.name
-                spec.references.append(Reference(role: role, name: name, value: value,
-                                                  decimals: Reference.decimals(for: value, minimum: analysis.decimals)))
+                spec.references.append(
+                    Reference(
+                        role: role, name: name, value: value,
+                        decimals: Reference.decimals(for: value, minimum: analysis.decimals)))
             }
         }
         // Named comparators the same way, each in one of the comparator styles in turn.
@@ -57,8 +60,10 @@ extension ChartSpec {
             } else if let named = analysis.namedComparisons.first(where: { $0.name == comparator.name }) {
                 let when = named.asAt ?? named.period
                 let name = periods.count > 1 || when != analysis.latest?.period ? "\(comparator.name) (\(when.label))" : comparator.name
-                spec.references.append(Reference(role: role, name: name, value: named.comparator,
-                                                  decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
+                spec.references.append(
+                    Reference(
+                        role: role, name: name, value: named.comparator,
+                        decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
             }
         }
         return spec
@@ -123,9 +128,11 @@ extension ChartSpec {
         if result.segments.count > 1 {
             // Rebased: each stretch's mean and limits over its own periods, as separate segments with no riser
             // between them.
-            spec.series += stretchSeries(result, periods: timeline.observations.map(\.period), [
-                (.upperLimit, "Upper limit", { $0.upperLimit }), (.mean, "Mean", { $0.mean }), (.lowerLimit, "Lower limit", { $0.lowerLimit }),
-            ])
+            spec.series += stretchSeries(
+                result, periods: timeline.observations.map(\.period),
+                [
+                    (.upperLimit, "Upper limit", { $0.upperLimit }), (.mean, "Mean", { $0.mean }), (.lowerLimit, "Lower limit", { $0.lowerLimit }),
+                ])
         } else {
             spec.references += [
                 Reference(role: .upperLimit, name: "Upper limit", value: result.upperLimit),
@@ -139,8 +146,10 @@ extension ChartSpec {
 
     /// For a rebased SPC result, one stepped series per line, each stretch at its own level over its own periods
     /// and separate from the next (no riser); a gap inside a stretch keeps the stretch's level.
-    static func stretchSeries(_ result: SPC.Result, periods: [Period],
-                              _ lines: [(Reference.Role, String, (SPC.Segment) -> Double)]) -> [Series] {
+    static func stretchSeries(
+        _ result: SPC.Result, periods: [Period],
+        _ lines: [(Reference.Role, String, (SPC.Segment) -> Double)]
+    ) -> [Series] {
         var stretchOf: [Int?] = periods.map { period in
             guard let index = result.points.firstIndex(where: { $0.period == period }) else { return nil }
             return result.segments.firstIndex { $0.range.contains(index) }
@@ -151,8 +160,9 @@ extension ChartSpec {
         }
         let breaks = Array(stretchOf.indices.dropFirst().filter { stretchOf[$0] != nil && stretchOf[$0] != stretchOf[$0 - 1] })
         return lines.map { role, name, value in
-            Series(name: name, role: .benchmark(role), values: stretchOf.map { $0.map { value(result.segments[$0]) } },
-                   stepped: true, breaks: breaks)
+            Series(
+                name: name, role: .benchmark(role), values: stretchOf.map { $0.map { value(result.segments[$0]) } },
+                stepped: true, breaks: breaks)
         }
     }
 
@@ -174,14 +184,17 @@ extension ChartSpec {
         // Percentages differ in percentage points: plain numbers on the axis, the unit said in the subtitle.
         spec.axis = Axis(unit: unit == .percent ? .ratio : unit, decimals: max(analysis.decimals, 1), includeZero: true)
         spec.title = "Moving ranges: \(analysis.indicator.title)"
-        spec.subtitle = "Difference from the previous figure" + (unit == .percent ? " (percentage points)" : "") + ", "
+        spec.subtitle =
+            "Difference from the previous figure" + (unit == .percent ? " (percentage points)" : "") + ", "
             + (spec.subtitle.map { $0.split(separator: ",").dropFirst().joined(separator: ",").trimmingSpaces } ?? "")
         spec.series = [Series(name: "Moving range", role: .main, values: periods.map { ranges[$0] ?? nil })]
         spec.references = []
         if result.segments.count > 1 {
-            spec.series += stretchSeries(result, periods: periods, [
-                (.upperLimit, "Upper range limit", { $0.upperRangeLimit }), (.mean, "Average moving range", { $0.averageMovingRange }),
-            ])
+            spec.series += stretchSeries(
+                result, periods: periods,
+                [
+                    (.upperLimit, "Upper range limit", { $0.upperRangeLimit }), (.mean, "Average moving range", { $0.averageMovingRange }),
+                ])
         } else {
             spec.references = [
                 Reference(role: .upperLimit, name: "Upper range limit", value: result.segments[0].upperRangeLimit),
@@ -193,8 +206,9 @@ extension ChartSpec {
     }
 
     static func comparison(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> ChartSpec {
-        var spec = ChartSpec(kind: .comparison, title: analysis.indicator.title, source: analysis.indicator.source,
-                             axis: axis(analysis))
+        var spec = ChartSpec(
+            kind: .comparison, title: analysis.indicator.title, source: analysis.indicator.source,
+            axis: axis(analysis))
         guard let latest = analysis.latest, let value = latest.value else {
             spec.subtitle = unitName(analysis.indicator.unit)
             return spec
@@ -206,18 +220,25 @@ extension ChartSpec {
         spec.bars = [Bar(name: dashboard.dashboard.definition.organisation, value: value, decimals: latest.decimals, isSubject: true)]
         for kind in [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national] {
             if let comparison = analysis.comparisons.first(where: { $0.kind == kind }) {
-                spec.bars.append(Bar(name: kind.name, value: comparison.benchmark,
-                                     decimals: Reference.decimals(for: comparison.benchmark, minimum: analysis.decimals)))
+                spec.bars.append(
+                    Bar(
+                        name: kind.name, value: comparison.benchmark,
+                        decimals: Reference.decimals(for: comparison.benchmark, minimum: analysis.decimals)))
             }
         }
         for named in analysis.namedComparisons {
             let when = named.asAt.map { " (\($0.label))" } ?? ""
-            spec.bars.append(Bar(name: named.name + when, value: named.comparator,
-                                 decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
+            spec.bars.append(
+                Bar(
+                    name: named.name + when, value: named.comparator,
+                    decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
         }
         if let target = analysis.target {
-            spec.references = [Reference(role: .target, name: "Target", value: target,
-                                         decimals: Reference.decimals(for: target, minimum: analysis.decimals))]
+            spec.references = [
+                Reference(
+                    role: .target, name: "Target", value: target,
+                    decimals: Reference.decimals(for: target, minimum: analysis.decimals))
+            ]
         }
         return spec
     }
@@ -225,8 +246,9 @@ extension ChartSpec {
     // MARK: Shared parts
 
     static func axis(_ analysis: IndicatorAnalysis) -> Axis {
-        Axis(unit: analysis.indicator.unit, decimals: analysis.decimals, minimum: analysis.indicator.axisMinimum,
-             maximum: analysis.indicator.axisMaximum)
+        Axis(
+            unit: analysis.indicator.unit, decimals: analysis.decimals, minimum: analysis.indicator.axisMinimum,
+            maximum: analysis.indicator.axisMaximum)
     }
 
     /// Title, subtitle, source, the main series, its gaps and the target.
@@ -234,8 +256,11 @@ extension ChartSpec {
         let observations = timeline.observations
         var spec = ChartSpec(kind: kind, title: analysis.indicator.title, source: analysis.indicator.source, axis: axis(analysis))
         spec.categories = observations.map { Category($0.period) }
-        spec.series = [Series(name: analysis.indicator.displayTitle, role: .main, values: observations.map(\.value),
-                              decimals: observations.map(\.decimals))]
+        spec.series = [
+            Series(
+                name: analysis.indicator.displayTitle, role: .main, values: observations.map(\.value),
+                decimals: observations.map(\.decimals))
+        ]
         spec.gaps = Timeline.gaps(observations, present: observations.map { $0.value != nil })
         var subtitle = unitName(analysis.indicator.unit)
         if let frequency = analysis.frequency, timeline.isRegular {
@@ -259,8 +284,10 @@ extension ChartSpec {
             let decimals = periodTargets.map { $0.map { Reference.decimals(for: $0, minimum: analysis.decimals) } ?? analysis.decimals }
             spec.series.append(Series(name: "Target", role: .benchmark(.target), values: periodTargets, decimals: decimals, stepped: true))
         } else if let target = analysis.target ?? analysis.indicator.target {
-            spec.references.append(Reference(role: .target, name: "Target", value: target,
-                                             decimals: Reference.decimals(for: target, minimum: analysis.decimals)))
+            spec.references.append(
+                Reference(
+                    role: .target, name: "Target", value: target,
+                    decimals: Reference.decimals(for: target, minimum: analysis.decimals)))
         }
         return spec
     }
@@ -344,7 +371,10 @@ struct Timeline {
         var gaps: [ChartSpec.Gap] = []
         var index = 0
         while index < observations.count {
-            guard !present[index] else { index += 1; continue }
+            guard !present[index] else {
+                index += 1
+                continue
+            }
             var end = index
             while end + 1 < observations.count, !present[end + 1] { end += 1 }
             var phrases: [String] = []

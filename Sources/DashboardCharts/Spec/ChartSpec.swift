@@ -50,9 +50,11 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     /// A comparison chart's bars, top to bottom.
     public var bars: [Bar]
 
-    public init(kind: Kind, title: String, subtitle: String? = nil, source: String? = nil, notes: [String] = [],
-                axis: Axis, categories: [Category] = [], series: [Series] = [], totals: [Double?] = [], gaps: [Gap] = [],
-                references: [Reference] = [], periodName: String? = nil, points: [PointType?] = [], bars: [Bar] = []) {
+    public init(
+        kind: Kind, title: String, subtitle: String? = nil, source: String? = nil, notes: [String] = [],
+        axis: Axis, categories: [Category] = [], series: [Series] = [], totals: [Double?] = [], gaps: [Gap] = [],
+        references: [Reference] = [], periodName: String? = nil, points: [PointType?] = [], bars: [Bar] = []
+    ) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -115,8 +117,9 @@ public struct ChartSpec: Sendable, Hashable, Codable {
             case .quarter(_, let quarter): ordinal = quarter
             default: ordinal = nil
             }
-            self.init(name: period.label, primary: axis.primary, secondary: axis.secondary, ordinal: ordinal,
-                      isYearToDate: period.frequency.isYearToDate)
+            self.init(
+                name: period.label, primary: axis.primary, secondary: axis.secondary, ordinal: ordinal,
+                isYearToDate: period.frequency.isYearToDate)
         }
     }
 

@@ -14,7 +14,8 @@ public enum ChartText {
             if let latest = analysis.latest {
                 what += " for \(dashboard.dashboard.definition.organisation) in \(latest.period.label)"
             }
-            let comparators = [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
+            let comparators =
+                [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
                 .filter { kind in analysis.comparisons.contains { $0.kind == kind } }.map(phrase)
                 + analysis.namedComparisons.map(\.name)
             if !comparators.isEmpty { what += ", compared with " + list(comparators) }
@@ -39,7 +40,8 @@ public enum ChartText {
             if !parts.isEmpty { sentences.append("In \(last.label): " + list(parts) + ".") }
         }
         if spec.kind == .column, let ytd = analysis.observations.last(where: { $0.period.frequency.isYearToDate && $0.value != nil }),
-           analysis.frequency?.isYearToDate == false {
+            analysis.frequency?.isYearToDate == false
+        {
             sentences.append("The \(ytd.period.longLabel) figure is \(analysis.format(ytd)).")
         }
         if let target = analysis.target {
@@ -84,8 +86,10 @@ public enum ChartText {
         let points = unitsOfChange(analysis)
         let format = { (value: Double) in Formatting.number(value, decimals: max(analysis.decimals, 1)) + points }
         let periods = Timeline(analysis.series).observations.map(\.period)
-        var sentences = ["Moving-range chart of \(analysis.indicator.title): each figure's difference from the one before"
-                         + (periods.count > 1 ? ", \(analysis.label(periods.first!)) to \(analysis.label(periods.last!))." : ".")]
+        var sentences = [
+            "Moving-range chart of \(analysis.indicator.title): each figure's difference from the one before"
+                + (periods.count > 1 ? ", \(analysis.label(periods.first!)) to \(analysis.label(periods.last!))." : ".")
+        ]
         var above: [String] = []
         for segment in result.segments {
             let limit = segment.upperRangeLimit
@@ -96,8 +100,10 @@ public enum ChartText {
                 if let range = point.movingRange, range > limit + 1e-9 { above.append("\(analysis.label(point.period)) (\(format(range)))") }
             }
         }
-        sentences.append(above.isEmpty ? "No moving range is above its upper range limit."
-                         : "Above the upper range limit: \(list(above)).")
+        sentences.append(
+            above.isEmpty
+                ? "No moving range is above its upper range limit."
+                : "Above the upper range limit: \(list(above)).")
         return sentences.joined(separator: " ")
     }
 
@@ -200,7 +206,10 @@ public enum ChartText {
         var sentences: [String] = []
         var index = 0
         while index < observations.count {
-            guard observations[index].value == nil else { index += 1; continue }
+            guard observations[index].value == nil else {
+                index += 1
+                continue
+            }
             var end = index
             while end + 1 < observations.count, observations[end + 1].value == nil { end += 1 }
             let run = observations[index...end]

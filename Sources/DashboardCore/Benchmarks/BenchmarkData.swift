@@ -44,7 +44,12 @@ public struct BenchmarkData: Sendable {
     public static func startYear(_ label: String) -> Int? {
         var digits = ""
         for ch in label {
-            if ch.isASCII, ch.isNumber { digits.append(ch); if digits.count == 4 { return Int(digits) } } else { digits = "" }
+            if ch.isASCII, ch.isNumber {
+                digits.append(ch)
+                if digits.count == 4 { return Int(digits) }
+            } else {
+                digits = ""
+            }
         }
         return nil
     }
@@ -59,14 +64,17 @@ public struct BenchmarkData: Sendable {
         }
         let names = header.fields.map { $0.text.trimmingSpaces.lowercased() }
         if names.contains("time_period"), names.contains("geographic_level") {
-            diagnostics.error("this is an Explore Education Statistics file; it is read with the measure named as its column", at: SourceLocation(file: file, line: header.line, column: 1))
+            diagnostics.error(
+                "this is an Explore Education Statistics file; it is read with the measure named as its column", at: SourceLocation(file: file, line: header.line, column: 1))
             return (BenchmarkData(rows: []), diagnostics)
         }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let measure = column("short desc"), let years = column("years"), let area = column("la and regions"),
-              let values = column("values") else {
-            diagnostics.error("this is not LAIT's long benchmark file: its header needs Short Desc, Years, LA and Regions, Values (and LA Number, Region)",
-                              at: SourceLocation(file: file, line: header.line, column: 1))
+            let values = column("values")
+        else {
+            diagnostics.error(
+                "this is not LAIT's long benchmark file: its header needs Short Desc, Years, LA and Regions, Values (and LA Number, Region)",
+                at: SourceLocation(file: file, line: header.line, column: 1))
             return (BenchmarkData(rows: []), diagnostics)
         }
         let number = column("la number"), region = column("region")
@@ -79,7 +87,8 @@ public struct BenchmarkData: Sendable {
                 return record.fields[index].text
             }
             guard let measureText = text(measure), let period = text(years)?.trimmingSpaces, !period.isEmpty,
-                  let areaName = text(area)?.trimmingSpaces, !areaName.isEmpty, let valueText = text(values) else { continue }
+                let areaName = text(area)?.trimmingSpaces, !areaName.isEmpty, let valueText = text(values)
+            else { continue }
             let (value, readable) = figure(valueText)
             let at = SourceLocation(file: file, line: record.fields[values].line, column: record.fields[values].column)
             if !readable {
@@ -91,9 +100,11 @@ public struct BenchmarkData: Sendable {
             let laNumber = text(number).flatMap { Double($0.trimmingSpaces) }.map { Int($0) }
             let regionText = text(region)?.trimmingSpaces
             let level: Level = laNumber == 970 ? .england : (laNumber.map { $0 > 970 } ?? false) ? .region : .authority
-            output.append(Row(measure: measureText.trimmingSpaces, period: period, area: areaName, laNumber: laNumber,
-                              region: regionText == "NA" || regionText?.isEmpty == true ? nil : regionText,
-                              level: level, value: value, location: at))
+            output.append(
+                Row(
+                    measure: measureText.trimmingSpaces, period: period, area: areaName, laNumber: laNumber,
+                    region: regionText == "NA" || regionText?.isEmpty == true ? nil : regionText,
+                    level: level, value: value, location: at))
         }
         if unreadable > 20 {
             diagnostics.warning("\(unreadable - 20) more figures are not numbers and are read as no figure", at: SourceLocation(file: file))
@@ -114,15 +125,20 @@ public struct BenchmarkData: Sendable {
         let names = header.fields.map { $0.text.trimmingSpaces.lowercased() }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let time = column("time_period"), let level = column("geographic_level") else {
-            diagnostics.error("this is not an Explore Education Statistics file: its header needs time_period and geographic_level",
-                              at: SourceLocation(file: file, line: header.line, column: 1))
+            diagnostics.error(
+                "this is not an Explore Education Statistics file: its header needs time_period and geographic_level",
+                at: SourceLocation(file: file, line: header.line, column: 1))
             return (BenchmarkData(rows: []), diagnostics)
         }
         guard let valueColumn = column(measure.lowercased()) else {
-            let candidates = header.fields.map(\.text).filter { !["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"].contains($0.lowercased()) }
+            let candidates = header.fields.map(\.text).filter {
+                !["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"]
+                    .contains($0.lowercased())
+            }
             let hint = Diagnostic.suggestion(for: measure, among: candidates).map { "; \($0)" } ?? ""
-            diagnostics.error("this file has no column '\(measure)' (its indicators: \(candidates.joined(separator: ", ")))\(hint)",
-                              at: SourceLocation(file: file, line: header.line, column: 1))
+            diagnostics.error(
+                "this file has no column '\(measure)' (its indicators: \(candidates.joined(separator: ", ")))\(hint)",
+                at: SourceLocation(file: file, line: header.line, column: 1))
             return (BenchmarkData(rows: []), diagnostics)
         }
         let identifier = column("time_identifier"), regionName = column("region_name"), laName = column("la_name"),
@@ -147,15 +163,19 @@ public struct BenchmarkData: Sendable {
             if !readable { diagnostics.warning("'\(field.text)' is not a figure or a symbol (z x c u low); read as no figure", at: at) }
             switch levelText {
             case "national":
-                output.append(Row(measure: measure, period: period, area: text(countryName) ?? "England", laNumber: 970, region: nil,
-                                  level: .england, value: value, location: at))
+                output.append(
+                    Row(
+                        measure: measure, period: period, area: text(countryName) ?? "England", laNumber: 970, region: nil,
+                        level: .england, value: value, location: at))
             case "regional":
                 guard let name = text(regionName) else { continue }
                 output.append(Row(measure: measure, period: period, area: name, laNumber: nil, region: nil, level: .region, value: value, location: at))
             case "local authority":
                 guard let name = text(laName) else { continue }
-                output.append(Row(measure: measure, period: period, area: name, laNumber: text(oldCode).flatMap { Int($0) },
-                                  region: text(regionName), level: .authority, value: value, location: at))
+                output.append(
+                    Row(
+                        measure: measure, period: period, area: name, laNumber: text(oldCode).flatMap { Int($0) },
+                        region: text(regionName), level: .authority, value: value, location: at))
             default: continue
             }
         }
@@ -211,9 +231,10 @@ public struct MeasureInfo: Sendable, Equatable {
                 return t.isEmpty ? nil : t
             }
             guard let key = text(code) else { continue }
-            result[key] = MeasureInfo(code: key, name: text(measure), polarity: Self.polarity(text(polarity) ?? "-"),
-                                      decimals: text(dps).flatMap { Double($0) }.map { Int($0) }, yearType: text(yearType),
-                                      noQuartile: text(noQuartile)?.uppercased() == "N")
+            result[key] = MeasureInfo(
+                code: key, name: text(measure), polarity: Self.polarity(text(polarity) ?? "-"),
+                decimals: text(dps).flatMap { Double($0) }.map { Int($0) }, yearType: text(yearType),
+                noQuartile: text(noQuartile)?.uppercased() == "N")
         }
         return (result, diagnostics)
     }
@@ -246,11 +267,14 @@ public struct StatisticalNeighbours: Sendable {
     public static func read(_ records: [CSVRecord], file: String) -> (StatisticalNeighbours, Diagnostics) {
         var diagnostics = Diagnostics()
         func norm(_ s: String) -> String { s.trimmingSpaces.lowercased() }
-        guard let headerIndex = records.firstIndex(where: { record in
-            record.fields.contains { ["la num", "la number"].contains(norm($0.text)) } && record.fields.contains { norm($0.text) == "sn1" }
-        }) else {
-            diagnostics.error("no header row with 'LA num' and 'SN1' … 'SN10' was found: is this DfE's statistical neighbours workbook?",
-                              at: SourceLocation(file: file))
+        guard
+            let headerIndex = records.firstIndex(where: { record in
+                record.fields.contains { ["la num", "la number"].contains(norm($0.text)) } && record.fields.contains { norm($0.text) == "sn1" }
+            })
+        else {
+            diagnostics.error(
+                "no header row with 'LA num' and 'SN1' … 'SN10' was found: is this DfE's statistical neighbours workbook?",
+                at: SourceLocation(file: file))
             return (StatisticalNeighbours(entries: [:]), diagnostics)
         }
         let header = records[headerIndex].fields.map { norm($0.text) }

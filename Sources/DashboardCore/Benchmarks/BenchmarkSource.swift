@@ -65,12 +65,17 @@ public enum BenchmarkMerge {
     /// A is quartile 1) on the indicator, keeping typed benchmarks and warning where a typed quartile or
     /// neighbour average disagrees with the computed one. The neighbours' own figures are kept for the indicator
     /// page's table.
-    public static func merge(_ figures: [LAITMethod.Figures], into indicator: inout IndicatorDefinition,
-                             source: BenchmarkSource, diagnostics: inout Diagnostics) {
+    public static func merge(
+        _ figures: [LAITMethod.Figures], into indicator: inout IndicatorDefinition,
+        source: BenchmarkSource, diagnostics: inout Diagnostics
+    ) {
         var computed: [Period: Benchmarks] = [:]
         var windows: [String] = []
         for row in figures {
-            guard let period = period(row.period) else { windows.append(row.period); continue }
+            guard let period = period(row.period) else {
+                windows.append(row.period)
+                continue
+            }
             // A later vintage of the same period (`2025` after `2025 (prov)`) replaces the earlier.
             var b = Benchmarks(location: source.location)
             b.national = row.england
@@ -81,8 +86,9 @@ public enum BenchmarkMerge {
             if computed[period] == nil || !row.period.lowercased().contains("prov") { computed[period] = b }
         }
         if !windows.isEmpty {
-            diagnostics.warning("\(source.measure): the benchmark periods \(windows.joined(separator: ", ")) span several years and are not shown",
-                                at: source.location)
+            diagnostics.warning(
+                "\(source.measure): the benchmark periods \(windows.joined(separator: ", ")) span several years and are not shown",
+                at: source.location)
         }
         for (period, value) in computed {
             guard let typed = indicator.benchmarks[period] else {
@@ -90,14 +96,16 @@ public enum BenchmarkMerge {
                 continue
             }
             if let quartile = typed.nationalQuartile, let own = value.nationalQuartile, quartile != own {
-                diagnostics.warning("\(indicator.id) \(period.label): the national quartile is typed as \(quartile), but \(source.file) gives \(own) (band \(["A", "B", "C", "D"][own - 1]))",
-                                    at: typed.location)
+                diagnostics.warning(
+                    "\(indicator.id) \(period.label): the national quartile is typed as \(quartile), but \(source.file) gives \(own) (band \(["A", "B", "C", "D"][own - 1]))",
+                    at: typed.location)
             }
             if let typedAverage = typed.statisticalNeighbours, let own = value.statisticalNeighbours {
                 let decimals = Formatting.decimalPlaces(of: typedAverage)
                 if !Formatting.agree(typedAverage, own, decimals: decimals) {
-                    diagnostics.warning("\(indicator.id) \(period.label): the statistical-neighbour average is typed as \(Formatting.number(typedAverage, decimals: decimals)), but \(source.file) gives \(Formatting.number(own, decimals: decimals))",
-                                        at: typed.location)
+                    diagnostics.warning(
+                        "\(indicator.id) \(period.label): the statistical-neighbour average is typed as \(Formatting.number(typedAverage, decimals: decimals)), but \(source.file) gives \(Formatting.number(own, decimals: decimals))",
+                        at: typed.location)
                 }
             }
             var merged = typed

@@ -86,8 +86,10 @@ public enum LAITMethod {
     }
 
     /// One row of figures a period for an authority and a measure, in period order.
-    public static func compute(data: BenchmarkData, measure: String, info: MeasureInfo?, neighbours: StatisticalNeighbours?,
-                               authority: String, period: String? = nil) -> Result<[Figures], Failure> {
+    public static func compute(
+        data: BenchmarkData, measure: String, info: MeasureInfo?, neighbours: StatisticalNeighbours?,
+        authority: String, period: String? = nil
+    ) -> Result<[Figures], Failure> {
         let rows = data.rows.filter { $0.measure == measure }
         guard !rows.isEmpty else {
             let matched = data.measures.first { $0.lowercased() == measure.lowercased() }
@@ -131,7 +133,8 @@ public enum LAITMethod {
         let regionRows = rows.filter { $0.level == .region }
         var regionKeyUsed = regionName.map(regionKey)
         if let key = regionKeyUsed, key.hasPrefix("london ("),
-           !regionRows.contains(where: { regionKey($0.area) == key && $0.value != nil }) {
+            !regionRows.contains(where: { regionKey($0.area) == key && $0.value != nil })
+        {
             regionKeyUsed = "london"
         }
         let neighbourNumbers = number.flatMap { neighbours?.entries[$0]?.neighbours } ?? []
@@ -146,7 +149,8 @@ public enum LAITMethod {
             let regionRow = regionKeyUsed.flatMap { key in inPeriod.first { $0.level == .region && regionKey($0.area) == key } }
             var neighbourFigures: [(name: String, value: Double?)] = []
             for n in neighbourNumbers {
-                let row = inPeriod.first { $0.level == .authority && $0.laNumber == n }
+                let row =
+                    inPeriod.first { $0.level == .authority && $0.laNumber == n }
                     ?? neighbours?.name(of: n).flatMap { nm in inPeriod.first { $0.level == .authority && $0.area.lowercased() == nm.lowercased() } }
                 neighbourFigures.append((row?.area ?? neighbours?.name(of: n) ?? String(n), row?.value))
             }
@@ -156,18 +160,20 @@ public enum LAITMethod {
             if let value, let q1, let q2, let q3, !(info?.noQuartile ?? false) {
                 band = LAITMethod.band(value, q1: q1, median: q2, q3: q3, polarity: polarity)
             }
-            result.append(Figures(
-                measure: measure, period: label, authority: name, value: value, england: england,
-                region: regionRow?.area ?? regionName, regionValue: regionRow?.value,
-                neighbourAverage: present.isEmpty ? nil : present.reduce(0, +) / Double(present.count),
-                neighboursWithFigures: present.count,
-                rank: value.flatMap { rank($0, among: figures, polarity: polarity) }, ranked: figures.count, band: band,
-                lowerQuartile: q1, median: q2, upperQuartile: q3, neighbours: neighbourFigures))
+            result.append(
+                Figures(
+                    measure: measure, period: label, authority: name, value: value, england: england,
+                    region: regionRow?.area ?? regionName, regionValue: regionRow?.value,
+                    neighbourAverage: present.isEmpty ? nil : present.reduce(0, +) / Double(present.count),
+                    neighboursWithFigures: present.count,
+                    rank: value.flatMap { rank($0, among: figures, polarity: polarity) }, ranked: figures.count, band: band,
+                    lowerQuartile: q1, median: q2, upperQuartile: q3, neighbours: neighbourFigures))
         }
         return .success(result)
     }
 
-    public static let csvHeader = "measure,period,authority,value,england,region,region_value,neighbour_average,neighbours_with_figures,rank,ranked,band,lower_quartile,median,upper_quartile"
+    public static let csvHeader =
+        "measure,period,authority,value,england,region,region_value,neighbour_average,neighbours_with_figures,rank,ranked,band,lower_quartile,median,upper_quartile"
 
     /// The command's CSV: one line a period.
     public static func csv(_ rows: [Figures]) -> String {
@@ -200,7 +206,10 @@ public enum LAITMethod {
 extension Double {
     var log10Floor: Double {
         var n = 0.0, v = self
-        while v >= 10 { v /= 10; n += 1 }
+        while v >= 10 {
+            v /= 10
+            n += 1
+        }
         return n
     }
 }

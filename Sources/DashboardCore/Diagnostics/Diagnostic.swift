@@ -83,7 +83,8 @@ public struct Diagnostics: Sendable, Error {
     /// In file order, so the report reads top to bottom; duplicates (the same sentence at the same place) once.
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return items
+        return
+            items
             .filter { seen.insert($0).inserted }
             .sorted { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
     }

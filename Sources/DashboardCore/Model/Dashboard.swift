@@ -25,9 +25,11 @@ public struct DashboardDefinition: Sendable {
     /// neighbours' average where an indicator has one.
     public var kpiComparators: [String]?
 
-    public init(id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
-                editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],
-                indicators: [IndicatorDefinition] = [], location: SourceLocation) {
+    public init(
+        id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
+        editions: [Period] = [], brandColour: String? = nil, sections: [Section] = [],
+        indicators: [IndicatorDefinition] = [], location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.organisation = organisation
@@ -123,10 +125,12 @@ public struct Benchmarks: Sendable, Equatable {
     public var neighbourFigures: [NeighbourFigure]
     public var location: SourceLocation
 
-    public init(national: Double? = nil, regional: Double? = nil, statisticalNeighbours: Double? = nil,
-                nationalQuartile: Int? = nil, quartilePosition: QuartilePosition? = nil,
-                nationalChange: Double? = nil, regionalChange: Double? = nil,
-                neighbourFigures: [NeighbourFigure] = [], location: SourceLocation) {
+    public init(
+        national: Double? = nil, regional: Double? = nil, statisticalNeighbours: Double? = nil,
+        nationalQuartile: Int? = nil, quartilePosition: QuartilePosition? = nil,
+        nationalChange: Double? = nil, regionalChange: Double? = nil,
+        neighbourFigures: [NeighbourFigure] = [], location: SourceLocation
+    ) {
         self.neighbourFigures = neighbourFigures
         self.national = national
         self.regional = regional
@@ -239,8 +243,10 @@ public struct IndicatorDefinition: Sendable {
         return names
     }
 
-    public init(id: String, title: String, unit: MeasureUnit, polarity: Polarity, chart: ChartKind = .line,
-                aggregation: Aggregation = .sum, location: SourceLocation) {
+    public init(
+        id: String, title: String, unit: MeasureUnit, polarity: Polarity, chart: ChartKind = .line,
+        aggregation: Aggregation = .sum, location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -368,8 +374,10 @@ public struct Observation: Sendable, Equatable {
         set { extras = newValue.isEmpty ? nil : Extras(newValue) }
     }
 
-    public init(period: Period, value: Double?, decimals: Int = 0, numerator: Double? = nil, denominator: Double? = nil,
-                gap: GapReason? = nil, note: String? = nil, location: SourceLocation) {
+    public init(
+        period: Period, value: Double?, decimals: Int = 0, numerator: Double? = nil, denominator: Double? = nil,
+        gap: GapReason? = nil, note: String? = nil, location: SourceLocation
+    ) {
         self.period = period
         self.hasValue = value != nil
         self.storedValue = value ?? 0
@@ -439,8 +447,10 @@ public struct Dashboard: Sendable {
     /// Editions kept as published (`editions/<period>/` beside dashboard.yml), oldest first.
     public var frozenEditions: [FrozenEdition]
 
-    public init(definition: DashboardDefinition, series: [String: [Observation]], files: [String] = [],
-                frozenEditions: [FrozenEdition] = []) {
+    public init(
+        definition: DashboardDefinition, series: [String: [Observation]], files: [String] = [],
+        frozenEditions: [FrozenEdition] = []
+    ) {
         self.definition = definition
         self.series = series
         self.files = files

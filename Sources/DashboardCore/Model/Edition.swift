@@ -62,8 +62,10 @@ public enum Revisions {
                 if !Analysis.isKnown(published.period, at: asOf) { continue }
                 let now = byPeriod[published.period]
                 if differs(published, now) {
-                    revisions.append(Revision(period: published.period, edition: edition.period, publishedOn: edition.published,
-                                              published: published, current: now))
+                    revisions.append(
+                        Revision(
+                            period: published.period, edition: edition.period, publishedOn: edition.published,
+                            published: published, current: now))
                 }
             }
         }

@@ -129,9 +129,18 @@ public enum Formatting {
         if digits[needed] >= 5 {
             var i = kept.count - 1
             while i >= 0 {
-                if kept[i] == 9 { kept[i] = 0; i -= 1 } else { kept[i] += 1; break }
+                if kept[i] == 9 {
+                    kept[i] = 0
+                    i -= 1
+                } else {
+                    kept[i] += 1
+                    break
+                }
             }
-            if i < 0 { kept.insert(1, at: 0); pointPosition += 1 }
+            if i < 0 {
+                kept.insert(1, at: 0)
+                pointPosition += 1
+            }
         }
         var integer = String(decoding: kept[..<pointPosition].map { $0 + 48 }, as: UTF8.self)
         while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }

@@ -48,8 +48,10 @@ public enum CSVReader {
     /// Past this many problems a file is not CSV (random bytes, another program's file): reading stops.
     public static let maximumErrors = 100
 
-    public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
-                            maximumFieldBytes: Int = defaultMaximumFieldBytes) -> (records: [CSVRecord], diagnostics: Diagnostics) {
+    public static func read(
+        _ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
+        maximumFieldBytes: Int = defaultMaximumFieldBytes
+    ) -> (records: [CSVRecord], diagnostics: Diagnostics) {
         var records: [CSVRecord] = []
         let diagnostics = read(bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes) { records.append($0) }
         return (records, diagnostics)
@@ -57,8 +59,10 @@ public enum CSVReader {
 
     /// Reads record by record, handing each to `each` as soon as it is complete, so a big file is never held
     /// as records all at once (its figures are). The diagnostics are the same as `read`'s.
-    public static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
-                            maximumFieldBytes: Int = defaultMaximumFieldBytes, each: (CSVRecord) -> Void) -> Diagnostics {
+    public static func read(
+        _ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","),
+        maximumFieldBytes: Int = defaultMaximumFieldBytes, each: (CSVRecord) -> Void
+    ) -> Diagnostics {
         var diagnostics = Diagnostics()
         if let problem = sniff(bytes) {
             diagnostics.error(problem, at: SourceLocation(file: file, line: 1, column: 1))
@@ -122,10 +126,12 @@ public enum CSVReader {
             let byte = bytes[index]
             index += 1
             if byte == Parser.lf {
-                line += 1; column = 1
+                line += 1
+                column = 1
             } else if byte == Parser.cr {
                 if index < bytes.count, bytes[index] == Parser.lf { index += 1 }
-                line += 1; column = 1
+                line += 1
+                column = 1
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
@@ -160,8 +166,9 @@ public enum CSVReader {
                 if diagnostics.items.count > reported {
                     unreadable = true
                     if diagnostics.items.count >= CSVReader.maximumErrors {
-                        diagnostics.error("more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
-                                          at: location(line, column))
+                        diagnostics.error(
+                            "more than \(CSVReader.maximumErrors) problems in this file, so reading stops here; is it a CSV file saved as UTF-8?",
+                            at: location(line, column))
                         return
                     }
                 }
@@ -181,8 +188,9 @@ public enum CSVReader {
                     // No line break at the end and a row shorter than the header: the file may have been cut off
                     // part-way through a figure, which reads as a smaller figure or a missing column.
                     if let headerWidth, !record.isBlank, fields.count < headerWidth {
-                        diagnostics.warning("the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
-                                            at: location(field.line, field.column))
+                        diagnostics.warning(
+                            "the file ends part-way through this row (no line break after it, and fewer fields than the header): if it was cut short, check this figure and add what is missing",
+                            at: location(field.line, field.column))
                     }
                     emit(record)
                     return
@@ -211,7 +219,9 @@ public enum CSVReader {
                     let byte = bytes[index]
                     if byte == Parser.quote {
                         if index + 1 < bytes.count, bytes[index + 1] == Parser.quote {
-                            append(byte); advance(); advance()
+                            append(byte)
+                            advance()
+                            advance()
                             continue
                         }
                         advance()
@@ -226,14 +236,16 @@ public enum CSVReader {
                     advance()
                 }
                 if !closed {
-                    diagnostics.error("the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
-                                      at: location(startLine, startColumn))
+                    diagnostics.error(
+                        "the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
+                        at: location(startLine, startColumn))
                     return (nil, .end)
                 }
                 // After the closing quote only a delimiter or the end of the line may follow.
                 if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
-                    diagnostics.error("unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
-                                      at: location(line, column))
+                    diagnostics.error(
+                        "unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
+                        at: location(line, column))
                     while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) { advance() }
                 }
             } else {
@@ -243,8 +255,9 @@ public enum CSVReader {
                     if byte == delimiter || isLineEnd(byte) { break }
                     if byte == Parser.quote, !reportedQuote {
                         reportedQuote = true
-                        diagnostics.error("a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
-                                          at: location(line, column))
+                        diagnostics.error(
+                            "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
+                            at: location(line, column))
                     }
                     append(byte)
                     advance()
@@ -264,8 +277,9 @@ public enum CSVReader {
             }
 
             if tooLong {
-                diagnostics.error("this field is longer than \(maximumFieldBytes / 1024) KiB; is a quote missing, or is the file not CSV?",
-                                  at: location(startLine, startColumn))
+                diagnostics.error(
+                    "this field is longer than \(maximumFieldBytes / 1024) KiB; is a quote missing, or is the file not CSV?",
+                    at: location(startLine, startColumn))
                 buffer = []
             }
             if UTF8Check.firstInvalidByte(buffer) != nil {
@@ -275,8 +289,9 @@ public enum CSVReader {
                 let raw = bytes[startIndex..<endIndex]
                 let offset = UTF8Check.firstInvalidByte(Array(raw)) ?? 0
                 let (invalidLine, invalidColumn) = Parser.position(of: offset, in: raw, line: startLine, column: startColumn)
-                diagnostics.error("invalid UTF-8 (byte 0x\(String(raw[startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
-                                  at: location(invalidLine, invalidColumn))
+                diagnostics.error(
+                    "invalid UTF-8 (byte 0x\(String(raw[startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
+                    at: location(invalidLine, invalidColumn))
             }
             return (CSVField(text: String(decoding: buffer, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
         }
@@ -290,10 +305,12 @@ public enum CSVReader {
                 let byte = slice[i]
                 i += 1
                 if byte == lf {
-                    line += 1; column = 1
+                    line += 1
+                    column = 1
                 } else if byte == cr {
                     if i < target, slice[i] == lf { i += 1 }
-                    line += 1; column = 1
+                    line += 1
+                    column = 1
                 } else if byte & 0xC0 != 0x80 {
                     column += 1
                 }
@@ -329,14 +346,26 @@ public enum UTF8Check {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             var scalar: UInt32
             switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+                scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+                scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+                scalar = UInt32(b & 0x07)
             default: return i
             }
             guard i + length <= n else { return i }

@@ -62,8 +62,9 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2,
-              let a = CellAddress(parts[0].trimmingSpaces),
-              let b = CellAddress(parts[parts.count - 1].trimmingSpaces) else { return nil }
+            let a = CellAddress(parts[0].trimmingSpaces),
+            let b = CellAddress(parts[parts.count - 1].trimmingSpaces)
+        else { return nil }
         self.init(first: a, last: b)
     }
 
@@ -76,4 +77,3 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { first == last ? first.description : "\(first):\(last)" }
 }
-

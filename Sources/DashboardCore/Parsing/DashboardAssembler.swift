@@ -53,11 +53,14 @@ public enum DashboardAssembler {
             } else {
                 let names = definition.indicators.flatMap { [$0.id, $0.title] + ($0.shortTitle.map { [$0] } ?? []) }
                 // A title shared by several indicators names none of them; it is not a near miss.
-                let hint = byTitle[titleKey(record.indicator)] != nil ? ""
+                let hint =
+                    byTitle[titleKey(record.indicator)] != nil
+                    ? ""
                     : Diagnostic.suggestion(for: titleKey(record.indicator), among: names).map { "; \($0)" } ?? ""
                 let shown = record.indicator.count > 60 ? String(record.indicator.prefix(60)) + "…" : record.indicator
-                diagnostics.error("'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
-                                  at: record.indicatorLocation)
+                diagnostics.error(
+                    "'\(shown)' is not an indicator of dashboard '\(definition.id)' (declare it under indicators: in dashboard.yml)\(hint)",
+                    at: record.indicatorLocation)
                 return
             }
             if let observation = observation(record, for: indicator, diagnostics: &diagnostics) {
@@ -80,8 +83,9 @@ public enum DashboardAssembler {
                     if let same = figures[periodStart..<kept].first(where: { $0.vintage == figures[index].vintage }) {
                         let what = figures[index].vintage.map { " (published \($0.phrase))" } ?? ""
                         let hint = figures[index].vintage == nil ? " (or give each its published date or source)" : ""
-                        diagnostics.error("\(id) already has a figure for \(figures[index].period.label)\(what) at \(same.location); keep one\(hint)",
-                                          at: figures[index].location)
+                        diagnostics.error(
+                            "\(id) already has a figure for \(figures[index].period.label)\(what) at \(same.location); keep one\(hint)",
+                            at: figures[index].location)
                         continue
                     }
                     figures[kept] = figures[index]
@@ -100,11 +104,15 @@ public enum DashboardAssembler {
         var lastWasSpace = false
         for scalar in text.trimmingSpaces.lowercased().unicodeScalars {
             switch scalar {
-            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": scalars.append("'"); lastWasSpace = false
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}":
+                scalars.append("'")
+                lastWasSpace = false
             case " ", "\t", "\u{A0}", "\n":
                 if !lastWasSpace { scalars.append(" ") }
                 lastWasSpace = true
-            default: scalars.append(scalar); lastWasSpace = false
+            default:
+                scalars.append(scalar)
+                lastWasSpace = false
             }
         }
         var key = String(scalars)
@@ -112,8 +120,10 @@ public enum DashboardAssembler {
         return key.trimmingSpaces
     }
 
-    static func observation(_ record: ObservationRecord, for indicator: IndicatorDefinition,
-                            diagnostics: inout Diagnostics) -> Observation? {
+    static func observation(
+        _ record: ObservationRecord, for indicator: IndicatorDefinition,
+        diagnostics: inout Diagnostics
+    ) -> Observation? {
         var figure = record.figure
         let at = record.valueLocation
         if figure.hasPercentSign, indicator.unit != .percent {
@@ -125,9 +135,10 @@ public enum DashboardAssembler {
             return nil
         }
         if figure.isRank != (indicator.unit == .rank), figure.value != nil {
-            diagnostics.error(figure.isRank
-                ? "\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is a rank; set unit: rank for a league-table place"
-                : "\(indicator.id) is measured in ranks: write the place as 4th or 11 out of 32", at: at)
+            diagnostics.error(
+                figure.isRank
+                    ? "\(indicator.id) is measured in \(indicator.unit.rawValue), but this figure is a rank; set unit: rank for a league-table place"
+                    : "\(indicator.id) is measured in ranks: write the place as 4th or 11 out of 32", at: at)
             return nil
         }
         if figure.isFromCounts {
@@ -146,7 +157,9 @@ public enum DashboardAssembler {
         var record = record
         if let denominator = figure.denominator, !figure.isRank {
             if let given = record.denominator, given != denominator {
-                diagnostics.error("the denominator written with the figure (\(Formatting.number(denominator, decimals: 0))) differs from the denominator column (\(Formatting.number(given, decimals: 0)))", at: at)
+                diagnostics.error(
+                    "the denominator written with the figure (\(Formatting.number(denominator, decimals: 0))) differs from the denominator column (\(Formatting.number(given, decimals: 0)))",
+                    at: at)
                 return nil
             }
             record.denominator = denominator
@@ -154,7 +167,8 @@ public enum DashboardAssembler {
         var numerator = record.numerator
         if let count = figure.count {
             if let given = numerator, given != count {
-                diagnostics.error("the count in brackets (\(Formatting.number(count, decimals: 0))) differs from the numerator column (\(Formatting.number(given, decimals: 0)))", at: at)
+                diagnostics.error(
+                    "the count in brackets (\(Formatting.number(count, decimals: 0))) differs from the numerator column (\(Formatting.number(given, decimals: 0)))", at: at)
                 return nil
             }
             numerator = count
@@ -165,7 +179,8 @@ public enum DashboardAssembler {
                 return nil
             }
             if indicator.unit == .percent, value > 100, indicator.axisMaximum.map({ $0 < value }) ?? true {
-                diagnostics.warning("\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) is over 100%; if that is right, set axis: {max: …} for \(indicator.id)", at: at)
+                diagnostics.warning(
+                    "\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) is over 100%; if that is right, set axis: {max: …} for \(indicator.id)", at: at)
             }
             if let numerator, let denominator = record.denominator {
                 if denominator == 0 {
@@ -176,7 +191,9 @@ public enum DashboardAssembler {
                     let computed = numerator / denominator * 100
                     if !Formatting.agree(computed, value, decimals: figure.decimals) {
                         let shown = Formatting.number(computed, decimals: figure.decimals, grouping: false)
-                        diagnostics.warning("\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) does not match \(Formatting.number(numerator, decimals: 0)) / \(Formatting.number(denominator, decimals: 0)) = \(shown)%", at: at)
+                        diagnostics.warning(
+                            "\(Formatting.figure(value, unit: .percent, decimals: figure.decimals)) does not match \(Formatting.number(numerator, decimals: 0)) / \(Formatting.number(denominator, decimals: 0)) = \(shown)%",
+                            at: at)
                     }
                 }
             }
@@ -202,8 +219,9 @@ public enum DashboardAssembler {
             default: break
             }
         }
-        var result = Observation(period: record.period, value: value, decimals: figure.decimals, numerator: numerator,
-                                 denominator: record.denominator, gap: figure.gap, note: note, location: at)
+        var result = Observation(
+            period: record.period, value: value, decimals: figure.decimals, numerator: numerator,
+            denominator: record.denominator, gap: figure.gap, note: note, location: at)
         result.writtenLabel = record.periodLabel
         result.vintage = record.vintage
         return result

@@ -23,7 +23,9 @@ extension DashboardDecoder {
                 case "amber": decision = .rule(.amber)
                 case "red": decision = .rule(.red)
                 case "reported": decision = .reported
-                default: diagnostics.error("'rule' is green, amber or red (the outcome of the indicator's rule it stands for) or reported (only as a paper states it), not '\(text)'", at: location)
+                default:
+                    diagnostics.error(
+                        "'rule' is green, amber or red (the outcome of the indicator's rule it stands for) or reported (only as a paper states it), not '\(text)'", at: location)
                 }
             }
             if let exceeds = map.node("exceeds_target_by") {
@@ -59,8 +61,9 @@ extension DashboardDecoder {
                 let text = textColour ?? Contrast.text(on: colour)
                 let ratio = Contrast.ratio(colour, text) ?? 0
                 if ratio < 4.5 {
-                    diagnostics.error("the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number(ratio, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
-                                      at: textLocation ?? item.location)
+                    diagnostics.error(
+                        "the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number(ratio, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
+                        at: textLocation ?? item.location)
                 }
                 status.textColour = text
             } else if textColour != nil {
@@ -73,8 +76,9 @@ extension DashboardDecoder {
             return nil
         }
         for rag in RAG.allCases where !statuses.contains(where: { $0.decision == .rule(rag) }) {
-            diagnostics.warning("the RAG key has no status for the rules' \(rag.name.lowercased()) outcome; such figures are shown without a status (add rule: \(rag.rawValue) to one)",
-                                at: node.location)
+            diagnostics.warning(
+                "the RAG key has no status for the rules' \(rag.name.lowercased()) outcome; such figures are shown without a status (add rule: \(rag.rawValue) to one)",
+                at: node.location)
         }
         var seen = Set<RAG>()
         for status in statuses {
@@ -107,8 +111,9 @@ extension DashboardDecoder {
         if let status = key.status(named: text) { return status }
         let hint = Diagnostic.suggestion(for: text.trimmingSpaces, among: key.names).map { "; \($0)" } ?? ""
         let names = key.names.map { "'\($0)'" }.joined(separator: ", ")
-        diagnostics.error("'\(text)' is not a status of \(key.isDeclared ? "this dashboard's RAG key" : "the RAG key") (\(names))\(hint)"
-                          + (key.isDeclared ? "" : "; a dashboard with other statuses lists them under rag_key:"), at: location)
+        diagnostics.error(
+            "'\(text)' is not a status of \(key.isDeclared ? "this dashboard's RAG key" : "the RAG key") (\(names))\(hint)"
+                + (key.isDeclared ? "" : "; a dashboard with other statuses lists them under rag_key:"), at: location)
         return nil
     }
 

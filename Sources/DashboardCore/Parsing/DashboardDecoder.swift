@@ -76,9 +76,10 @@ public enum DashboardDecoder {
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
 
         guard let title, let organisation else { return nil }
-        var definition = DashboardDefinition(id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
-                                             editions: editions.sorted(), brandColour: brandColour, sections: sections,
-                                             indicators: indicators, location: root.location)
+        var definition = DashboardDefinition(
+            id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
+            editions: editions.sorted(), brandColour: brandColour, sections: sections,
+            indicators: indicators, location: root.location)
         definition.data = data
         definition.authority = authority
         definition.ragKey = ragKey
@@ -148,8 +149,10 @@ public enum DashboardDecoder {
     }
 
     /// Reads every optional key; returns the changes to apply to the indicator.
-    static func decodeDetails(_ map: inout ConfigMapping, unit: MeasureUnit, what: String, key: RAGKey = .standard,
-                              diagnostics: inout Diagnostics) -> (inout IndicatorDefinition) -> Void {
+    static func decodeDetails(
+        _ map: inout ConfigMapping, unit: MeasureUnit, what: String, key: RAGKey = .standard,
+        diagnostics: inout Diagnostics
+    ) -> (inout IndicatorDefinition) -> Void {
         let shortTitle = map.string("short_title", diagnostics: &diagnostics)?.0.trimmingSpaces
         let chart = map.choice("chart", ChartKind.self, diagnostics: &diagnostics)
         let aggregation = map.choice("aggregation", Aggregation.self, diagnostics: &diagnostics)
@@ -233,7 +236,9 @@ public enum DashboardDecoder {
         var parts: [String] = []
         if let node = map.node("parts") {
             for item in list(node, what: "parts", diagnostics: &diagnostics) {
-                if case .scalar(let id) = item.value { parts.append(id.trimmingSpaces) } else {
+                if case .scalar(let id) = item.value {
+                    parts.append(id.trimmingSpaces)
+                } else {
                     diagnostics.error("parts lists indicator ids, not \(item.kindName)", at: item.location)
                 }
             }
@@ -267,7 +272,8 @@ public enum DashboardDecoder {
         return { indicator in
             indicator.shortTitle = shortTitle
             if let chart { indicator.chart = chart }
-            indicator.aggregation = aggregation
+            indicator.aggregation =
+                aggregation
                 ?? .defaultFor(indicator.unit, hasNumeratorAndDenominator: numeratorID != nil && denominatorID != nil)
             indicator.source = source
             indicator.definition = definitionText
@@ -424,8 +430,9 @@ public enum DashboardDecoder {
             for suffix in ["-spark", "-print"] where indicator.id.hasSuffix(suffix) {
                 let stem = String(indicator.id.dropLast(suffix.count))
                 if byID[stem] != nil {
-                    diagnostics.error("'\(indicator.id)' cannot be an indicator id beside '\(stem)': the \(suffix == "-spark" ? "sparkline" : "printed chart") of '\(stem)' has that file name; choose another id",
-                                      at: indicator.location)
+                    diagnostics.error(
+                        "'\(indicator.id)' cannot be an indicator id beside '\(stem)': the \(suffix == "-spark" ? "sparkline" : "printed chart") of '\(stem)' has that file name; choose another id",
+                        at: indicator.location)
                 }
             }
         }
@@ -451,7 +458,9 @@ public enum DashboardDecoder {
                 if part == indicator.id {
                     diagnostics.error("'\(indicator.id)' cannot be a part of itself", at: indicator.location)
                 } else if partDefinition.unit != indicator.unit {
-                    diagnostics.error("part '\(part)' is measured in \(partDefinition.unit.rawValue) but '\(indicator.id)' in \(indicator.unit.rawValue); parts must add up to their total", at: indicator.location)
+                    diagnostics.error(
+                        "part '\(part)' is measured in \(partDefinition.unit.rawValue) but '\(indicator.id)' in \(indicator.unit.rawValue); parts must add up to their total",
+                        at: indicator.location)
                 }
             }
             for (role, reference) in [("numerator", indicator.numeratorID), ("denominator", indicator.denominatorID)] {

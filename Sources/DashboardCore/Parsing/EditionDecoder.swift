@@ -36,8 +36,9 @@ public enum EditionDecoder {
         }
         map.reportUnknownKeys(in: "edition.yml", diagnostics: &diagnostics)
         if let period, period.slug != folder {
-            diagnostics.error("this folder holds the \(period.label) edition, so it must be named \(period.slug), not \(folder)",
-                              at: map.entries.first { $0.key == "edition" }?.value.location ?? root.location)
+            diagnostics.error(
+                "this folder holds the \(period.label) edition, so it must be named \(period.slug), not \(folder)",
+                at: map.entries.first { $0.key == "edition" }?.value.location ?? root.location)
             return (nil, diagnostics)
         }
         guard let period, let published, !diagnostics.hasErrors else { return (nil, diagnostics) }

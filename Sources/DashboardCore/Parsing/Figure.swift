@@ -44,8 +44,10 @@ public struct Figure: Hashable, Sendable {
     /// A rank as papers print it: `4th`, `11 out of 32`.
     public var isRank: Bool = false
 
-    public init(value: Double?, decimals: Int = 0, hasPercentSign: Bool = false, hasCurrencySign: Bool = false,
-                count: Double? = nil, gap: GapReason? = nil, gapText: String? = nil) {
+    public init(
+        value: Double?, decimals: Int = 0, hasPercentSign: Bool = false, hasCurrencySign: Bool = false,
+        count: Double? = nil, gap: GapReason? = nil, gapText: String? = nil
+    ) {
         self.value = value
         self.decimals = decimals
         self.hasPercentSign = hasPercentSign
@@ -136,12 +138,20 @@ public enum FigureParser {
                 index += 1
                 skipSpaces()
             }
-            if current == "£" { currency = true; index += 1 }
-            if !negative, current == "-" || current == "\u{2212}" { negative = true; index += 1 }  // "£-5"
+            if current == "£" {
+                currency = true
+                index += 1
+            }
+            if !negative, current == "-" || current == "\u{2212}" {
+                negative = true
+                index += 1
+            }  // "£-5"
             guard let read = self.number() else {
                 if let comma = badComma { return fail(commaMessage(from: start), at: comma) }
                 if let long = tooManyDigits {
-                    return fail("'\(text(from: start))' has more than \(FigureParser.maximumDigits) digits, more than a figure can hold exactly; is it a reference number rather than a figure?", at: long)
+                    return fail(
+                        "'\(text(from: start))' has more than \(FigureParser.maximumDigits) digits, more than a figure can hold exactly; is it a reference number rather than a figure?",
+                        at: long)
                 }
                 return notANumber(from: start)
             }
@@ -218,7 +228,11 @@ public enum FigureParser {
                 return notANumber(from: start, at: second)
             }
             var percent = false
-            if current == "%" { percent = true; index += 1; skipSpaces() }
+            if current == "%" {
+                percent = true
+                index += 1
+                skipSpaces()
+            }
             var count: Double?
             if current == "(" {
                 let open = index
@@ -245,8 +259,10 @@ public enum FigureParser {
             if currency && percent {
                 return fail("a figure cannot be both pounds and a percentage", at: start)
             }
-            return .success(Figure(value: negative ? -number.value : number.value, decimals: number.decimals,
-                                   hasPercentSign: percent, hasCurrencySign: currency, count: count))
+            return .success(
+                Figure(
+                    value: negative ? -number.value : number.value, decimals: number.decimals,
+                    hasPercentSign: percent, hasCurrencySign: currency, count: count))
         }
 
         /// `k`, `m`, `bn` right after a number (`£850k`, `£14.2m`): the factor, and the decimal places it moves.
@@ -259,9 +275,18 @@ public enum FigureParser {
                 let after = index + letters.count
                 return after == end || !Character(scalars[after]).isLetter
             }
-            if word("bn") { index += 2; return (1e9, 9) }
-            if word("m") { index += 1; return (1e6, 6) }
-            if word("k") { index += 1; return (1e3, 3) }
+            if word("bn") {
+                index += 2
+                return (1e9, 9)
+            }
+            if word("m") {
+                index += 1
+                return (1e6, 6)
+            }
+            if word("k") {
+                index += 1
+                return (1e3, 3)
+            }
             return nil
         }
 
@@ -280,10 +305,19 @@ public enum FigureParser {
 
         /// `/`, `of` or `out of` between a numerator and a denominator (or a rank and the number ranked).
         mutating func ofForm() -> String? {
-            if current == "/" { index += 1; return "/" }
+            if current == "/" {
+                index += 1
+                return "/"
+            }
             let rest = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
-            if rest.hasPrefix("out of ") || rest == "out of" { index += 6; return "out of" }
-            if rest.hasPrefix("of ") || rest == "of" { index += 2; return "of" }
+            if rest.hasPrefix("out of ") || rest == "out of" {
+                index += 6
+                return "out of"
+            }
+            if rest.hasPrefix("of ") || rest == "of" {
+                index += 2
+                return "of"
+            }
             return nil
         }
 
@@ -327,8 +361,15 @@ public enum FigureParser {
                     break
                 }
             }
-            if digits.isEmpty { index = begin; return nil }
-            if sawComma && groupLength != 3 { badComma = lastComma; index = begin; return nil }
+            if digits.isEmpty {
+                index = begin
+                return nil
+            }
+            if sawComma && groupLength != 3 {
+                badComma = lastComma
+                index = begin
+                return nil
+            }
             var decimals = 0
             if current == ".", index + 1 < end, scalars[index + 1].isASCIIDigit {
                 index += 1

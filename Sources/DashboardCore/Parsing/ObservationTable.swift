@@ -86,8 +86,9 @@ public enum ObservationTable {
         /// The problems found; the problem of a file with no header row, too.
         public mutating func finish() -> Diagnostics {
             if header == nil {
-                diagnostics.error("the file has no header row and no data; a data file starts with a header such as indicator,period,value",
-                                  at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(
+                    "the file has no header row and no data; a data file starts with a header such as indicator,period,value",
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
             return diagnostics
         }
@@ -119,8 +120,9 @@ public enum ObservationTable {
                     }
                 } else if !name.isEmpty {
                     let hint = Diagnostic.suggestion(for: name, among: longColumns).map { "; \($0)" } ?? ""
-                    diagnostics.warning("the column '\(header.fields[index].text)' is not read (a long-form file has \(longColumns.joined(separator: ", ")))\(hint)",
-                                        at: location(header.fields[index]))
+                    diagnostics.warning(
+                        "the column '\(header.fields[index].text)' is not read (a long-form file has \(longColumns.joined(separator: ", ")))\(hint)",
+                        at: location(header.fields[index]))
                 }
             }
             readingRows = true
@@ -129,8 +131,9 @@ public enum ObservationTable {
         mutating func readLong(_ row: CSVRecord, header: CSVRecord, _ sink: (ObservationRecord) -> Void) {
             if row.fields.count > header.fields.count {
                 let extra = row.fields[header.fields.count]
-                diagnostics.error("this row has \(row.fields.count) fields but the header has \(header.fields.count); is a comma inside a value that should be quoted?",
-                                  at: location(extra))
+                diagnostics.error(
+                    "this row has \(row.fields.count) fields but the header has \(header.fields.count); is a comma inside a value that should be quoted?",
+                    at: location(extra))
                 return
             }
             func field(_ name: String) -> CSVField? {
@@ -159,7 +162,8 @@ public enum ObservationTable {
             guard let valueField = field("value") else {
                 // A row cut short is a damaged file, not a gap: an empty value is written as an empty field.
                 let at = SourceLocation(file: file, line: row.line, column: (row.fields.last?.column ?? 1))
-                diagnostics.error("this row has \(row.fields.count) fields and stops before the value column (the header has \(header.fields.count)); write an empty field for a gap", at: at)
+                diagnostics.error(
+                    "this row has \(row.fields.count) fields and stops before the value column (the header has \(header.fields.count)); write an empty field for a gap", at: at)
                 return
             }
             guard let figure = parseFigure(valueField, file: file, diagnostics: &diagnostics) else { return }
@@ -176,16 +180,19 @@ public enum ObservationTable {
                 switch PeriodParser.parseWritten(publishedField.text) {
                 case .success(let value): published = value.period
                 case .failure:
-                    diagnostics.error("'\(publishedField.text)' is not when the figure was published: write a date (2020-09-01) or the edition's period (2020/21 Q1)",
-                                      at: location(publishedField))
+                    diagnostics.error(
+                        "'\(publishedField.text)' is not when the figure was published: write a date (2020-09-01) or the edition's period (2020/21 Q1)",
+                        at: location(publishedField))
                     return
                 }
             }
             let source = field("source").map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-            sink(ObservationRecord(indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField),
-                                   period: period, periodLabel: written, figure: figure, valueLocation: location(valueField),
-                                   numerator: numerator, denominator: denominator, note: note,
-                                   vintage: published == nil && source == nil ? nil : Vintage(published: published, source: source)))
+            sink(
+                ObservationRecord(
+                    indicator: indicatorField.text.trimmingSpaces, indicatorLocation: location(indicatorField),
+                    period: period, periodLabel: written, figure: figure, valueLocation: location(valueField),
+                    numerator: numerator, denominator: denominator, note: note,
+                    vintage: published == nil && source == nil ? nil : Vintage(published: published, source: source)))
         }
 
         mutating func readWideHeader(_ header: CSVRecord) {
@@ -196,7 +203,11 @@ public enum ObservationTable {
             var headerProblem = false
             for field in header.fields.dropFirst() {
                 let text = field.text.trimmingSpaces
-                if text.isEmpty { periods.append(nil); written.append(nil); continue }
+                if text.isEmpty {
+                    periods.append(nil)
+                    written.append(nil)
+                    continue
+                }
                 switch PeriodParser.parseWritten(text) {
                 case .success(let (period, label)):
                     if let index = firstColumn[period] {
@@ -208,16 +219,18 @@ public enum ObservationTable {
                     periods.append(period)
                     written.append(label)
                 case .failure(let failure):
-                    diagnostics.error("\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
-                                      at: location(field))
+                    diagnostics.error(
+                        "\(failure.message) (in a wide table every column after the first is headed by a period; a long table needs the columns indicator, period, value)",
+                        at: location(field))
                     headerProblem = true
                     periods.append(nil)
                     written.append(nil)
                 }
             }
             if header.fields.count < 2 {
-                diagnostics.error("the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
-                                  at: location(header.fields[0]))
+                diagnostics.error(
+                    "the header has one column: a wide table needs a column for each period, a long table the columns indicator, period, value",
+                    at: location(header.fields[0]))
                 return
             }
             readingRows = !headerProblem
@@ -244,9 +257,11 @@ public enum ObservationTable {
                     continue
                 }
                 guard let figure = parseFigure(field, file: file, diagnostics: &diagnostics) else { continue }
-                sink(ObservationRecord(indicator: indicator, indicatorLocation: location(indicatorField),
-                                       period: period, periodLabel: written[index], figure: figure, valueLocation: location(field),
-                                       numerator: nil, denominator: nil, note: nil))
+                sink(
+                    ObservationRecord(
+                        indicator: indicator, indicatorLocation: location(indicatorField),
+                        period: period, periodLabel: written[index], figure: figure, valueLocation: location(field),
+                        numerator: nil, denominator: nil, note: nil))
             }
         }
     }

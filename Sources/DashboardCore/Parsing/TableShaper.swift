@@ -31,9 +31,11 @@ public enum TableShaper {
         var fields: [CSVField] = []
         for column in 0..<width {
             // The place of the lowest heading cell that says something, so a bad heading is pointed at.
-            let at = heading.reversed().compactMap { column < $0.fields.count && !$0.fields[column].text.trimmingSpaces.isEmpty ? $0.fields[column] : nil }.first
+            let at =
+                heading.reversed().compactMap { column < $0.fields.count && !$0.fields[column].text.trimmingSpaces.isEmpty ? $0.fields[column] : nil }.first
                 ?? heading.last!.fields.last!
-            fields.append(CSVField(text: texts[column].joined(separator: " "), line: at.line, column: column < heading.last!.fields.count ? heading.last!.fields[column].column : at.column))
+            fields.append(
+                CSVField(text: texts[column].joined(separator: " "), line: at.line, column: column < heading.last!.fields.count ? heading.last!.fields[column].column : at.column))
         }
         let header = CSVRecord(fields: fields, line: heading.last!.line, unreadable: heading.contains(where: \.unreadable))
         return [header] + Array(body)

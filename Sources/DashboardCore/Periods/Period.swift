@@ -231,8 +231,9 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .academicYear(let ay): return .academicYear(ay - 1)
         case .span(let start, let end):
             if case .months = length {
-                return .span(start: CivilDate(start.year - 1, start.month, 1),
-                             end: CivilDate(end.year - 1, end.month, CivilDate.daysIn(month: end.month, year: end.year - 1)))
+                return .span(
+                    start: CivilDate(start.year - 1, start.month, 1),
+                    end: CivilDate(end.year - 1, end.month, CivilDate.daysIn(month: end.month, year: end.year - 1)))
             }
             func back(_ d: CivilDate) -> CivilDate { CivilDate(d.year - 1, d.month, min(d.day, CivilDate.daysIn(month: d.month, year: d.year - 1))) }
             return .span(start: back(start), end: back(end))

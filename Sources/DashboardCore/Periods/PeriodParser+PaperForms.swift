@@ -28,7 +28,8 @@ extension PeriodParser {
         var result: [Token] = []
         for token in t {
             if case .word(let w) = token, ["st", "nd", "rd", "th"].contains(w),
-               case .number(let n, let digits)? = result.last, digits <= 2, (1...31).contains(n) {
+                case .number(let n, let digits)? = result.last, digits <= 2, (1...31).contains(n)
+            {
                 changed = true
                 continue
             }
@@ -58,8 +59,14 @@ extension PeriodParser {
         let rest = tokens.filter { $0 != .word("census") && $0 != .word("school") }
         var month: Int?, year: Int?
         for token in rest {
-            if case .word(let w) = token, let m = seasonWords[w] ?? monthWords[w], month == nil { month = m; continue }
-            if let y = fourDigitYear(token), year == nil { year = y; continue }
+            if case .word(let w) = token, let m = seasonWords[w] ?? monthWords[w], month == nil {
+                month = m
+                continue
+            }
+            if let y = fourDigitYear(token), year == nil {
+                year = y
+                continue
+            }
             return .failure("is not a census: write the season or month and the year, e.g. Spring Census 2020 or January 2020 census")
         }
         guard let year else { return .failure("has no year: a census is named with its year, e.g. Spring Census 2020") }
@@ -122,7 +129,8 @@ extension PeriodParser {
         }
         let endDate = end.end
         if case .day(let d) = end, d.day != CivilDate.daysIn(month: d.month, year: d.year) {
-            return .failure("ends on a day that is not the last of its month; write the range of dates, e.g. 1 October 2020 to \(d.day) \(CivilDate.monthNames[d.month - 1]) \(d.year)")
+            return .failure(
+                "ends on a day that is not the last of its month; write the range of dates, e.g. 1 October 2020 to \(d.day) \(CivilDate.monthNames[d.month - 1]) \(d.year)")
         }
         let (y, m) = Period.addMonths(endDate.year, endDate.month, -(months - 1))
         return .period(.span(start: CivilDate(y, m, 1), end: endDate))
@@ -143,7 +151,8 @@ extension PeriodParser {
                 start = CivilDate(m > endDate.month ? endDate.year - 1 : endDate.year, m, 1)
                 isComplete = false
             } else if left.count == 2, case .number(let d, let digits) = left[left.startIndex], digits <= 2,
-                      case .word(let w) = left[left.startIndex + 1], let m = monthWords[w] {
+                case .word(let w) = left[left.startIndex + 1], let m = monthWords[w]
+            {
                 let date = CivilDate(m > endDate.month ? endDate.year - 1 : endDate.year, m, d)
                 if date.isValid { start = date }
                 isComplete = false

@@ -14,7 +14,8 @@ public enum PeriodParser {
         public var message: String
     }
 
-    public static let examples = "2019/20 Q1, 2019/20, May 2019, 2019-05, 2020-06-03, 31st March 2020, Spring Census 2020, autumn term 2019, academic year 2021/22, Oct 20 – Sep 21 or 2019/20 YTD"
+    public static let examples =
+        "2019/20 Q1, 2019/20, May 2019, 2019-05, 2020-06-03, 31st March 2020, Spring Census 2020, autumn term 2019, academic year 2021/22, Oct 20 – Sep 21 or 2019/20 YTD"
 
     public static func parse(_ text: String) -> Result<Period, Failure> {
         parseWritten(text).map(\.period)
@@ -57,7 +58,10 @@ public enum PeriodParser {
                 tokens.append(.number(digits.count > 8 ? -1 : Int(digits)!, digits: digits.count))
                 digits = ""
             }
-            if !letters.isEmpty { tokens.append(.word(letters.lowercased())); letters = "" }
+            if !letters.isEmpty {
+                tokens.append(.word(letters.lowercased()))
+                letters = ""
+            }
         }
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -68,9 +72,11 @@ public enum PeriodParser {
                 if !digits.isEmpty { flush() }
                 letters.unicodeScalars.append(scalar)
             case "/":
-                flush(); tokens.append(.slash)
+                flush()
+                tokens.append(.slash)
             case "-", "\u{2013}", "\u{2014}", "\u{2212}":
-                flush(); tokens.append(.dash)
+                flush()
+                tokens.append(.dash)
             case ".":
                 flush()  // "Sept. 2019"
             default:
@@ -114,7 +120,8 @@ public enum PeriodParser {
     static func financialYear(_ t: ArraySlice<Token>) -> Int? {
         // `22/23`: a short financial year, with a slash only (`22-23` reads as nothing else either, but is rarer).
         if t.count == 3, case .number(let a, 2) = t[t.startIndex], t[t.startIndex + 1] == .slash,
-           case .number(let b, 2) = t[t.startIndex + 2], b == (a + 1) % 100 {
+            case .number(let b, 2) = t[t.startIndex + 2], b == (a + 1) % 100
+        {
             return a < 70 ? 2000 + a : 1900 + a
         }
         guard t.count == 3, let first = year(t[t.startIndex]) else { return nil }
@@ -160,11 +167,13 @@ public enum PeriodParser {
                 return day(y, m, d)
             }
             if case .number(let d, let dd) = t[0], dd <= 2, t[1] == .slash, case .number(let m, let md) = t[2], md <= 2,
-               t[3] == .slash, let y = year(t[4]) {
+                t[3] == .slash, let y = year(t[4])
+            {
                 return day(y, m, d)
             }
             if case .number(let d, let dd) = t[0], dd <= 2, t[1] == .dash, case .word(let w) = t[2], let m = monthWords[w],
-               t[3] == .dash, let y = shortOrLongYear(t[4]) {
+                t[3] == .dash, let y = shortOrLongYear(t[4])
+            {
                 return day(y, m, d)
             }
         default:

@@ -304,18 +304,20 @@ public enum Analysis {
         let latest = series.last { $0.value != nil }
         let decimals = indicator.decimals ?? observations.map(\.decimals).max() ?? indicator.unit.defaultDecimals
 
-        var analysis = IndicatorAnalysis(indicator: indicator, observations: observations, series: series, frequency: frequency,
-                                         latest: latest, latestPeriod: series.last?.period, previous: nil, comparison: nil, reportedDirection: nil, change: nil,
-                                         yearOnYear: nil, direction: nil, target: nil, rag: nil, benchmarks: nil,
-                                         benchmarkPeriod: nil, comparisons: [], yearToDate: [], spc: nil, spcUnavailable: nil,
-                                         gaps: series.filter(\.isGap), decimals: decimals, reported: nil)
+        var analysis = IndicatorAnalysis(
+            indicator: indicator, observations: observations, series: series, frequency: frequency,
+            latest: latest, latestPeriod: series.last?.period, previous: nil, comparison: nil, reportedDirection: nil, change: nil,
+            yearOnYear: nil, direction: nil, target: nil, rag: nil, benchmarks: nil,
+            benchmarkPeriod: nil, comparisons: [], yearToDate: [], spc: nil, spcUnavailable: nil,
+            gaps: series.filter(\.isGap), decimals: decimals, reported: nil)
         let numerators = indicator.numeratorID.map { figures(dashboard.observations($0)) } ?? [:]
         let denominators = indicator.denominatorID.map { figures(dashboard.observations($0)) } ?? [:]
         analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
 
         analysis.seriesTargets = series.map { indicator.target(for: $0.period) }
-        (analysis.commentary, analysis.earlierCommentary) = PeriodCommentary.select(indicator.periodCommentary, asOf: asOf,
-                                                                                    latest: series.last?.period)
+        (analysis.commentary, analysis.earlierCommentary) = PeriodCommentary.select(
+            indicator.periodCommentary, asOf: asOf,
+            latest: series.last?.period)
         guard let latest else { return analysis }
         let period = latest.period
         analysis.target = indicator.target(for: period)
@@ -347,14 +349,17 @@ public enum Analysis {
         }
 
         // Benchmarks: those for this period, else the most recent that had begun by its end.
-        let benchmarkPeriod = indicator.benchmarks[period] != nil ? period
+        let benchmarkPeriod =
+            indicator.benchmarks[period] != nil
+            ? period
             : indicator.benchmarks.keys.filter { $0.start <= period.end }.max()
         if let benchmarkPeriod {
             let benchmarks = indicator.benchmarks[benchmarkPeriod]!
             analysis.benchmarks = benchmarks
             analysis.benchmarkPeriod = benchmarkPeriod
-            analysis.comparisons = comparisons(benchmarks, period: benchmarkPeriod, value: latest.value!,
-                                               yearOnYear: analysis.yearOnYear, polarity: indicator.polarity)
+            analysis.comparisons = comparisons(
+                benchmarks, period: benchmarkPeriod, value: latest.value!,
+                yearOnYear: analysis.yearOnYear, polarity: indicator.polarity)
         }
 
         analysis.rag = rag(indicator, analysis: analysis, key: dashboard.definition.ragKey)
@@ -378,8 +383,10 @@ public enum Analysis {
         return map
     }
 
-    static func comparisons(_ benchmarks: Benchmarks, period: Period, value: Double, yearOnYear: Change?,
-                            polarity: Polarity) -> [BenchmarkComparison] {
+    static func comparisons(
+        _ benchmarks: Benchmarks, period: Period, value: Double, yearOnYear: Change?,
+        polarity: Polarity
+    ) -> [BenchmarkComparison] {
         func judge(_ gap: Double) -> Bool? { polarity.improves(by: gap) }
         var result: [BenchmarkComparison] = []
         let levels: [(BenchmarkComparison.Kind, Double?)] = [
@@ -406,8 +413,9 @@ public enum Analysis {
         var computed = ruleRAG(indicator, analysis: analysis)
         if var assessment = computed, let outcome = assessment.status.outcome {
             if outcome == .green, assessment.method == .target, let value = analysis.latest?.value, let target = analysis.target,
-               let better = key.exceeding(value: value, target: target, polarity: indicator.polarity),
-               case .exceedsTarget(let margin) = better.decision {
+                let better = key.exceeding(value: value, target: target, polarity: indicator.polarity),
+                case .exceedsTarget(let margin) = better.decision
+            {
                 let targetText = Formatting.figure(target, unit: indicator.unit, decimals: Formatting.decimalPlaces(of: target, minimum: analysis.decimals))
                 let size: String
                 switch margin {
@@ -431,8 +439,9 @@ public enum Analysis {
             if let computed {
                 summary += computed.status == stated ? "; \(computed.summary)" : "; the rules give \(computed.status.name)"
             }
-            return RAGAssessment(status: stated, method: .stated, rule: rule, summary: summary,
-                                 computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
+            return RAGAssessment(
+                status: stated, method: .stated, rule: rule, summary: summary,
+                computed: computed.map { .init(status: $0.status, rule: $0.rule, summary: $0.summary) })
         }
         return computed
     }
@@ -446,23 +455,27 @@ public enum Analysis {
             computed = nil
         case .quartile:
             if let quartile {
-                computed = RAGRules.byQuartile(quartile: quartile, position: analysis.benchmarks?.quartilePosition,
-                                               direction: analysis.direction?.direction)
+                computed = RAGRules.byQuartile(
+                    quartile: quartile, position: analysis.benchmarks?.quartilePosition,
+                    direction: analysis.direction?.direction)
             }
         case .target:
             if let target = analysis.target {
-                computed = RAGRules.byTarget(value: latest, target: target, polarity: indicator.polarity,
-                                             tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
-                                             unit: indicator.unit, decimals: analysis.decimals)
+                computed = RAGRules.byTarget(
+                    value: latest, target: target, polarity: indicator.polarity,
+                    tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
+                    unit: indicator.unit, decimals: analysis.decimals)
             }
         case .auto:
             if let quartile {
-                computed = RAGRules.byQuartile(quartile: quartile, position: analysis.benchmarks?.quartilePosition,
-                                               direction: analysis.direction?.direction)
+                computed = RAGRules.byQuartile(
+                    quartile: quartile, position: analysis.benchmarks?.quartilePosition,
+                    direction: analysis.direction?.direction)
             } else if let target = analysis.target {
-                computed = RAGRules.byTarget(value: latest, target: target, polarity: indicator.polarity,
-                                             tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
-                                             unit: indicator.unit, decimals: analysis.decimals)
+                computed = RAGRules.byTarget(
+                    value: latest, target: target, polarity: indicator.polarity,
+                    tolerance: indicator.ragTolerance ?? TrendRules.defaultTolerance(indicator.unit),
+                    unit: indicator.unit, decimals: analysis.decimals)
             }
         }
         return computed

@@ -102,7 +102,8 @@ public struct DirectionAssessment: Sendable, Equatable {
         switch basis {
         case .computed(let change, let threshold):
             let moved = change.describe(unit: unit, decimals: decimals, relativeForPercentages: true)
-            let similarNote = direction == .similar || direction == .same
+            let similarNote =
+                direction == .similar || direction == .same
                 ? "; changes within \(Formatting.changeSize(threshold, unit: unit, decimals: max(decimals, 1))) count as similar"
                 : ""
             return "\(direction.words): \(moved) on \(change.fromName) (\(polarity.sentence)\(similarNote))"
@@ -153,14 +154,30 @@ public enum TrendRules {
         case (.better, .none), (.worse, .none): direction = .same  // a paper judging an information-only measure
         case (.better, _): direction = .better
         case (.worse, _): direction = .worse
-        case (.similar, .none): direction = .same; movement = .flat
-        case (.similar, _): direction = .similar; movement = .flat
-        case (.higher, .none): direction = .higher; movement = .up
-        case (.lower, .none): direction = .lower; movement = .down
-        case (.higher, .high): direction = .better; movement = .up
-        case (.higher, .low): direction = .worse; movement = .up
-        case (.lower, .high): direction = .worse; movement = .down
-        case (.lower, .low): direction = .better; movement = .down
+        case (.similar, .none):
+            direction = .same
+            movement = .flat
+        case (.similar, _):
+            direction = .similar
+            movement = .flat
+        case (.higher, .none):
+            direction = .higher
+            movement = .up
+        case (.lower, .none):
+            direction = .lower
+            movement = .down
+        case (.higher, .high):
+            direction = .better
+            movement = .up
+        case (.higher, .low):
+            direction = .worse
+            movement = .up
+        case (.lower, .high):
+            direction = .worse
+            movement = .down
+        case (.lower, .low):
+            direction = .better
+            movement = .down
         }
         if stated == .better || stated == .worse {
             // A stated improvement moved the figure the good way.

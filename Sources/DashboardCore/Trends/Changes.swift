@@ -35,10 +35,11 @@ public struct DashboardSnapshot: Sendable, Codable, Equatable {
     public init(_ analysis: DashboardAnalysis) {
         asOf = analysis.asOf?.label
         indicators = analysis.indicators.map { indicator in
-            Indicator(id: indicator.indicator.id, title: indicator.indicator.displayTitle,
-                      figures: indicator.observations.map { Figure(period: $0.period.label, label: $0.label, shown: indicator.format($0)) },
-                      statuses: indicator.statusWords, direction: indicator.direction?.direction.words,
-                      latest: indicator.latest?.label)
+            Indicator(
+                id: indicator.indicator.id, title: indicator.indicator.displayTitle,
+                figures: indicator.observations.map { Figure(period: $0.period.label, label: $0.label, shown: indicator.format($0)) },
+                statuses: indicator.statusWords, direction: indicator.direction?.direction.words,
+                latest: indicator.latest?.label)
         }
     }
 }
@@ -128,27 +129,37 @@ public enum SnapshotChanges {
             for figure in indicator.figures {
                 if let was = oldFigures[figure.period] {
                     if was.shown != figure.shown {
-                        changes.append(SnapshotChange(kind: .revision, indicatorID: indicator.id, indicatorTitle: indicator.title,
-                                                      period: figure.label, before: was.shown, after: figure.shown))
+                        changes.append(
+                            SnapshotChange(
+                                kind: .revision, indicatorID: indicator.id, indicatorTitle: indicator.title,
+                                period: figure.label, before: was.shown, after: figure.shown))
                     }
                 } else {
-                    changes.append(SnapshotChange(kind: .newFigure, indicatorID: indicator.id, indicatorTitle: indicator.title,
-                                                  period: figure.label, after: figure.shown))
+                    changes.append(
+                        SnapshotChange(
+                            kind: .newFigure, indicatorID: indicator.id, indicatorTitle: indicator.title,
+                            period: figure.label, after: figure.shown))
                 }
             }
             for figure in old.figures where !newPeriods.contains(figure.period) {
-                changes.append(SnapshotChange(kind: .withdrawn, indicatorID: indicator.id, indicatorTitle: indicator.title,
-                                              period: figure.label, before: figure.shown))
+                changes.append(
+                    SnapshotChange(
+                        kind: .withdrawn, indicatorID: indicator.id, indicatorTitle: indicator.title,
+                        period: figure.label, before: figure.shown))
             }
             if old.statuses != indicator.statuses {
-                changes.append(SnapshotChange(kind: .status, indicatorID: indicator.id, indicatorTitle: indicator.title,
-                                              period: indicator.latest,
-                                              before: old.statuses.isEmpty ? nil : old.statuses.joined(separator: "; "),
-                                              after: indicator.statuses.isEmpty ? nil : indicator.statuses.joined(separator: "; ")))
+                changes.append(
+                    SnapshotChange(
+                        kind: .status, indicatorID: indicator.id, indicatorTitle: indicator.title,
+                        period: indicator.latest,
+                        before: old.statuses.isEmpty ? nil : old.statuses.joined(separator: "; "),
+                        after: indicator.statuses.isEmpty ? nil : indicator.statuses.joined(separator: "; ")))
             }
             if old.direction != indicator.direction {
-                changes.append(SnapshotChange(kind: .direction, indicatorID: indicator.id, indicatorTitle: indicator.title,
-                                              period: indicator.latest, before: old.direction, after: indicator.direction))
+                changes.append(
+                    SnapshotChange(
+                        kind: .direction, indicatorID: indicator.id, indicatorTitle: indicator.title,
+                        period: indicator.latest, before: old.direction, after: indicator.direction))
             }
         }
         let kept = Set(later.indicators.map(\.id))

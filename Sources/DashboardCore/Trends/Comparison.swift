@@ -55,8 +55,9 @@ public enum ComparisonRules {
             if let record = series.first(where: { $0.period == expected }), record.value != nil {
                 return ComparisonChoice(observation: record, expected: expected, note: nil, isImmediatelyPrevious: false)
             }
-            return ComparisonChoice(observation: nil, expected: expected, note: missing(expected, " (the same period last year)"),
-                                    isImmediatelyPrevious: false)
+            return ComparisonChoice(
+                observation: nil, expected: expected, note: missing(expected, " (the same period last year)"),
+                isImmediatelyPrevious: false)
         case .previous, .latestAvailable:
             guard let expected = previousPeriod(of: period, in: series) else {
                 // Dates are irregular: the previous figure is the one before.
@@ -65,9 +66,10 @@ public enum ComparisonRules {
             }
             if basis == .latestAvailable, let before = earlier.last(where: { $0.value != nil }), before.period != expected {
                 let hasExpected = series.contains { $0.period == expected && $0.value != nil }
-                return ComparisonChoice(observation: before, expected: expected,
-                                        note: "compared with \(before.label), the latest available" + (hasExpected ? "" : ": \(missing(expected))"),
-                                        isImmediatelyPrevious: false)
+                return ComparisonChoice(
+                    observation: before, expected: expected,
+                    note: "compared with \(before.label), the latest available" + (hasExpected ? "" : ": \(missing(expected))"),
+                    isImmediatelyPrevious: false)
             }
             if let record = series.first(where: { $0.period == expected }), record.value != nil {
                 return ComparisonChoice(observation: record, expected: expected, note: nil, isImmediatelyPrevious: true)

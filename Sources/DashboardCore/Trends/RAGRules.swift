@@ -38,16 +38,19 @@ public enum RAGRules {
     ///
     /// Green: meets or beats the target (by polarity). Amber: misses it by no more than the tolerance.
     /// Red: misses it by more. An indicator with no polarity has no status.
-    public static func byTarget(value: Double, target: Double, polarity: Polarity, tolerance: Margin,
-                                unit: MeasureUnit, decimals: Int) -> RAGAssessment? {
+    public static func byTarget(
+        value: Double, target: Double, polarity: Polarity, tolerance: Margin,
+        unit: MeasureUnit, decimals: Int
+    ) -> RAGAssessment? {
         guard polarity != .none else { return nil }
         let band = tolerance.amount(relativeTo: target)
         guard let advantage = polarity.advantage(of: value, over: target), let meets = polarity.meets(value, target: target) else { return nil }
         let shortfall = -advantage
         let targetText = Formatting.figure(target, unit: unit, decimals: Formatting.decimalPlaces(of: target, minimum: decimals))
         if meets {
-            return RAGAssessment(status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))",
-                                 summary: "meets the target")
+            return RAGAssessment(
+                status: .green, method: .target, rule: "meets the target of \(targetText) (\(polarity.sentence))",
+                summary: "meets the target")
         }
         let edge = target - Double(polarity.sign) * band
         let edgeDecimals = Formatting.decimalPlaces(of: edge, minimum: decimals, maximum: max(decimals, 2))
@@ -60,11 +63,13 @@ public enum RAGRules {
         }
         let bandText = "amber band of \(size) (\(polarity == .high ? "down" : "up") to \(edgeText))"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
-            return RAGAssessment(status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)",
-                                 summary: "within the amber band")
+            return RAGAssessment(
+                status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)",
+                summary: "within the amber band")
         }
-        return RAGAssessment(status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)",
-                             summary: "beyond the amber band")
+        return RAGAssessment(
+            status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)",
+            summary: "beyond the amber band")
     }
 
     /// The councils' quartile key, as printed under the Leicestershire dashboard:
@@ -88,8 +93,9 @@ public enum RAGRules {
             return RAGAssessment(status: .green, method: .quartile, rule: "top quartile nationally", summary: "top quartile")
         case 2:
             if position == .high, direction == .better {
-                return RAGAssessment(status: .green, method: .quartile, rule: "high in the second quartile with an improving trend",
-                                     summary: "high in 2nd quartile, improving")
+                return RAGAssessment(
+                    status: .green, method: .quartile, rule: "high in the second quartile with an improving trend",
+                    summary: "high in 2nd quartile, improving")
             }
             let why: String
             switch position {
@@ -100,8 +106,9 @@ public enum RAGRules {
             return RAGAssessment(status: .amber, method: .quartile, rule: why, summary: "2nd quartile")
         case 3:
             if position == .low, direction == .worse {
-                return RAGAssessment(status: .red, method: .quartile, rule: "low in the third quartile with a declining trend",
-                                     summary: "low in 3rd quartile, declining")
+                return RAGAssessment(
+                    status: .red, method: .quartile, rule: "low in the third quartile with a declining trend",
+                    summary: "low in 3rd quartile, declining")
             }
             let why = position == .low ? "low in the third quartile with \(trend), so room for improvement" : "third quartile with \(trend), so room for improvement"
             return RAGAssessment(status: .amber, method: .quartile, rule: why, summary: "3rd quartile")

@@ -183,13 +183,18 @@ public enum SPC {
 
     /// `observations` must be of one kind and in period order. With `options.rebase`, each stretch from a rebase
     /// period on is analysed on its own (mean, limits and every rule); each needs enough figures by itself.
-    public static func analyse(_ observations: [Observation], polarity: Polarity, target: Double?,
-                               options: Options) -> Swift.Result<Result, UnavailableError> {
+    public static func analyse(
+        _ observations: [Observation], polarity: Polarity, target: Double?,
+        options: Options
+    ) -> Swift.Result<Result, UnavailableError> {
         guard !options.rebase.isEmpty else {
             return analyseOne(observations, polarity: polarity, target: target, screen: options.screenMovingRanges).map { result in
                 var result = result
-                result.segments = [Segment(range: 0..<result.points.count, mean: result.mean, averageMovingRange: result.averageMovingRange,
-                                           upperLimit: result.upperLimit, lowerLimit: result.lowerLimit)]
+                result.segments = [
+                    Segment(
+                        range: 0..<result.points.count, mean: result.mean, averageMovingRange: result.averageMovingRange,
+                        upperLimit: result.upperLimit, lowerLimit: result.lowerLimit)
+                ]
                 return result
             }
         }
@@ -208,8 +213,10 @@ public enum SPC {
             case .failure(let failure): return .failure(failure)
             case .success(let result):
                 let offset = combined?.points.count ?? 0
-                segments.append(Segment(range: offset..<(offset + result.points.count), mean: result.mean,
-                                        averageMovingRange: result.averageMovingRange, upperLimit: result.upperLimit, lowerLimit: result.lowerLimit))
+                segments.append(
+                    Segment(
+                        range: offset..<(offset + result.points.count), mean: result.mean,
+                        averageMovingRange: result.averageMovingRange, upperLimit: result.upperLimit, lowerLimit: result.lowerLimit))
                 if var sofar = combined {
                     let points = sofar.points + result.points
                     let count = sofar.observedCount + result.observedCount
@@ -280,7 +287,10 @@ public enum SPC {
         // Work within each segment for the sequence rules.
         var start = 0
         while start < observations.count {
-            guard segmentOf[start] >= 0 else { start += 1; continue }
+            guard segmentOf[start] >= 0 else {
+                start += 1
+                continue
+            }
             var end = start
             while end + 1 < observations.count, segmentOf[end + 1] == segmentOf[start] { end += 1 }
             let indices = Array(start...end)
@@ -345,8 +355,10 @@ public enum SPC {
                     type = direction == good ? .improvement : .concern
                 }
             }
-            points.append(Point(period: observation.period, value: observation.value, movingRange: movingRanges[i],
-                                rules: rules[i], type: type))
+            points.append(
+                Point(
+                    period: observation.period, value: observation.value, movingRange: movingRanges[i],
+                    rules: rules[i], type: type))
         }
 
         let latest = points.last { $0.value != nil }!
@@ -371,9 +383,11 @@ public enum SPC {
                 assurance = .hitAndMiss
             }
         }
-        return .success(Result(points: points, mean: mean, averageMovingRange: averageMovingRange, upperLimit: upper,
-                               lowerLimit: lower, upperNear: upperNear, lowerNear: lowerNear, variation: variation,
-                               assurance: assurance, observedCount: values.count))
+        return .success(
+            Result(
+                points: points, mean: mean, averageMovingRange: averageMovingRange, upperLimit: upper,
+                lowerLimit: lower, upperNear: upperNear, lowerNear: lowerNear, variation: variation,
+                assurance: assurance, observedCount: values.count))
     }
 
     public struct UnavailableError: Error, Sendable, Equatable {

@@ -30,8 +30,10 @@ public enum YearToDateRules {
     /// Year-to-date figures for every year in which the series has in-year periods or a given YTD figure.
     ///
     /// Financial years gather quarters (or, without quarters, months); a calendar year to date gathers months.
-    public static func figures(for indicator: IndicatorDefinition, in series: [Observation],
-                               numerators: [Period: Double] = [:], denominators: [Period: Double] = [:]) -> [YearToDate] {
+    public static func figures(
+        for indicator: IndicatorDefinition, in series: [Observation],
+        numerators: [Period: Double] = [:], denominators: [Period: Double] = [:]
+    ) -> [YearToDate] {
         let quarters = series.filter { $0.period.frequency == .quarter }
         let months = series.filter { $0.period.frequency == .month }
         var results: [YearToDate] = []
@@ -44,10 +46,12 @@ public enum YearToDateRules {
             let period = Period.financialYearToDate(fy)
             let members = inYear.filter { $0.period.financialYear == fy }
             let perYear = quarters.isEmpty ? 12 : 4
-            var result = make(period, members: members, perYear: perYear, indicator: indicator, series: series,
-                              numerators: numerators, denominators: denominators)
-            let expected = expectedPeriods(financialYear: fy, quarterly: !quarters.isEmpty, seriesStart: inYear.first?.period.start,
-                                           through: members.last?.period, yearEnded: inYear.contains { $0.period.financialYear > fy })
+            var result = make(
+                period, members: members, perYear: perYear, indicator: indicator, series: series,
+                numerators: numerators, denominators: denominators)
+            let expected = expectedPeriods(
+                financialYear: fy, quarterly: !quarters.isEmpty, seriesStart: inYear.first?.period.start,
+                through: members.last?.period, yearEnded: inYear.contains { $0.period.financialYear > fy })
             result.missing = expected.filter { period in !members.contains { $0.period == period } }
             notTotalled(&result, indicator: indicator)
             result.target = indicator.target(for: period)
@@ -59,22 +63,25 @@ public enum YearToDateRules {
         for year in calendarYears.sorted() {
             let period = Period.calendarYearToDate(year)
             let members = months.filter { $0.period.start.year == year }
-            results.append(make(period, members: members, perYear: 12, indicator: indicator, series: series,
-                                numerators: numerators, denominators: denominators))
+            results.append(
+                make(
+                    period, members: members, perYear: 12, indicator: indicator, series: series,
+                    numerators: numerators, denominators: denominators))
         }
         return results
     }
 
     /// The quarters (or months) of a financial year a year-to-date figure should be made of.
     static func expectedPeriods(financialYear fy: Int, quarterly: Bool, seriesStart: CivilDate?, through: Period?, yearEnded: Bool) -> [Period] {
-        let all: [Period] = quarterly
+        let all: [Period] =
+            quarterly
             ? (1...4).map { Period.quarter(financialYear: fy, quarter: $0) }
             : (0..<12).map { offset in
                 let (y, m) = Period.addMonths(fy, 4, offset)
                 return Period.month(year: y, month: m)
             }
         return all.filter { period in
-            if let seriesStart, period.end < seriesStart { return false }   // before the series began
+            if let seriesStart, period.end < seriesStart { return false }  // before the series began
             if yearEnded { return true }
             guard let through else { return false }
             return period <= through
@@ -96,11 +103,14 @@ public enum YearToDateRules {
         result.reason = "not totalled: \(list) missing"
     }
 
-    static func make(_ period: Period, members: [Observation], perYear: Int, indicator: IndicatorDefinition, series: [Observation],
-                     numerators: [Period: Double], denominators: [Period: Double]) -> YearToDate {
+    static func make(
+        _ period: Period, members: [Observation], perYear: Int, indicator: IndicatorDefinition, series: [Observation],
+        numerators: [Period: Double], denominators: [Period: Double]
+    ) -> YearToDate {
         let given = series.first { $0.period == period }
-        var result = YearToDate(period: period, periods: members.map(\.period), through: members.last?.period,
-                                computed: nil, reason: nil, given: given, isComplete: members.count == perYear)
+        var result = YearToDate(
+            period: period, periods: members.map(\.period), through: members.last?.period,
+            computed: nil, reason: nil, given: given, isComplete: members.count == perYear)
         if members.isEmpty {
             result.reason = "no figures inside the year"
             return result
@@ -126,7 +136,8 @@ public enum YearToDateRules {
             var numeratorTotal = 0.0, denominatorTotal = 0.0
             for member in members {
                 guard let n = member.numerator ?? numerators[member.period],
-                      let d = member.denominator ?? denominators[member.period] else {
+                    let d = member.denominator ?? denominators[member.period]
+                else {
                     result.reason = "\(member.period.label) has no numerator and denominator to recompute the year from"
                     return result
                 }

@@ -42,8 +42,9 @@ public enum ConsistencyChecks {
                 how = "its periods give \(n) / \(d) = \(shownComputed)"
             case .given: continue
             }
-            diagnostics.warning("\(indicator.id) \(ytd.period.label) is \(shownGiven) in the data, but \(how); check the figures or set aggregation: given",
-                                at: given.location)
+            diagnostics.warning(
+                "\(indicator.id) \(ytd.period.label) is \(shownGiven) in the data, but \(how); check the figures or set aggregation: given",
+                at: given.location)
         }
     }
 
@@ -57,7 +58,10 @@ public enum ConsistencyChecks {
             var decimals = observation.decimals
             var complete = true
             for (id, figures) in partSeries {
-                guard let value = figures[observation.period] else { complete = false; break }
+                guard let value = figures[observation.period] else {
+                    complete = false
+                    break
+                }
                 sum += value
                 let partDecimals = dashboard.observations(id).first { $0.period == observation.period }?.decimals ?? 0
                 decimals = max(decimals, partDecimals)
@@ -65,8 +69,9 @@ public enum ConsistencyChecks {
             }
             guard complete, !Formatting.agree(total, sum, decimals: decimals) else { continue }
             let unit = indicator.unit
-            diagnostics.warning("\(indicator.id) for \(observation.period.label) is \(Formatting.figure(total, unit: unit, decimals: observation.decimals)), but its parts sum to \(Formatting.figure(sum, unit: unit, decimals: decimals)) (\(terms.joined(separator: " + ")))",
-                                at: observation.location)
+            diagnostics.warning(
+                "\(indicator.id) for \(observation.period.label) is \(Formatting.figure(total, unit: unit, decimals: observation.decimals)), but its parts sum to \(Formatting.figure(sum, unit: unit, decimals: decimals)) (\(terms.joined(separator: " + ")))",
+                at: observation.location)
         }
     }
 
@@ -76,29 +81,33 @@ public enum ConsistencyChecks {
         let similarWithin = indicator.similarWithin ?? TrendRules.defaultSimilarWithin(indicator.unit)
         for (period, reported) in indicator.reported.sorted(by: { $0.key < $1.key }) {
             guard let stated = reported.direction,
-                  let currentObservation = all.first(where: { $0.period == period }), let current = currentObservation.value
+                let currentObservation = all.first(where: { $0.period == period }), let current = currentObservation.value
             else { continue }
             let series = all.filter { $0.period.kind == period.kind && Analysis.isKnown($0.period, at: period) }
             let choice = ComparisonRules.choose(for: currentObservation, in: series, basis: indicator.compareWith)
             let name = "\(indicator.id) \(currentObservation.label)"
             guard let previousObservation = choice.observation, let previous = previousObservation.value else {
                 if let note = choice.note {
-                    diagnostics.warning("\(name) is reported as '\(stated.rawValue)', which the figures cannot confirm: \(note); the page shows it as reported",
-                                        at: reported.location)
+                    diagnostics.warning(
+                        "\(name) is reported as '\(stated.rawValue)', which the figures cannot confirm: \(note); the page shows it as reported",
+                        at: reported.location)
                 }
                 continue
             }
-            let computed = TrendRules.direction(of: Change(from: previous, in: previousObservation.period, to: current, in: period),
-                                                polarity: indicator.polarity, similarWithin: similarWithin)
+            let computed = TrendRules.direction(
+                of: Change(from: previous, in: previousObservation.period, to: current, in: period),
+                polarity: indicator.polarity, similarWithin: similarWithin)
             let statedJudged = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
             let from = Formatting.figure(previous, unit: indicator.unit, decimals: previousObservation.decimals)
             let to = Formatting.figure(current, unit: indicator.unit, decimals: currentObservation.decimals)
             if !choice.isImmediatelyPrevious {
-                diagnostics.warning("\(name) is reported as '\(stated.rawValue)', but the figures compare with \(previousObservation.label) (\(choice.note ?? "not the period just before")), which makes it \(computed.direction.words.lowercased()) (\(from) then \(to)); the page shows both",
-                                    at: reported.location)
+                diagnostics.warning(
+                    "\(name) is reported as '\(stated.rawValue)', but the figures compare with \(previousObservation.label) (\(choice.note ?? "not the period just before")), which makes it \(computed.direction.words.lowercased()) (\(from) then \(to)); the page shows both",
+                    at: reported.location)
             } else if computed.direction != statedJudged.direction {
-                diagnostics.warning("\(name) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
-                                    at: reported.location)
+                diagnostics.warning(
+                    "\(name) is reported as '\(stated.rawValue)' but the figures (\(from) then \(to)) make it \(computed.direction.words.lowercased())",
+                    at: reported.location)
             }
         }
     }
@@ -124,19 +133,23 @@ public enum ConsistencyChecks {
 
     /// A percentage whose numerator and denominator are other indicators (as in a wide table of counts and
     /// shares) must match them: the SEN2 age bands' 3.7% under 5 against 171 / 5,039 = 3.4% is a warning.
-    static func checkLinkedPercentages(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard,
-                                       diagnostics: inout Diagnostics) {
+    static func checkLinkedPercentages(
+        _ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard,
+        diagnostics: inout Diagnostics
+    ) {
         guard indicator.unit == .percent, let numeratorID = indicator.numeratorID, let denominatorID = indicator.denominatorID else { return }
         let numerators = dashboard.observations(numeratorID), denominators = dashboard.observations(denominatorID)
         // Year-to-date figures are checked against their periods (checkYearToDate).
         for observation in series where !observation.period.frequency.isYearToDate {
             guard let value = observation.value, observation.numerator == nil || observation.denominator == nil,
-                  let n = numerators.first(where: { $0.period == observation.period })?.value,
-                  let d = denominators.first(where: { $0.period == observation.period })?.value, d > 0 else { continue }
+                let n = numerators.first(where: { $0.period == observation.period })?.value,
+                let d = denominators.first(where: { $0.period == observation.period })?.value, d > 0
+            else { continue }
             let computed = n / d * 100
             if !Formatting.agree(computed, value, decimals: observation.decimals) {
-                diagnostics.warning("\(indicator.id) for \(observation.label) is \(Formatting.figure(value, unit: .percent, decimals: observation.decimals)), but \(numeratorID) / \(denominatorID) is \(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0)) = \(Formatting.figure(computed, unit: .percent, decimals: observation.decimals))",
-                                    at: observation.location)
+                diagnostics.warning(
+                    "\(indicator.id) for \(observation.label) is \(Formatting.figure(value, unit: .percent, decimals: observation.decimals)), but \(numeratorID) / \(denominatorID) is \(Formatting.number(n, decimals: 0)) / \(Formatting.number(d, decimals: 0)) = \(Formatting.figure(computed, unit: .percent, decimals: observation.decimals))",
+                    at: observation.location)
             }
         }
     }

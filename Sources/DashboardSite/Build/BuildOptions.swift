@@ -58,9 +58,11 @@ public struct BuildOptions: Sendable {
     /// For tests: publish as on a filesystem that cannot exchange two folders atomically.
     public var exchangeUnavailable = false
 
-    public init(input: String = "dashboards", output: String = "public", assets: String = "assets", asOf: Period? = nil,
-                clean: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                progress: (@Sendable (BuildProgress) -> Void)? = nil, failAfterWrites: Int? = nil, wait: Int = 600) {
+    public init(
+        input: String = "dashboards", output: String = "public", assets: String = "assets", asOf: Period? = nil,
+        clean: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil, failAfterWrites: Int? = nil, wait: Int = 600
+    ) {
         self.input = input
         self.output = output
         self.assets = assets
@@ -120,7 +122,8 @@ public struct BuildReport: Sendable {
             return "Up to date: no input, template or option changed since the last build (\(time))"
         }
         let kept = kept == 0 ? "" : ", \(kept) kept that dashboards did not write"
-        return "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
+        return
+            "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
     }
 }
 
@@ -129,5 +132,3 @@ public struct DashboardChanges: Sendable {
     public var id: String
     public var changes: [SnapshotChange]
 }
-
-

@@ -1,9 +1,10 @@
 import DashboardCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Files in the output that dashboards did not write: a `CNAME`, an `.htaccess`, a PDF an officer added. The
@@ -21,8 +22,10 @@ enum ForeignFiles {
         let fileManager = FileManager.default
         guard let entries = try? fileManager.contentsOfDirectory(atPath: output), !entries.isEmpty else { return result }
         guard let recorded else {
-            result.warnings.append(Diagnostic(.warning, "the previous site's \(Manifest.fileName) could not be read, so files in it that dashboards did not write cannot be told apart and were not kept",
-                                              at: SourceLocation(file: output)))
+            result.warnings.append(
+                Diagnostic(
+                    .warning, "the previous site's \(Manifest.fileName) could not be read, so files in it that dashboards did not write cannot be told apart and were not kept",
+                    at: SourceLocation(file: output)))
             return result
         }
         let ours = Set(recorded.files.keys)
@@ -40,8 +43,10 @@ enum ForeignFiles {
                 continue
             }
             if claimed[relative] != nil {
-                result.warnings.append(Diagnostic(.warning, "this file was not written by dashboards and is replaced by the site's own file of that name; keep your copy elsewhere",
-                                                  at: SourceLocation(file: source)))
+                result.warnings.append(
+                    Diagnostic(
+                        .warning, "this file was not written by dashboards and is replaced by the site's own file of that name; keep your copy elsewhere",
+                        at: SourceLocation(file: source)))
                 continue
             }
             if kind == S_IFLNK {

@@ -50,7 +50,8 @@ enum InputFingerprint {
         let attributes = (try? FileManager.default.attributesOfItem(atPath: target)) ?? [:]
         let size = attributes[.size] as? Int ?? -1
         if attributes[.type] as? FileAttributeType == .typeRegular, size <= InputLoader.maximumFileBytes,
-           let data = FileManager.default.contents(atPath: target) {
+            let data = FileManager.default.contents(atPath: target)
+        {
             return [UInt8](data)
         }
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -23,8 +23,9 @@ struct Manifest: Codable, Equatable {
 
     static func read(from output: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: output + "/" + fileName),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-              manifest.format == format else { return nil }
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+            manifest.format == format
+        else { return nil }
         return manifest
     }
 

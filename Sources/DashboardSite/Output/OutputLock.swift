@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The steps of publishing a site, in the order a build takes them. Each is a point where a test may pause a
@@ -100,7 +101,10 @@ public final class OutputLock {
                 return try OutputLock(output: output)
             } catch Failure.busy(let named, let holder, _) {
                 guard clock.now < deadline else { throw Failure.busy(output: named, holder: holder, waited: wait) }
-                if !told { waiting(holder); told = true }
+                if !told {
+                    waiting(holder)
+                    told = true
+                }
                 try await Task.sleep(for: .milliseconds(50))
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Builds the site in a staging folder beside the output and swaps it in only when everything succeeded,
@@ -29,9 +30,11 @@ public final class StagedOutput {
             case .notASite(let path):
                 return "refusing to replace \(path): it holds files that dashboards did not write (it has no \(Manifest.fileName)); choose a new or empty folder for --output"
             case .mountPoint(let path):
-                return "\(path) is a mount point, and a site is published by swapping a whole folder in with a rename, which a mount point cannot take; give --output a folder inside it, e.g. \(path)/site"
+                return
+                    "\(path) is a mount point, and a site is published by swapping a whole folder in with a rename, which a mount point cannot take; give --output a folder inside it, e.g. \(path)/site"
             case .noExchange(let path):
-                return "the filesystem of \(path) cannot swap two folders atomically (renameat2 RENAME_EXCHANGE), so the site could not be published without a moment with no site at all; build to a local folder (ext4, xfs, btrfs, tmpfs) and copy it from there"
+                return
+                    "the filesystem of \(path) cannot swap two folders atomically (renameat2 RENAME_EXCHANGE), so the site could not be published without a moment with no site at all; build to a local folder (ext4, xfs, btrfs, tmpfs) and copy it from there"
             }
         }
     }
@@ -193,10 +196,10 @@ public final class StagedOutput {
     /// `renameat2(RENAME_EXCHANGE)`, looked up at run time because Swift's Glibc module does not declare it.
     static let renameat2: Renameat2? = {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: Renameat2.self)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+            return unsafeBitCast(symbol, to: Renameat2.self)
         #else
-        return nil
+            return nil
         #endif
     }()
 

@@ -61,8 +61,9 @@ enum PageFactory {
                 return Badge(text: "\(rating.name): none", style: "neutral", detail: "\(rating.name) rating: none given for this period")
             }
             let meaning = status.meaning.map { " (\($0))" } ?? ""
-            return Badge(text: "\(rating.name): \(status.name)", style: statusStyle(status),
-                         detail: "\(rating.name) rating: \(status.name)\(meaning), as reported", colours: statusColours(status))
+            return Badge(
+                text: "\(rating.name): \(status.name)", style: statusStyle(status),
+                detail: "\(rating.name) rating: \(status.name)\(meaning), as reported", colours: statusColours(status))
         }
     }
 
@@ -77,14 +78,18 @@ enum PageFactory {
             case .rule(.red): decided = "given where the figure misses its target beyond the amber band (or is red by the quartile key)"
             case .exceedsTarget(let margin):
                 switch margin {
-                case .absolute(let value): decided = "given where the figure beats its target by at least \(Formatting.number(value, decimals: Formatting.decimalPlaces(of: value, minimum: 0))) in the indicator's unit"
+                case .absolute(let value):
+                    decided =
+                        "given where the figure beats its target by at least \(Formatting.number(value, decimals: Formatting.decimalPlaces(of: value, minimum: 0))) in the indicator's unit"
                 case .relative, .smallerOf: decided = "given where the figure beats its target by at least \(margin.describe(unit: .rate, decimals: 0)) of the target"
                 }
             case .reported: decided = "given only where the paper reports it"
             }
-            return KeyEntry(badge: Badge(text: status.name, style: statusStyle(status), detail: status.meaning ?? status.name,
-                                         colours: statusColours(status)),
-                            meaning: status.meaning, decided: decided)
+            return KeyEntry(
+                badge: Badge(
+                    text: status.name, style: statusStyle(status), detail: status.meaning ?? status.name,
+                    colours: statusColours(status)),
+                meaning: status.meaning, decided: decided)
         }
     }
 
@@ -124,8 +129,9 @@ enum PageFactory {
     /// The variation icon, then the assurance icon where there is a target to assure.
     static func spcIcons(_ spc: SPC.Result) -> [IconImage] {
         func image(_ icon: SPCIcon, _ words: String) -> IconImage {
-            IconImage(file: icon.fileName, file2x: icon.fileName2x,
-                      side: Int(SPCIcon.side), words: words)
+            IconImage(
+                file: icon.fileName, file2x: icon.fileName2x,
+                side: Int(SPCIcon.side), words: words)
         }
         var icons = [image(SPCIcon(spc.variation), spc.variation.sentence)]
         if let assurance = spc.assurance { icons.append(image(SPCIcon(assurance), assurance.sentence)) }
@@ -135,7 +141,6 @@ enum PageFactory {
     static func target(_ analysis: IndicatorAnalysis) -> String? {
         analysis.target.map { analysis.format($0, decimals: Formatting.decimalPlaces(of: $0, minimum: analysis.decimals)) }
     }
-
 
     static func benchmarkFigure(_ value: Double, _ analysis: IndicatorAnalysis) -> String {
         analysis.format(value, decimals: Formatting.decimalPlaces(of: value, minimum: analysis.decimals))
@@ -223,10 +228,11 @@ enum PageFactory {
 
     static func card(_ analysis: DashboardAnalysis, url: String) -> DashboardCard {
         let definition = analysis.dashboard.definition
-        return DashboardCard(id: definition.id, title: definition.title, organisation: definition.organisation,
-                             asOf: analysis.asOf?.label ?? "no figures yet", url: url,
-                             overview: analysis.overview.paragraph, measures: analysis.overview.reported,
-                             cardStyle: brandStyle(definition.brandColour))
+        return DashboardCard(
+            id: definition.id, title: definition.title, organisation: definition.organisation,
+            asOf: analysis.asOf?.label ?? "no figures yet", url: url,
+            overview: analysis.overview.paragraph, measures: analysis.overview.reported,
+            cardStyle: brandStyle(definition.brandColour))
     }
 
     // MARK: - Indicator page
@@ -244,9 +250,11 @@ enum PageFactory {
         var facts: [Fact] = []
         let indicator = analysis.indicator
         if let latest = analysis.latest {
-            facts.append(Fact(term: "Latest figure", details: latest.writtenLabel.map { "\(analysis.format(latest)) (\($0))" } ?? "\(analysis.format(latest)) (\(latest.period.longLabel))"))
+            facts.append(
+                Fact(term: "Latest figure", details: latest.writtenLabel.map { "\(analysis.format(latest)) (\($0))" } ?? "\(analysis.format(latest)) (\(latest.period.longLabel))"))
             if let latestPeriod = analysis.latestPeriod, latestPeriod != latest.period,
-               let gap = analysis.series.last, gap.isGap {
+                let gap = analysis.series.last, gap.isGap
+            {
                 facts.append(Fact(term: "Latest period", details: "\(latestPeriod.label): \(gap.gap?.phrase ?? "no figure")"))
             }
         }
@@ -264,8 +272,10 @@ enum PageFactory {
             }
         }
         if let yearOnYear = analysis.yearOnYear {
-            facts.append(Fact(term: "Compared with a year earlier",
-                              details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
+            facts.append(
+                Fact(
+                    term: "Compared with a year earlier",
+                    details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
         }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
@@ -315,7 +325,8 @@ enum PageFactory {
 
     /// "71.8% in the 2019/20 Q4 edition": what an edition published for a figure since revised.
     static func publishedText(_ revision: Revision, unit: MeasureUnit) -> String {
-        let figure = revision.published.value.map { Formatting.figure($0, unit: unit, decimals: revision.published.decimals) }
+        let figure =
+            revision.published.value.map { Formatting.figure($0, unit: unit, decimals: revision.published.decimals) }
             ?? "a gap (\(revision.published.gap?.phrase ?? "no figure"))"
         return "\(figure) in the \(revision.edition.label) edition"
     }
@@ -330,10 +341,12 @@ enum PageFactory {
             parts.append("revised: " + revisions.map { publishedText($0, unit: analysis.unit) }.joined(separator: "; "))
         }
         if let period, let earlier = analysis.earlierVintages[period], !earlier.isEmpty {
-            parts.append("published earlier as " + earlier.map { observation in
-                let figure = observation.value.map { Formatting.figure($0, unit: analysis.unit, decimals: observation.decimals) } ?? "a gap"
-                return observation.vintage.map { "\(figure) (\($0.phrase))" } ?? figure
-            }.joined(separator: ", then "))
+            parts.append(
+                "published earlier as "
+                    + earlier.map { observation in
+                        let figure = observation.value.map { Formatting.figure($0, unit: analysis.unit, decimals: observation.decimals) } ?? "a gap"
+                        return observation.vintage.map { "\(figure) (\($0.phrase))" } ?? figure
+                    }.joined(separator: ", then "))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
@@ -341,9 +354,10 @@ enum PageFactory {
     /// Every figure revised since an edition published it, oldest first, for the indicator page's list.
     static func revisions(_ analysis: IndicatorAnalysis) -> [String] {
         analysis.revisions.map { revision in
-            let now = revision.current.map { current in
-                current.value.map { Formatting.figure($0, unit: analysis.unit, decimals: current.decimals) } ?? "a gap"
-            } ?? "no figure"
+            let now =
+                revision.current.map { current in
+                    current.value.map { Formatting.figure($0, unit: analysis.unit, decimals: current.decimals) } ?? "a gap"
+                } ?? "no figure"
             return "\(analysis.label(revision.period)): published as \(publishedText(revision, unit: analysis.unit)) (\(Period.day(revision.publishedOn).label)); now \(now)."
         }
     }
@@ -385,10 +399,13 @@ enum PageFactory {
         case .ratio: how = "numerators and denominators added, then divided"
         case .given: how = "only the figure given (a unique count cannot be summed)"
         }
-        return DataTable(caption: "Year to date: published and computed (\(how))",
-                         headings: [Cell(text: "Year"), Cell(text: "Covers"), Cell(text: "Published", numeric: true),
-                                    Cell(text: "Computed", numeric: true)] + (hasTargets ? [Cell(text: "Target", numeric: true)] : [])
-                                    + [Cell(text: "Note")], rows: rows)
+        return DataTable(
+            caption: "Year to date: published and computed (\(how))",
+            headings: [
+                Cell(text: "Year"), Cell(text: "Covers"), Cell(text: "Published", numeric: true),
+                Cell(text: "Computed", numeric: true),
+            ] + (hasTargets ? [Cell(text: "Target", numeric: true)] : [])
+                + [Cell(text: "Note")], rows: rows)
     }
 
     static func benchmarkTable(_ analysis: IndicatorAnalysis) -> DataTable? {
@@ -404,16 +421,24 @@ enum PageFactory {
             let judgement = comparison.better.map { $0 ? "Better" : "Worse" } ?? (comparison.gap == 0 ? "Same" : "–")
             if comparison.kind.isChange {
                 let ours = Formatting.percentChange(comparison.value)
-                rows.append(TableRow(cells: [Cell(text: Formatting.percentChange(comparison.benchmark)),
-                                             Cell(text: "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))"),
-                                             Cell(text: judgement)],
-                                     header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+                rows.append(
+                    TableRow(
+                        cells: [
+                            Cell(text: Formatting.percentChange(comparison.benchmark)),
+                            Cell(text: "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))"),
+                            Cell(text: judgement),
+                        ],
+                        header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             } else {
                 let decimals = Formatting.decimalPlaces(of: comparison.benchmark, minimum: analysis.decimals)
-                rows.append(TableRow(cells: [Cell(text: analysis.format(comparison.benchmark, decimals: decimals)),
-                                             Cell(text: Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals)),
-                                             Cell(text: judgement)],
-                                     header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+                rows.append(
+                    TableRow(
+                        cells: [
+                            Cell(text: analysis.format(comparison.benchmark, decimals: decimals)),
+                            Cell(text: Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals)),
+                            Cell(text: judgement),
+                        ],
+                        header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
             }
         }
         for named in analysis.namedComparisons {
@@ -421,46 +446,59 @@ enum PageFactory {
             let decimals = Formatting.decimalPlaces(of: named.comparator, minimum: analysis.decimals)
             var when = named.period.label
             if let asAt = named.asAt, asAt != named.period { when += ", as at \(asAt.label)" }
-            rows.append(TableRow(cells: [Cell(text: analysis.format(named.comparator, decimals: decimals)),
-                                         Cell(text: Formatting.change(named.gap, unit: analysis.unit, decimals: decimals)),
-                                         Cell(text: judgement)],
-                                 header: "\(named.name) (\(when))", note: named.source, isGap: false))
+            rows.append(
+                TableRow(
+                    cells: [
+                        Cell(text: analysis.format(named.comparator, decimals: decimals)),
+                        Cell(text: Formatting.change(named.gap, unit: analysis.unit, decimals: decimals)),
+                        Cell(text: judgement),
+                    ],
+                    header: "\(named.name) (\(when))", note: named.source, isGap: false))
         }
-        return DataTable(caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
-                         headings: ["Comparator", "Figure", "Difference", "Judged by polarity"].map { Cell(text: $0) }, rows: rows)
+        return DataTable(
+            caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
+            headings: ["Comparator", "Figure", "Difference", "Judged by polarity"].map { Cell(text: $0) }, rows: rows)
     }
 
     /// Each statistical neighbour's figure for the benchmark period, in the neighbour workbook's order, then their
     /// average over those with a figure: the table behind the KPI table's neighbour average.
     static func neighbourTable(_ analysis: IndicatorAnalysis) -> DataTable? {
         guard let benchmarks = analysis.benchmarks, !benchmarks.neighbourFigures.isEmpty,
-              let period = analysis.benchmarkPeriod else { return nil }
+            let period = analysis.benchmarkPeriod
+        else { return nil }
         let figures = benchmarks.neighbourFigures
         var rows = figures.map { neighbour in
-            TableRow(cells: [Cell(text: neighbour.value.map { benchmarkFigure($0, analysis) } ?? "no figure", numeric: true)],
-                     header: neighbour.name, note: nil, isGap: neighbour.value == nil)
+            TableRow(
+                cells: [Cell(text: neighbour.value.map { benchmarkFigure($0, analysis) } ?? "no figure", numeric: true)],
+                header: neighbour.name, note: nil, isGap: neighbour.value == nil)
         }
         let present = figures.filter { $0.value != nil }.count
         if let average = benchmarks.statisticalNeighbours {
-            rows.append(TableRow(cells: [Cell(text: benchmarkFigure(average, analysis), numeric: true)],
-                                 header: "Average of the \(present) of \(figures.count) with a figure", note: nil, isGap: false))
+            rows.append(
+                TableRow(
+                    cells: [Cell(text: benchmarkFigure(average, analysis), numeric: true)],
+                    header: "Average of the \(present) of \(figures.count) with a figure", note: nil, isGap: false))
         }
-        return DataTable(caption: "Statistical neighbours' figures, \(period.label)",
-                         headings: [Cell(text: "Neighbour"), Cell(text: "Figure", numeric: true)], rows: rows)
+        return DataTable(
+            caption: "Statistical neighbours' figures, \(period.label)",
+            headings: [Cell(text: "Neighbour"), Cell(text: "Figure", numeric: true)], rows: rows)
     }
 
     static func spcSection(_ analysis: IndicatorAnalysis) -> SPCSection? {
         guard let spc = analysis.spc else { return nil }
         let format = { (value: Double) in analysis.format(value, decimals: max(analysis.decimals, 1)) }
-        let limitsText = "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
+        let limitsText =
+            "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
         var limits = limitsText
         if spc.segments.count > 1 {
             // Rebased: each stretch has its own mean and limits, drawn as separate segments on the chart.
             let stretches = spc.segments.map { segment -> String in
                 let (first, last) = spc.periods(of: segment)
-                return "\(analysis.label(first)) to \(analysis.label(last)): mean \(format(segment.mean)), process limits \(format(segment.lowerLimit)) to \(format(segment.upperLimit))"
+                return
+                    "\(analysis.label(first)) to \(analysis.label(last)): mean \(format(segment.mean)), process limits \(format(segment.lowerLimit)) to \(format(segment.upperLimit))"
             }
-            limits = "The limits are worked afresh from each change in the process (rebased): " + stretches.joined(separator: "; ")
+            limits =
+                "The limits are worked afresh from each change in the process (rebased): " + stretches.joined(separator: "; ")
                 + ". Each stretch's limits are its mean ± 2.66 × its average moving range; \(spc.observedCount) figures in all."
         }
         let special = spc.points.filter { $0.type.isSpecial }.map { point -> String in
@@ -476,9 +514,12 @@ enum PageFactory {
             let rules = point.rules.sorted().map(\.sentence).joined(separator: "; ")
             return "\(point.period.label): \(value), \(kind) (\(rules))"
         }
-        return SPCSection(icons: spcIcons(spc), limits: limits,
-                          specialPoints: special, hasSpecialPoints: !special.isEmpty,
-                          method: "XmR chart as in NHS England's Making Data Count: special causes are a point outside the limits, a run of \(SPC.runLength) or more on one side of the mean, \(SPC.trendLength) points moving the same way, or 2 of 3 points close to a limit. Gaps are not bridged.")
+        return SPCSection(
+            icons: spcIcons(spc), limits: limits,
+            specialPoints: special, hasSpecialPoints: !special.isEmpty,
+            method:
+                "XmR chart as in NHS England's Making Data Count: special causes are a point outside the limits, a run of \(SPC.runLength) or more on one side of the mean, \(SPC.trendLength) points moving the same way, or 2 of 3 points close to a limit. Gaps are not bridged."
+        )
     }
 
     /// Each figure's moving range, as the moving-range chart draws it, with the stretch's average and limit.
@@ -496,15 +537,20 @@ enum PageFactory {
                 } else {
                     note = point.value == nil ? "Gap" : "First figure, or the first after a gap or a change in process"
                 }
-                rows.append(TableRow(cells: [Cell(text: point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? "–", numeric: true),
-                                             Cell(text: range, numeric: true), Cell(text: note)],
-                                     header: analysis.label(point.period), note: nil, isGap: point.value == nil))
+                rows.append(
+                    TableRow(
+                        cells: [
+                            Cell(text: point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? "–", numeric: true),
+                            Cell(text: range, numeric: true), Cell(text: note),
+                        ],
+                        header: analysis.label(point.period), note: nil, isGap: point.value == nil))
             }
         }
         let unit = analysis.unit == .percent ? " (percentage points)" : ""
-        return DataTable(caption: "Moving ranges\(unit): each figure's difference from the one before",
-                         headings: [Cell(text: "Period"), Cell(text: "Figure", numeric: true), Cell(text: "Moving range", numeric: true), Cell(text: "Note")],
-                         rows: rows)
+        return DataTable(
+            caption: "Moving ranges\(unit): each figure's difference from the one before",
+            headings: [Cell(text: "Period"), Cell(text: "Figure", numeric: true), Cell(text: "Moving range", numeric: true), Cell(text: "Note")],
+            rows: rows)
     }
 
     static func notes(_ analysis: IndicatorAnalysis) -> [String] {

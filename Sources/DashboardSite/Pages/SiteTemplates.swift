@@ -59,8 +59,9 @@ struct SiteAssets {
             .filter { $0.hasSuffix(".mustache") }
             .sorted()
         if names.isEmpty {
-            diagnostics.error("no Mustache templates here; the site needs \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", ")) (pass --assets to use another folder)",
-                              at: SourceLocation(file: templatesDirectory))
+            diagnostics.error(
+                "no Mustache templates here; the site needs \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", ")) (pass --assets to use another folder)",
+                at: SourceLocation(file: templatesDirectory))
         }
         for name in names {
             let path = templatesDirectory + "/" + name
@@ -90,8 +91,10 @@ struct SiteAssets {
         }
         hash.combine(stylesheet)
         if diagnostics.hasErrors { return .failure(diagnostics) }
-        return .success(SiteAssets(library: library, stylesheet: [UInt8](stylesheet), fingerprint: hash.hex,
-                                   fontsDirectory: directory + "/fonts"))
+        return .success(
+            SiteAssets(
+                library: library, stylesheet: [UInt8](stylesheet), fingerprint: hash.hex,
+                fontsDirectory: directory + "/fonts"))
     }
 
     func render(_ page: Any, with template: String) throws -> String {

@@ -1,7 +1,8 @@
-import Foundation
 import DashboardInput
-import Testing
+import Foundation
 import TestSupport
+import Testing
+
 @testable import DashboardCore
 
 // Small builders shared by the suites. Expectations never come from here: each test states its own figures,
@@ -32,10 +33,13 @@ func at(_ file: String = "test.csv", _ line: Int = 0, _ column: Int = 0) -> Dash
 }
 
 /// One observation; `nil` is a gap (a break in data unless another reason is given).
-func observation(_ periodText: String, _ value: Double?, decimals: Int = 0, gap: GapReason? = nil,
-                 numerator: Double? = nil, denominator: Double? = nil) -> Observation {
-    var result = Observation(period: period(periodText), value: value, decimals: decimals, numerator: numerator, denominator: denominator,
-                             gap: value == nil ? (gap ?? .breakInData) : nil, location: at())
+func observation(
+    _ periodText: String, _ value: Double?, decimals: Int = 0, gap: GapReason? = nil,
+    numerator: Double? = nil, denominator: Double? = nil
+) -> Observation {
+    var result = Observation(
+        period: period(periodText), value: value, decimals: decimals, numerator: numerator, denominator: denominator,
+        gap: value == nil ? (gap ?? .breakInData) : nil, location: at())
     if case .success(let parsed) = PeriodParser.parseWritten(periodText) { result.writtenLabel = parsed.written }
     return result
 }
@@ -52,10 +56,13 @@ func monthly(from first: String, _ values: [Double?]) -> [Observation] {
     return result
 }
 
-func indicator(_ id: String, unit: MeasureUnit = .count, polarity: Polarity = .none, aggregation: Aggregation = .sum,
-               target: Double? = nil, title: String? = nil) -> IndicatorDefinition {
-    var definition = IndicatorDefinition(id: id, title: title ?? id, unit: unit, polarity: polarity, aggregation: aggregation,
-                                         location: at("dashboard.yml", 1, 1))
+func indicator(
+    _ id: String, unit: MeasureUnit = .count, polarity: Polarity = .none, aggregation: Aggregation = .sum,
+    target: Double? = nil, title: String? = nil
+) -> IndicatorDefinition {
+    var definition = IndicatorDefinition(
+        id: id, title: title ?? id, unit: unit, polarity: polarity, aggregation: aggregation,
+        location: at("dashboard.yml", 1, 1))
     definition.target = target
     return definition
 }
@@ -68,7 +75,8 @@ func csv(_ text: String, file: String = "test.csv") -> (records: [CSVRecord], di
 
 /// Reads a data file's text as the input loader does: CSV records, then an observation table.
 func table(_ text: String, file: String = "data.csv", delimiter: Character = ",")
-    -> (shape: TableShape?, records: [ObservationRecord], diagnostics: Diagnostics) {
+    -> (shape: TableShape?, records: [ObservationRecord], diagnostics: Diagnostics)
+{
     let read = CSVReader.read(Array(text.utf8), file: file, delimiter: delimiter.asciiValue!)
     var result = ObservationTable.read(read.records, file: file)
     var diagnostics = read.diagnostics
@@ -102,9 +110,11 @@ enum YAML {
 
     /// Keys in order, each at the line given (or line 1).
     static func map(_ entries: [(String, ConfigNode)], line: Int = 1) -> ConfigNode {
-        ConfigNode(.mapping(entries.enumerated().map { index, entry in
-            ConfigEntry(key: entry.0, keyLocation: at("dashboard.yml", line + index, 3), value: entry.1)
-        }), at: at("dashboard.yml", line, 1))
+        ConfigNode(
+            .mapping(
+                entries.enumerated().map { index, entry in
+                    ConfigEntry(key: entry.0, keyLocation: at("dashboard.yml", line + index, 3), value: entry.1)
+                }), at: at("dashboard.yml", line, 1))
     }
 }
 
