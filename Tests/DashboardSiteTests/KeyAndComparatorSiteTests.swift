@@ -51,12 +51,9 @@ struct KeyAndComparatorSiteTests {
     static let keyedData = "indicator,2020/21 Q1\nexceeding,95%\nmeeting,91%\nnear,87%\nstated,0.4\ninformation,120\n"
 
     func keyedSite(_ scratch: Scratch) async throws -> String {
-        let folder = scratch.path + "/input/yj"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write(Self.keyed, to: folder + "/dashboard.yml")
-        write(Self.keyedData, to: folder + "/figures.csv")
+        let input = scratch.dashboard("yj", Self.keyed, files: ["figures.csv": Self.keyedData])
         let output = scratch.path + "/public"
-        _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
+        _ = try await SiteBuilder.build(options(input: input, output: output))
         return output
     }
 
@@ -90,19 +87,16 @@ struct KeyAndComparatorSiteTests {
     @Test func aStatusTheKeyDoesNotHaveIsAnErrorWithTheNearest() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let folder = scratch.path + "/input/yj"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write(Self.keyed.replacingOccurrences(of: "{rag: NA}", with: "{rag: Ambr}"), to: folder + "/dashboard.yml")
-        write(Self.keyedData, to: folder + "/figures.csv")
-        let result = try run(["validate", "--input", scratch.path + "/input"])
+        let input = scratch.dashboard("yj", Self.keyed.replacingOccurrences(of: "{rag: NA}", with: "{rag: Ambr}"), files: ["figures.csv": Self.keyedData])
+        let result = try run(["validate", "--input", input])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
                 "dashboard.yml:39:25: error: 'Ambr' is not a status of this dashboard's RAG key ('Blue', 'Green', 'Amber', 'Red/Amber', 'Red', 'NA'); did you mean 'Amber'?"),
             "\(result.stderr)")
         // The standard key says how to declare others.
-        write(Self.keyed.replacingOccurrences(of: "rag_key:", with: "unused_key:"), to: folder + "/dashboard.yml")
-        let standard = try run(["validate", "--input", scratch.path + "/input"])
+        scratch.dashboard("yj", Self.keyed.replacingOccurrences(of: "rag_key:", with: "unused_key:"))
+        let standard = try run(["validate", "--input", input])
         #expect(
             standard.stderr.contains("'red/amber' is not a status of the RAG key ('Green', 'Amber', 'Red'); a dashboard with other statuses lists them under rag_key:"),
             "\(standard.stderr)")
@@ -111,14 +105,11 @@ struct KeyAndComparatorSiteTests {
     @Test func aStatusWhoseNameCannotBeReadOnItsColourIsRefused() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let folder = scratch.path + "/input/yj"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let yellow = Self.keyed.replacingOccurrences(
             of: "{status: Green, meaning: On target}",
             with: "{status: Green, meaning: On target, colour: \"#ffdd00\", text_colour: \"#ffffff\"}")
-        write(yellow, to: folder + "/dashboard.yml")
-        write(Self.keyedData, to: folder + "/figures.csv")
-        let result = try run(["validate", "--input", scratch.path + "/input"])
+        let input = scratch.dashboard("yj", yellow, files: ["figures.csv": Self.keyedData])
+        let result = try run(["validate", "--input", input])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains("the status 'Green' would be written in #ffffff on #ffdd00, a contrast of 1.3:1; text needs at least 4.5:1"),
@@ -128,9 +119,8 @@ struct KeyAndComparatorSiteTests {
     @Test func namedComparatorsWithTheirOwnDatesAreColumnsTheDashboardChooses() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let folder = scratch.path + "/input/send"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        write(
+        let input = scratch.dashboard(
+            "send",
             """
             title: EHC plans
             organisation: Test council
@@ -146,10 +136,9 @@ struct KeyAndComparatorSiteTests {
                     as_at: January 2020
                     figures: {2020-08: 58.7%}
                   YOTs of our choice: {2020-08: 95%}
-            """, to: folder + "/dashboard.yml")
-        write("indicator,2020-07,2020-08\nwithin-20-weeks,93%,92%\n", to: folder + "/figures.csv")
+            """, files: ["figures.csv": "indicator,2020-07,2020-08\nwithin-20-weeks,93%,92%\n"])
         let output = scratch.path + "/public"
-        _ = try await SiteBuilder.build(options(input: scratch.path + "/input", output: output))
+        _ = try await SiteBuilder.build(options(input: input, output: output))
         let index = read(output + "/send/index.html")
         #expect(index.contains("<th scope=\"col\" class=\"num\">East Midlands</th>\n<th scope=\"col\" class=\"num\">England</th>"))
         #expect(index.contains("<td data-label=\"East Midlands\" class=\"num\">67.8% (as at January 2020)</td>"))
@@ -161,8 +150,8 @@ struct KeyAndComparatorSiteTests {
         #expect(page.contains("England 58.7% (as at January 2020)"))
 
         // A column no indicator has is an error, with the nearest name.
-        edit(folder + "/dashboard.yml", replacing: "[East Midlands, England]", with: "[East Midland, England]")
-        let result = try run(["validate", "--input", scratch.path + "/input"])
+        edit(input + "/send/dashboard.yml", replacing: "[East Midlands, England]", with: "[East Midland, England]")
+        let result = try run(["validate", "--input", input])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains("dashboard.yml:3:19: error: no indicator has a comparator named 'East Midland'; did you mean 'East Midlands'?"),

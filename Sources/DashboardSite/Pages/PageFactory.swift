@@ -417,43 +417,38 @@ enum PageFactory {
             if let position = analysis.benchmarks?.quartilePosition { text += " (\(position.rawValue) in the quartile)" }
             rows.append(TableRow(cells: [Cell(text: text), Cell(text: ""), Cell(text: "")], header: "National quartile (1 = top)", note: nil, isGap: false))
         }
+        // One row a comparator: its figure, the difference from ours and which is better by polarity.
+        func row(_ header: String, figure: String, difference: String, better: Bool?, equal: Bool) -> TableRow {
+            let judgement = better.map { $0 ? "Better" : "Worse" } ?? (equal ? "Same" : "–")
+            return TableRow(cells: [Cell(text: figure), Cell(text: difference), Cell(text: judgement)], header: header, note: nil, isGap: false)
+        }
         for comparison in analysis.comparisons {
-            let judgement = comparison.better.map { $0 ? "Better" : "Worse" } ?? (comparison.gap == 0 ? "Same" : "–")
+            let header = "\(comparison.kind.name) (\(comparison.period.label))"
             if comparison.kind.isChange {
                 let ours = Formatting.percentChange(comparison.value)
                 rows.append(
-                    TableRow(
-                        cells: [
-                            Cell(text: Formatting.percentChange(comparison.benchmark)),
-                            Cell(text: "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))"),
-                            Cell(text: judgement),
-                        ],
-                        header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+                    row(
+                        header, figure: Formatting.percentChange(comparison.benchmark),
+                        difference: "ours \(ours): \(Formatting.change(comparison.gap, unit: .percent, decimals: 1))",
+                        better: comparison.better, equal: comparison.gap == 0))
             } else {
                 let decimals = Formatting.decimalPlaces(of: comparison.benchmark, minimum: analysis.decimals)
                 rows.append(
-                    TableRow(
-                        cells: [
-                            Cell(text: analysis.format(comparison.benchmark, decimals: decimals)),
-                            Cell(text: Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals)),
-                            Cell(text: judgement),
-                        ],
-                        header: "\(comparison.kind.name) (\(comparison.period.label))", note: nil, isGap: false))
+                    row(
+                        header, figure: analysis.format(comparison.benchmark, decimals: decimals),
+                        difference: Formatting.change(comparison.gap, unit: analysis.unit, decimals: decimals),
+                        better: comparison.better, equal: comparison.gap == 0))
             }
         }
         for named in analysis.namedComparisons {
-            let judgement = named.better.map { $0 ? "Better" : "Worse" } ?? (named.gap == 0 ? "Same" : "–")
             let decimals = Formatting.decimalPlaces(of: named.comparator, minimum: analysis.decimals)
             var when = named.period.label
             if let asAt = named.asAt, asAt != named.period { when += ", as at \(asAt.label)" }
             rows.append(
-                TableRow(
-                    cells: [
-                        Cell(text: analysis.format(named.comparator, decimals: decimals)),
-                        Cell(text: Formatting.change(named.gap, unit: analysis.unit, decimals: decimals)),
-                        Cell(text: judgement),
-                    ],
-                    header: "\(named.name) (\(when))", note: named.source, isGap: false))
+                row(
+                    "\(named.name) (\(when))", figure: analysis.format(named.comparator, decimals: decimals),
+                    difference: Formatting.change(named.gap, unit: analysis.unit, decimals: decimals),
+                    better: named.better, equal: named.gap == 0))
         }
         return DataTable(
             caption: "Benchmarks beside \(analysis.format(latest)) (\(latest.period.label))",
