@@ -16,60 +16,7 @@ enum CartesianLayout {
         let categories = spec.categories
         let n = categories.count
 
-        // Parts of a stack are named at the right of the last column when the names fit, else in a legend.
-        var legend: [LegendEntry] = []
-        var partsInLegend = false
-        if spec.kind == .stacked {
-            let widest = spec.series.map { b.measure($0.name, size: b.type.side) }.max() ?? 0
-            partsInLegend = widest + 22 > b.width * 0.3
-            if partsInLegend {
-                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) }
-            }
-        }
-        // Year-to-date columns are told apart by their fill, and by their own "YTD" on the axis: in the tightest
-        // layout that label alone names them.
-        if spec.kind == .column, b.type.gap >= 8, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
-            legend = [
-                LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
-                LegendEntry(swatch: .fill(.yearToDate), label: "Year to date"),
-            ]
-        }
-        if spec.kind == .spc {
-            for type in [ChartSpec.PointType.improvement, .concern, .neither, .commonCause] where spec.points.contains(type) {
-                let style = Style.spcPoint(type)
-                let label: String
-                // Shorter in the tightest layout, where the key sits in little space.
-                let short = b.type.gap < 8
-                switch type {
-                case .improvement: label = short ? "Improvement" : "Special cause: improvement"
-                case .concern: label = short ? "Concern" : "Special cause: concern"
-                case .neither: label = "Special cause"
-                case .commonCause: label = "Common cause"
-                }
-                legend.append(LegendEntry(swatch: .marker(style.shape, style.colour, style.size), label: label))
-            }
-        }
-
-        // In a narrow chart, reference lines and comparator series are named in a key above the plot.
-        if b.type.keyAbove {
-            let lowest = spec.series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
-            let cannotBeNegative = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
-            for reference in spec.references where !(cannotBeNegative && lowest >= 0 && reference.value < 0 && spec.axis.minimum == nil) {
-                let style = Style.reference(reference.role)
-                let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
-                legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: reference.name + " " + value))
-            }
-            for series in spec.series {
-                if case .benchmark(let role) = series.role, series.values.contains(where: { $0 != nil }) {
-                    let style = Style.reference(role)
-                    legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: series.name))
-                }
-            }
-            if spec.kind == .stacked, !partsInLegend {
-                partsInLegend = true
-                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) } + legend
-            }
-        }
+        let (legend, partsInLegend) = legend(spec, b: b)
         let region = b.frame(spec, legend: legend)
         let hasData = spec.series.contains { $0.values.contains { $0 != nil } }
         guard n > 0, hasData else {
@@ -88,39 +35,7 @@ enum CartesianLayout {
         let plotBottom = region.maxY - (axisLabelOffset(labelSize) + rowHeight + (hasSecondary ? rowHeight + 1 : 0))
         let plotHeight = max(10, plotBottom - plotTop)
 
-        // Value axis: every figure drawn, including targets and limits, must fit.
-        var domainValues: [Double] = []
-        if spec.kind == .stacked {
-            for index in 0..<n {
-                let sum = spec.series.reduce(0.0) { $0 + max(0, $1.values[safe: index].flatMap { $0 } ?? 0) }
-                domainValues.append(sum)
-                if let total = spec.totals[safe: index].flatMap({ $0 }) { domainValues.append(total) }
-            }
-        } else {
-            domainValues += spec.series.flatMap { $0.values.compactMap { $0 } }
-        }
-        let dataMinimum = domainValues.min() ?? 0
-        // Counts and percentages cannot be negative: a reference below zero on such an axis (an SPC lower limit
-        // of a count) is left off rather than pulling the axis below zero.
-        let zeroBased = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
-        // A reference below zero on an axis of figures that cannot be negative (an SPC lower limit of a count)
-        // is left off rather than pulling the axis below zero.
-        let references = spec.references.filter { !(zeroBased && dataMinimum >= 0 && $0.value < 0 && spec.axis.minimum == nil) }
-        domainValues += references.map(\.value)
-        let headroom = isColumns ? (b.type.value * 1.3 + 4) / plotHeight : 0.02
-        // As many ticks as leave at least four label heights between them, and never labels that touch.
-        var tickCount = max(1, min(8, (plotHeight / (labelSize * 4)).rounded(.down)))
-        var axis = ValueAxisScale.make(
-            values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
-            minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
-        while tickCount > 1, axis.ticks.count > 2,
-            plotHeight / Double(axis.ticks.count - 1) < labelSize * 1.6
-        {
-            tickCount -= 1
-            axis = ValueAxisScale.make(
-                values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
-                minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
-        }
+        let (axis, references) = valueAxis(spec, isColumns: isColumns, plotHeight: plotHeight, labelSize: labelSize, b: b)
         let shownReferences = references.filter { axis.lower - 1e-9 <= $0.value && $0.value <= axis.upper + 1e-9 }
 
         // Horizontal budget: tick labels at the left, side labels at the right.
@@ -181,29 +96,8 @@ enum CartesianLayout {
             gapLabelBoxes.append((band, lines))
         }
 
-        // 2. Gridlines and the baseline.
-        for (tick, label) in zip(axis.ticks, tickLabels) {
-            let ty = y(tick)
-            if abs(tick - axis.lower) > 1e-9 * max(1, abs(axis.upper - axis.lower)) {
-                b.addRect(.gridline, Box(x: plot.x, y: ty - 0.5, width: plot.width, height: 1), tick == 0 ? Style.axis : Style.gridline)
-            }
-            var t = label
-            t.x = plot.x - 7
-            t.y = ty + labelSize * TextMetrics.centreToBaseline
-            b.add(.valueTickLabel, .text(t))
-        }
-        b.addRect(.axis, Box(x: plot.x, y: plot.maxY - 0.5, width: plot.width, height: 1), Style.axis)
-        // An axis that does not start at zero is marked with a break at its foot (two short slanted strokes
-        // across the baseline, with a gap between) so the heights are not read as proportions.
-        if axis.excludesZero {
-            let h = 4.0, w = 3.0
-            let x0 = plot.x
-            let baseY = axis.upper < 0 ? plot.y : plot.maxY
-            b.addRect(.axisBreak, Box(x: x0 - 1, y: baseY - h - 1, width: w * 2 + 4, height: 2 * h + 2), .white)
-            for dx in [0.0, 4.0] {
-                b.addLine(.axisBreak, [Point(x0 + dx - 1, baseY + h), Point(x0 + dx + w, baseY - h)], width: 1.3, colour: Style.axis)
-            }
-        }
+        // 2. Gridlines, the tick labels and the baseline.
+        drawGrid(axis, tickLabels: tickLabels, y: y, plot: plot, labelSize: labelSize, into: &b)
 
         // 3. Category labels.
         let yearCarriers = foldYears ? Set(categories.indices.filter { $0 == 0 || categories[$0].secondary != categories[$0 - 1].secondary }) : []
@@ -245,21 +139,157 @@ enum CartesianLayout {
         for t in gapTexts { b.add(.gapLabel, .text(t)) }
 
         // 6. Side labels, pushed apart so none overlaps another.
-        if !sideLabels.isEmpty {
-            let lineStep = b.type.side * TextMetrics.lineHeight
-            let heights = sideLabels.map { Double($0.lines.count) * lineStep }
-            let wanted = sideLabels.map { $0.role == .seriesLabel && $0.swatch != nil ? $0.wantedY : y($0.wantedY) }
-            let centres = Repel.place(wanted: wanted, sizes: heights, gap: 1, lower: region.y, upper: region.maxY)
-            for (label, centre) in zip(sideLabels, centres) {
-                var baseline = centre - Double(label.lines.count) * lineStep / 2 + lineStep / 2 + b.type.side * TextMetrics.centreToBaseline
-                let x = plot.maxX + 8
-                if let swatch = label.swatch {
-                    b.drawSwatch(swatch, in: Box(x: x, y: centre - 5, width: 11, height: 10), role: .seriesLabel)
+        placeSideLabels(sideLabels, swatchRoom: swatchRoom, y: y, plot: plot, region: region, into: &b)
+    }
+
+    /// The key: a stack's parts where their names do not fit at the right, year-to-date columns, SPC point types,
+    /// and in a narrow chart the reference lines and comparator series. Returns whether the parts are in it.
+    static func legend(_ spec: ChartSpec, b: SceneBuilder) -> (entries: [LegendEntry], partsInLegend: Bool) {
+        let categories = spec.categories
+        let isColumns = spec.kind == .column || spec.kind == .stacked
+        // Parts of a stack are named at the right of the last column when the names fit, else in a legend.
+        var legend: [LegendEntry] = []
+        var partsInLegend = false
+        if spec.kind == .stacked {
+            let widest = spec.series.map { b.measure($0.name, size: b.type.side) }.max() ?? 0
+            partsInLegend = widest + 22 > b.width * 0.3
+            if partsInLegend {
+                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) }
+            }
+        }
+        // Year-to-date columns are told apart by their fill, and by their own "YTD" on the axis: in the tightest
+        // layout that label alone names them.
+        if spec.kind == .column, b.type.gap >= 8, categories.contains(where: \.isYearToDate), categories.contains(where: { !$0.isYearToDate }) {
+            legend = [
+                LegendEntry(swatch: .fill(.main), label: spec.periodName ?? "Period"),
+                LegendEntry(swatch: .fill(.yearToDate), label: "Year to date"),
+            ]
+        }
+        if spec.kind == .spc {
+            for type in [ChartSpec.PointType.improvement, .concern, .neither, .commonCause] where spec.points.contains(type) {
+                let style = Style.spcPoint(type)
+                let label: String
+                // Shorter in the tightest layout, where the key sits in little space.
+                let short = b.type.gap < 8
+                switch type {
+                case .improvement: label = short ? "Improvement" : "Special cause: improvement"
+                case .concern: label = short ? "Concern" : "Special cause: concern"
+                case .neither: label = "Special cause"
+                case .commonCause: label = "Common cause"
                 }
-                for line in label.lines {
-                    b.addText(label.role, line, x: x + swatchRoom, y: baseline, size: b.type.side)
-                    baseline += lineStep
+                legend.append(LegendEntry(swatch: .marker(style.shape, style.colour, style.size), label: label))
+            }
+        }
+
+        // In a narrow chart, reference lines and comparator series are named in a key above the plot.
+        if b.type.keyAbove {
+            let lowest = spec.series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
+            let cannotBeNegative = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
+            for reference in spec.references where !(cannotBeNegative && lowest >= 0 && reference.value < 0 && spec.axis.minimum == nil) {
+                let style = Style.reference(reference.role)
+                let value = AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: referenceDecimals(reference, spec))
+                legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: reference.name + " " + value))
+            }
+            for series in spec.series {
+                if case .benchmark(let role) = series.role, series.values.contains(where: { $0 != nil }) {
+                    let style = Style.reference(role)
+                    legend.append(LegendEntry(swatch: .line(style.colour, style.width, style.dash), label: series.name))
                 }
+            }
+            if spec.kind == .stacked, !partsInLegend {
+                partsInLegend = true
+                legend = spec.series.enumerated().map { LegendEntry(swatch: .fill(.part($0.offset)), label: $0.element.name) } + legend
+            }
+        }
+        return (legend, partsInLegend)
+    }
+
+    /// The value axis: every figure drawn, including targets and limits, must fit, with as many ticks as leave
+    /// room between their labels. Returns it with the reference lines that may be drawn on it.
+    static func valueAxis(
+        _ spec: ChartSpec, isColumns: Bool, plotHeight: Double, labelSize: Double, b: SceneBuilder
+    ) -> (axis: ValueAxisScale, references: [ChartSpec.Reference]) {
+        let n = spec.categories.count
+        var domainValues: [Double] = []
+        if spec.kind == .stacked {
+            for index in 0..<n {
+                let sum = spec.series.reduce(0.0) { $0 + max(0, $1.values[safe: index].flatMap { $0 } ?? 0) }
+                domainValues.append(sum)
+                if let total = spec.totals[safe: index].flatMap({ $0 }) { domainValues.append(total) }
+            }
+        } else {
+            domainValues += spec.series.flatMap { $0.values.compactMap { $0 } }
+        }
+        let dataMinimum = domainValues.min() ?? 0
+        // Counts and percentages cannot be negative: a reference below zero on such an axis (an SPC lower limit
+        // of a count) is left off rather than pulling the axis below zero.
+        let zeroBased = isColumns || spec.axis.includeZero || spec.axis.unit == .count || spec.axis.unit == .percent
+        // A reference below zero on an axis of figures that cannot be negative (an SPC lower limit of a count)
+        // is left off rather than pulling the axis below zero.
+        let references = spec.references.filter { !(zeroBased && dataMinimum >= 0 && $0.value < 0 && spec.axis.minimum == nil) }
+        domainValues += references.map(\.value)
+        let headroom = isColumns ? (b.type.value * 1.3 + 4) / plotHeight : 0.02
+        // As many ticks as leave at least four label heights between them, and never labels that touch.
+        var tickCount = max(1, min(8, (plotHeight / (labelSize * 4)).rounded(.down)))
+        var axis = ValueAxisScale.make(
+            values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+            minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+        while tickCount > 1, axis.ticks.count > 2,
+            plotHeight / Double(axis.ticks.count - 1) < labelSize * 1.6
+        {
+            tickCount -= 1
+            axis = ValueAxisScale.make(
+                values: domainValues, unit: spec.axis.unit, includeZero: isColumns || spec.axis.includeZero,
+                minimum: spec.axis.minimum, maximum: spec.axis.maximum, tickCount: tickCount, headroom: headroom)
+        }
+        return (axis, references)
+    }
+
+    /// Gridlines with their tick labels, the baseline, and a break mark at the foot of an axis that does not start
+    /// at zero.
+    static func drawGrid(_ axis: ValueAxisScale, tickLabels: [Text], y: LinearScale, plot: Box, labelSize: Double, into b: inout SceneBuilder) {
+        for (tick, label) in zip(axis.ticks, tickLabels) {
+            let ty = y(tick)
+            if abs(tick - axis.lower) > 1e-9 * max(1, abs(axis.upper - axis.lower)) {
+                b.addRect(.gridline, Box(x: plot.x, y: ty - 0.5, width: plot.width, height: 1), tick == 0 ? Style.axis : Style.gridline)
+            }
+            var t = label
+            t.x = plot.x - 7
+            t.y = ty + labelSize * TextMetrics.centreToBaseline
+            b.add(.valueTickLabel, .text(t))
+        }
+        b.addRect(.axis, Box(x: plot.x, y: plot.maxY - 0.5, width: plot.width, height: 1), Style.axis)
+        // An axis that does not start at zero is marked with a break at its foot (two short slanted strokes
+        // across the baseline, with a gap between) so the heights are not read as proportions.
+        if axis.excludesZero {
+            let h = 4.0, w = 3.0
+            let x0 = plot.x
+            let baseY = axis.upper < 0 ? plot.y : plot.maxY
+            b.addRect(.axisBreak, Box(x: x0 - 1, y: baseY - h - 1, width: w * 2 + 4, height: 2 * h + 2), .white)
+            for dx in [0.0, 4.0] {
+                b.addLine(.axisBreak, [Point(x0 + dx - 1, baseY + h), Point(x0 + dx + w, baseY - h)], width: 1.3, colour: Style.axis)
+            }
+        }
+    }
+
+    /// Side labels at the right of the plot, each as near its line as it can be, pushed apart so none overlaps another.
+    static func placeSideLabels(
+        _ sideLabels: [SideLabel], swatchRoom: Double, y: LinearScale, plot: Box, region: Box, into b: inout SceneBuilder
+    ) {
+        guard !sideLabels.isEmpty else { return }
+        let lineStep = b.type.side * TextMetrics.lineHeight
+        let heights = sideLabels.map { Double($0.lines.count) * lineStep }
+        let wanted = sideLabels.map { $0.role == .seriesLabel && $0.swatch != nil ? $0.wantedY : y($0.wantedY) }
+        let centres = Repel.place(wanted: wanted, sizes: heights, gap: 1, lower: region.y, upper: region.maxY)
+        for (label, centre) in zip(sideLabels, centres) {
+            var baseline = centre - Double(label.lines.count) * lineStep / 2 + lineStep / 2 + b.type.side * TextMetrics.centreToBaseline
+            let x = plot.maxX + 8
+            if let swatch = label.swatch {
+                b.drawSwatch(swatch, in: Box(x: x, y: centre - 5, width: 11, height: 10), role: .seriesLabel)
+            }
+            for line in label.lines {
+                b.addText(label.role, line, x: x + swatchRoom, y: baseline, size: b.type.side)
+                baseline += lineStep
             }
         }
     }

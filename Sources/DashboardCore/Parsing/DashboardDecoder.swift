@@ -92,7 +92,7 @@ public enum DashboardDecoder {
             }
             definition.kpiComparators = kpiComparators.map(\.0)
         }
-        checkReferences(&definition, diagnostics: &diagnostics)
+        ReferenceChecks.check(&definition, diagnostics: &diagnostics)
         return definition
     }
 
@@ -135,24 +135,22 @@ public enum DashboardDecoder {
         if polarity == nil, map.isAbsentOrNull("polarity") {
             diagnostics.error("\(what) has no 'polarity' (high | low | none)", at: entry.keyLocation)
         }
-        guard let title, let unit, let polarity else {
-            // Still read the rest so its problems are reported too.
-            _ = decodeDetails(&map, unit: unit ?? .count, what: what, key: key, diagnostics: &diagnostics)
-            map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
-            return nil
-        }
-        var indicator = IndicatorDefinition(id: id, title: title.trimmingSpaces, unit: unit, polarity: polarity, location: entry.keyLocation)
-        let details = decodeDetails(&map, unit: unit, what: what, key: key, diagnostics: &diagnostics)
-        details(&indicator)
+        // Without a title, unit or polarity there is no indicator, but the rest is still read into a stand-in so
+        // its problems are reported too.
+        var indicator = IndicatorDefinition(
+            id: id, title: title?.trimmingSpaces ?? "", unit: unit ?? .count, polarity: polarity ?? .none, location: entry.keyLocation)
+        decodeDetails(&map, into: &indicator, what: what, key: key, diagnostics: &diagnostics)
         map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
+        guard title != nil, unit != nil, polarity != nil else { return nil }
         return indicator
     }
 
-    /// Reads every optional key; returns the changes to apply to the indicator.
+    /// Reads every optional key of an indicator into it (its unit, already read, decides how figures are read).
     static func decodeDetails(
-        _ map: inout ConfigMapping, unit: MeasureUnit, what: String, key: RAGKey = .standard,
+        _ map: inout ConfigMapping, into indicator: inout IndicatorDefinition, what: String, key: RAGKey = .standard,
         diagnostics: inout Diagnostics
-    ) -> (inout IndicatorDefinition) -> Void {
+    ) {
+        let unit = indicator.unit
         let shortTitle = map.string("short_title", diagnostics: &diagnostics)?.0.trimmingSpaces
         let chart = map.choice("chart", ChartKind.self, diagnostics: &diagnostics)
         let aggregation = map.choice("aggregation", Aggregation.self, diagnostics: &diagnostics)
@@ -269,36 +267,34 @@ public enum DashboardDecoder {
         let ratings = map.node("ratings").map { decodeRatings($0, key: key, diagnostics: &diagnostics) } ?? []
         let comparators = map.node("comparators").map { decodeComparators($0, unit: unit, diagnostics: &diagnostics) } ?? []
 
-        return { indicator in
-            indicator.shortTitle = shortTitle
-            if let chart { indicator.chart = chart }
-            indicator.aggregation =
-                aggregation
-                ?? .defaultFor(indicator.unit, hasNumeratorAndDenominator: numeratorID != nil && denominatorID != nil)
-            indicator.source = source
-            indicator.definition = definitionText
-            indicator.commentary = commentary
-            indicator.periodCommentary = periodCommentary
-            indicator.decimals = decimals
-            if let ragMethod { indicator.ragMethod = ragMethod }
-            if let compareWith { indicator.compareWith = compareWith }
-            if let spcOptions { indicator.spcOptions = spcOptions }
-            indicator.similarWithin = similar
-            indicator.ragTolerance = tolerance
-            indicator.numeratorID = numeratorID
-            indicator.denominatorID = denominatorID
-            indicator.target = target
-            indicator.targets = targets
-            indicator.targetLocations = targetLocations
-            indicator.axisMinimum = axisMinimum
-            indicator.axisMaximum = axisMaximum
-            indicator.parts = parts
-            indicator.benchmarks = benchmarks
-            indicator.benchmarkSource = benchmarkSource
-            indicator.reported = reported
-            indicator.ratings = ratings
-            indicator.comparators = comparators
-        }
+        indicator.shortTitle = shortTitle
+        if let chart { indicator.chart = chart }
+        indicator.aggregation =
+            aggregation
+            ?? .defaultFor(indicator.unit, hasNumeratorAndDenominator: numeratorID != nil && denominatorID != nil)
+        indicator.source = source
+        indicator.definition = definitionText
+        indicator.commentary = commentary
+        indicator.periodCommentary = periodCommentary
+        indicator.decimals = decimals
+        if let ragMethod { indicator.ragMethod = ragMethod }
+        if let compareWith { indicator.compareWith = compareWith }
+        if let spcOptions { indicator.spcOptions = spcOptions }
+        indicator.similarWithin = similar
+        indicator.ragTolerance = tolerance
+        indicator.numeratorID = numeratorID
+        indicator.denominatorID = denominatorID
+        indicator.target = target
+        indicator.targets = targets
+        indicator.targetLocations = targetLocations
+        indicator.axisMinimum = axisMinimum
+        indicator.axisMaximum = axisMaximum
+        indicator.parts = parts
+        indicator.benchmarks = benchmarks
+        indicator.benchmarkSource = benchmarkSource
+        indicator.reported = reported
+        indicator.ratings = ratings
+        indicator.comparators = comparators
     }
 
     static func decodeBenchmarks(_ node: ConfigNode, unit: MeasureUnit, diagnostics: inout Diagnostics) -> Benchmarks? {
@@ -414,94 +410,5 @@ public enum DashboardDecoder {
             return nil
         }
         return figure.hasPercentSign ? .relative(value / 100) : .absolute(value)
-    }
-
-    // MARK: - Cross references
-
-    static func checkReferences(_ definition: inout DashboardDefinition, diagnostics: inout Diagnostics) {
-        let byID = Dictionary(definition.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let ids = definition.indicators.map(\.id)
-        func unknown(_ id: String, at location: SourceLocation, role: String) {
-            let hint = Diagnostic.suggestion(for: id, among: ids).map { "; \($0)" } ?? ""
-            diagnostics.error("\(role) '\(id)', which is not an indicator of this dashboard\(hint)", at: location)
-        }
-        // An indicator's sparkline and printed chart are named <id>-spark and <id>-print: no other id may take those names.
-        for indicator in definition.indicators {
-            for suffix in ["-spark", "-print"] where indicator.id.hasSuffix(suffix) {
-                let stem = String(indicator.id.dropLast(suffix.count))
-                if byID[stem] != nil {
-                    diagnostics.error(
-                        "'\(indicator.id)' cannot be an indicator id beside '\(stem)': the \(suffix == "-spark" ? "sparkline" : "printed chart") of '\(stem)' has that file name; choose another id",
-                        at: indicator.location)
-                }
-            }
-        }
-        var placed: [String: SourceLocation] = [:]
-        for section in definition.sections {
-            for id in section.indicatorIDs {
-                if byID[id] == nil { unknown(id, at: section.location, role: "section '\(section.title)' lists") }
-                if let first = placed[id] {
-                    diagnostics.error("'\(id)' is listed in more than one section (first at line \(first.line))", at: section.location)
-                }
-                placed[id] = section.location
-            }
-        }
-        for indicator in definition.indicators {
-            if placed[indicator.id] == nil, !definition.sections.isEmpty {
-                diagnostics.warning("indicator '\(indicator.id)' is in no section, so no page links to it", at: indicator.location)
-            }
-            for part in indicator.parts {
-                guard let partDefinition = byID[part] else {
-                    unknown(part, at: indicator.location, role: "'\(indicator.id)' lists the part")
-                    continue
-                }
-                if part == indicator.id {
-                    diagnostics.error("'\(indicator.id)' cannot be a part of itself", at: indicator.location)
-                } else if partDefinition.unit != indicator.unit {
-                    diagnostics.error(
-                        "part '\(part)' is measured in \(partDefinition.unit.rawValue) but '\(indicator.id)' in \(indicator.unit.rawValue); parts must add up to their total",
-                        at: indicator.location)
-                }
-            }
-            for (role, reference) in [("numerator", indicator.numeratorID), ("denominator", indicator.denominatorID)] {
-                guard let reference else { continue }
-                if byID[reference] == nil { unknown(reference, at: indicator.location, role: "'\(indicator.id)' names the \(role)") }
-            }
-            if (indicator.numeratorID == nil) != (indicator.denominatorID == nil) {
-                diagnostics.error("'\(indicator.id)' needs both a numerator and a denominator, or neither", at: indicator.location)
-            }
-            if indicator.chart == .stacked, indicator.parts.isEmpty {
-                diagnostics.error("a stacked chart shows an indicator's parts, but '\(indicator.id)' has no 'parts'", at: indicator.location)
-            }
-        }
-        if let cycle = partsCycle(definition.indicators) {
-            diagnostics.error("parts go round in a circle: \(cycle.joined(separator: " → "))", at: definition.location)
-        }
-    }
-
-    /// A cycle among `parts`, if any (a total that is its own part through others).
-    static func partsCycle(_ indicators: [IndicatorDefinition]) -> [String]? {
-        let parts = Dictionary(indicators.map { ($0.id, $0.parts) }, uniquingKeysWith: { a, _ in a })
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var stack: [String] = []
-        func visit(_ id: String) -> [String]? {
-            if state[id] == 2 { return nil }
-            if state[id] == 1 {
-                let start = stack.firstIndex(of: id) ?? 0
-                return Array(stack[start...]) + [id]
-            }
-            state[id] = 1
-            stack.append(id)
-            for part in parts[id] ?? [] where part != id {
-                if let cycle = visit(part) { return cycle }
-            }
-            stack.removeLast()
-            state[id] = 2
-            return nil
-        }
-        for indicator in indicators {
-            if let cycle = visit(indicator.id) { return cycle }
-        }
-        return nil
     }
 }
