@@ -58,11 +58,12 @@ extension DashboardDecoder {
             var status = RAGStatus(id: id, name: name, meaning: meaning, colour: colour, textColour: textColour, decision: decision!)
             if let colour {
                 // Always shown with its name, so the words carry the status; the name must still be readable on its fill.
+                // The ratio is said rounded down, so a colour just short of 4.5:1 never reads as passing.
                 let text = textColour ?? Contrast.text(on: colour)
                 let ratio = Contrast.ratio(colour, text) ?? 0
                 if ratio < 4.5 {
                     diagnostics.error(
-                        "the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number(ratio, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
+                        "the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number((ratio * 10).rounded(.down) / 10, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
                         at: textLocation ?? item.location)
                 }
                 status.textColour = text
