@@ -3,7 +3,8 @@ import PackageDescription
 
 // The chart renderer and the analysis are compiled optimised in debug builds too: the test suite builds the
 // example site dozens of times, and unoptimised rasterising made most of its time. Behaviour is the same
-// (Swift's -O keeps IEEE arithmetic and overflow checks); debugging them in a debugger needs -c debug -Xswiftc -Onone.
+// (Swift's -O keeps IEEE arithmetic and overflow checks). To step through them in a debugger, drop
+// `swiftSettings: optimisedInDebug` from their targets for the while.
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
