@@ -29,8 +29,7 @@ public enum WordReport {
 
     /// A status's colours: its key's own where it sets them, else the site's for the outcome it counts as.
     static func colours(_ status: RAGStatus) -> (fill: String, text: String)? {
-        if let fill = status.colour {
-            let text = status.textColour ?? Contrast.text(on: fill)
+        if let fill = status.colour, let text = status.writtenIn {
             return (String(fill.dropFirst()).uppercased(), String(text.dropFirst()).uppercased())
         }
         return status.outcome.flatMap { ragColours[$0] }

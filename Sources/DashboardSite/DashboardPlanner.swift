@@ -233,8 +233,7 @@ struct DashboardPlanner {
         let summary =
             changes.isEmpty
             ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
-            : SnapshotChanges.brief(changes, limit: 0)[0].prefix(1).uppercased() + SnapshotChanges.brief(changes, limit: 0)[0].dropFirst()
-                + " since the \(since.label) edition."
+            : SnapshotChanges.counts(changes) + " since the \(since.label) edition."
         let page = ChangesPage(
             page: chrome(
                 "What changed since \(since.label), \(definition.title)", base: edition.base,

@@ -83,6 +83,14 @@ public enum Margin: Sendable, Hashable {
             return "\(Formatting.changeSize(value, unit: unit, decimals: decimals)) and \(Formatting.number(fraction * 100, decimals: 1).replacingZeroFraction)%"
         }
     }
+
+    /// The margin as a band around a target is worded: "2 pts", or "5% of the target" for a relative one.
+    public func describeAroundTarget(unit: MeasureUnit, decimals: Int) -> String {
+        switch self {
+        case .absolute: return describe(unit: unit, decimals: decimals)
+        case .relative, .smallerOf: return describe(unit: unit, decimals: decimals) + " of the target"
+        }
+    }
 }
 
 extension String {

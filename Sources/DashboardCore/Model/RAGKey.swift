@@ -18,7 +18,7 @@ public struct RAGStatus: Sendable, Hashable {
     public var meaning: String?
     /// The badge's fill, `#rrggbb`; nil: the site's own colour for the outcome it stands for, else a neutral grey.
     public var colour: String?
-    /// The badge's text colour: black or white, whichever contrasts more with the fill, unless the key sets one.
+    /// The badge's text colour as the key sets it (`text_colour:`); see `writtenIn` for the one used.
     public var textColour: String?
     public var decision: Decision
 
@@ -31,6 +31,12 @@ public struct RAGStatus: Sendable, Hashable {
         self.decision = decision
     }
 
+    /// The colour its name is written in on its fill: the key's own, else black or white, whichever contrasts
+    /// more; nil without a fill of its own.
+    public var writtenIn: String? {
+        colour.map { textColour ?? Contrast.text(on: $0) }
+    }
+
     /// The outcome this status counts as in the overview's tally; nil for one only reported.
     public var outcome: RAG? {
         switch decision {
@@ -39,8 +45,6 @@ public struct RAGStatus: Sendable, Hashable {
         case .reported: return nil
         }
     }
-
-    public var letter: String { String(name.prefix(1)).uppercased() }
 
     public static let red = RAGStatus(id: "red", name: "Red", decision: .rule(.red))
     public static let amber = RAGStatus(id: "amber", name: "Amber", decision: .rule(.amber))
@@ -113,7 +117,7 @@ public enum Contrast {
         guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
         func channel(_ shift: UInt32) -> Double {
             let c = Double((value >> shift) & 0xff) / 255
-            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
         }
         return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
     }
@@ -121,6 +125,13 @@ public enum Contrast {
     public static func ratio(_ a: String, _ b: String) -> Double? {
         guard let la = luminance(a), let lb = luminance(b) else { return nil }
         return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    /// A colour as `#rrggbb` in lower case, or nil where the text is not one.
+    public static func hexColour(_ text: String) -> String? {
+        let colour = text.trimmingSpaces
+        guard colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+        return colour.lowercased()
     }
 
     /// Black or white text, whichever contrasts more with the fill.

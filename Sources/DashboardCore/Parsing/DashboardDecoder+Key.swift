@@ -55,18 +55,16 @@ extension DashboardDecoder {
                 diagnostics.error("the RAG key has the status '\(name)' twice; keep one", at: item.location)
                 continue
             }
-            var status = RAGStatus(id: id, name: name, meaning: meaning, colour: colour, textColour: textColour, decision: decision!)
-            if let colour {
+            let status = RAGStatus(id: id, name: name, meaning: meaning, colour: colour, textColour: textColour, decision: decision!)
+            if let colour, let text = status.writtenIn {
                 // Always shown with its name, so the words carry the status; the name must still be readable on its fill.
                 // The ratio is said rounded down, so a colour just short of 4.5:1 never reads as passing.
-                let text = textColour ?? Contrast.text(on: colour)
                 let ratio = Contrast.ratio(colour, text) ?? 0
                 if ratio < 4.5 {
                     diagnostics.error(
                         "the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number((ratio * 10).rounded(.down) / 10, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
                         at: textLocation ?? item.location)
                 }
-                status.textColour = text
             } else if textColour != nil {
                 diagnostics.error("text_colour needs a colour for the status to be written on", at: textLocation ?? item.location)
             }
@@ -101,9 +99,8 @@ extension DashboardDecoder {
     }
 
     static func colourValue(_ text: String, key: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> String? {
-        let colour = text.trimmingSpaces
-        if colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }) { return colour.lowercased() }
-        diagnostics.error("\(key) must be a colour written #RRGGBB, such as #00703c, not '\(text)'", at: location)
+        if let colour = Contrast.hexColour(text) { return colour }
+        diagnostics.error("\(key) must be a colour written #RRGGBB, such as #12436d, not '\(text)'", at: location)
         return nil
     }
 

@@ -29,12 +29,7 @@ public enum DashboardDecoder {
         }
         var brandColour: String?
         if let (text, location) = map.string("brand_colour", diagnostics: &diagnostics) {
-            let colour = text.trimmingSpaces
-            if colour.count == 7, colour.hasPrefix("#"), colour.dropFirst().allSatisfy({ $0.isASCII && $0.isHexDigit }) {
-                brandColour = colour.lowercased()
-            } else {
-                diagnostics.error("brand_colour must be a colour written #RRGGBB, such as #12436d, not '\(text)'", at: location)
-            }
+            brandColour = colourValue(text, key: "brand_colour", at: location, diagnostics: &diagnostics)
         }
 
         // The key first: the statuses indicators report are checked against it.

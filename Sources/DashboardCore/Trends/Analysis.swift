@@ -120,12 +120,16 @@ public struct Overview: Sendable, Equatable {
     public var benchmarked = 0
     /// Counts in quartiles 1 to 4.
     public var quartiles = [0, 0, 0, 0]
-    /// Measures by the outcome their status counts as.
-    public var green = 0
-    public var amber = 0
-    public var red = 0
     /// Measures by status, in the order of the dashboard's RAG key (statuses no measure has left out).
     public var statuses: [StatusCount] = []
+    /// Measures by the outcome their status counts as.
+    public var green: Int { count(of: .green) }
+    public var amber: Int { count(of: .amber) }
+    public var red: Int { count(of: .red) }
+
+    func count(of outcome: RAG) -> Int {
+        statuses.filter { $0.status.outcome == outcome }.reduce(0) { $0 + $1.count }
+    }
     public var specialImprovement = 0
     public var specialConcern = 0
 
@@ -265,12 +269,6 @@ public enum Analysis {
                 overview.benchmarked += 1
                 overview.quartiles[quartile - 1] += 1
             }
-            switch analysis.rag?.status.outcome {
-            case .green?: overview.green += 1
-            case .amber?: overview.amber += 1
-            case .red?: overview.red += 1
-            case nil: break
-            }
             if let status = analysis.rag?.status { counts[status, default: 0] += 1 }
             switch analysis.spc?.variation {
             case .improvementHigh?, .improvementLow?: overview.specialImprovement += 1
@@ -349,11 +347,7 @@ public enum Analysis {
         }
 
         // Benchmarks: those for this period, else the most recent that had begun by its end.
-        let benchmarkPeriod =
-            indicator.benchmarks[period] != nil
-            ? period
-            : indicator.benchmarks.keys.filter { $0.start <= period.end }.max()
-        if let benchmarkPeriod {
+        if let benchmarkPeriod = comparatorPeriod(in: indicator.benchmarks, for: period) {
             let benchmarks = indicator.benchmarks[benchmarkPeriod]!
             analysis.benchmarks = benchmarks
             analysis.benchmarkPeriod = benchmarkPeriod
@@ -375,6 +369,12 @@ public enum Analysis {
             }
         }
         return analysis
+    }
+
+    /// Which of a comparator's periods stands beside a figure for `period`: the same period, else the most recent
+    /// that had begun by its end (a yearly comparator beside a quarter).
+    static func comparatorPeriod<Value>(in figures: [Period: Value], for period: Period) -> Period? {
+        figures[period] != nil ? period : figures.keys.filter { $0.start <= period.end }.max()
     }
 
     static func figures(_ observations: [Observation]) -> [Period: Double] {
@@ -417,11 +417,7 @@ public enum Analysis {
                 case .exceedsTarget(let margin) = better.decision
             {
                 let targetText = Formatting.figure(target, unit: indicator.unit, decimals: Formatting.decimalPlaces(of: target, minimum: analysis.decimals))
-                let size: String
-                switch margin {
-                case .absolute: size = margin.describe(unit: indicator.unit, decimals: analysis.decimals)
-                case .relative, .smallerOf: size = margin.describe(unit: indicator.unit, decimals: analysis.decimals) + " of the target"
-                }
+                let size = margin.describeAroundTarget(unit: indicator.unit, decimals: analysis.decimals)
                 assessment.status = better
                 assessment.rule = "beats the target of \(targetText) by at least \(size) (\(indicator.polarity.sentence))"
                 assessment.summary = better.meaning ?? "beats the target by \(size)"

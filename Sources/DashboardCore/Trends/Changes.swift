@@ -172,14 +172,18 @@ public enum SnapshotChanges {
     /// The changes in a few lines for a terminal: counts by kind, then up to `limit` sentences.
     public static func brief(_ changes: [SnapshotChange], limit: Int = 8) -> [String] {
         guard !changes.isEmpty else { return [] }
-        let counts = SnapshotChange.Kind.allCases.compactMap { kind -> String? in
-            let n = changes.filter { $0.kind == kind }.count
-            guard n > 0 else { return nil }
-            return kind.count(n)
-        }
-        var lines = [Wording.list(counts)]
+        var lines = [counts(changes)]
         lines += changes.prefix(limit).map { "  " + $0.sentence }
         if changes.count > limit { lines.append("  and \(changes.count - limit) more") }
         return lines
+    }
+
+    /// How many of each kind, in words: "1 revised figure and 1 direction change".
+    public static func counts(_ changes: [SnapshotChange]) -> String {
+        Wording.list(
+            SnapshotChange.Kind.allCases.compactMap { kind in
+                let n = changes.filter { $0.kind == kind }.count
+                return n > 0 ? kind.count(n) : nil
+            })
     }
 }

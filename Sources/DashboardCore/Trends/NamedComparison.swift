@@ -18,11 +18,7 @@ public struct NamedComparison: Sendable, Equatable {
     public static func latest(_ indicator: IndicatorDefinition, analysis: IndicatorAnalysis) -> [NamedComparison] {
         guard let latest = analysis.latest, let value = latest.value else { return [] }
         return indicator.comparators.compactMap { comparator in
-            let period =
-                comparator.figures[latest.period] != nil
-                ? latest.period
-                : comparator.figures.keys.filter { $0.start <= latest.period.end }.max()
-            guard let period, let figure = comparator.figures[period] else { return nil }
+            guard let period = Analysis.comparatorPeriod(in: comparator.figures, for: latest.period), let figure = comparator.figures[period] else { return nil }
             let better = indicator.polarity.isBetter(value, than: figure.value)
             return NamedComparison(
                 name: comparator.name, period: period, asAt: figure.asAt ?? comparator.asAt, source: comparator.source,

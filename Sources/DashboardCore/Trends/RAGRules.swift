@@ -56,11 +56,7 @@ public enum RAGRules {
         let edgeDecimals = Formatting.decimalPlaces(of: edge, minimum: decimals, maximum: max(decimals, 2))
         let edgeText = Formatting.figure(edge, unit: unit, decimals: edgeDecimals)
         let missText = Formatting.changeSize(shortfall, unit: unit, decimals: decimals)
-        let size: String
-        switch tolerance {
-        case .absolute: size = tolerance.describe(unit: unit, decimals: decimals)
-        case .relative, .smallerOf: size = "\(tolerance.describe(unit: unit, decimals: decimals)) of the target"
-        }
+        let size = tolerance.describeAroundTarget(unit: unit, decimals: decimals)
         let bandText = "amber band of \(size) (\(polarity == .high ? "down" : "up") to \(edgeText))"
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
             return RAGAssessment(

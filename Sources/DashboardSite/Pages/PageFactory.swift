@@ -50,8 +50,8 @@ enum PageFactory {
     }
 
     static func statusColours(_ status: RAGStatus) -> String? {
-        guard let fill = status.colour else { return nil }
-        return "background: \(fill); color: \(status.textColour ?? Contrast.text(on: fill))"
+        guard let fill = status.colour, let text = status.writtenIn else { return nil }
+        return "background: \(fill); color: \(text)"
     }
 
     /// The separate ratings for the latest period, each with its name: "Activity: Amber".
@@ -81,7 +81,7 @@ enum PageFactory {
                 case .absolute(let value):
                     decided =
                         "given where the figure beats its target by at least \(Formatting.number(value, decimals: Formatting.decimalPlaces(of: value, minimum: 0))) in the indicator's unit"
-                case .relative, .smallerOf: decided = "given where the figure beats its target by at least \(margin.describe(unit: .rate, decimals: 0)) of the target"
+                case .relative, .smallerOf: decided = "given where the figure beats its target by at least \(margin.describeAroundTarget(unit: .rate, decimals: 0))"
                 }
             case .reported: decided = "given only where the paper reports it"
             }
@@ -190,26 +190,9 @@ enum PageFactory {
     /// The header's colours: the brand colour from dashboard.yml (#rrggbb) and, on it, white text where white
     /// reaches a contrast ratio of 4.5:1 (WCAG 2 AA), else black, which then always does.
     static func brandStyle(_ colour: String?) -> String? {
-        guard let colour, let luminance = relativeLuminance(colour) else { return nil }
-        let text = contrast(1, luminance) >= 4.5 ? "#ffffff" : "#000000"
+        guard let colour, let white = Contrast.ratio(colour, "#ffffff") else { return nil }
+        let text = white >= 4.5 ? "#ffffff" : "#000000"
         return "--brand: \(colour); --brand-text: \(text)"
-    }
-
-    /// WCAG 2's relative luminance of a #rrggbb colour.
-    static func relativeLuminance(_ colour: String) -> Double? {
-        let hex = Array(colour.utf8)
-        guard hex.count == 7, hex[0] == UInt8(ascii: "#") else { return nil }
-        var channels: [Double] = []
-        for start in stride(from: 1, to: 7, by: 2) {
-            guard let value = UInt8(String(decoding: hex[start..<(start + 2)], as: UTF8.self), radix: 16) else { return nil }
-            let c = Double(value) / 255
-            channels.append(c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4))
-        }
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-    }
-
-    static func contrast(_ a: Double, _ b: Double) -> Double {
-        (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 
     static func anchor(_ title: String, index: Int) -> String {
