@@ -16,52 +16,65 @@ public enum SiteBuilder {
         // Load: the input is read and checked before the output is touched at all, so bad input leaves no trace.
         // Which dashboards to read comes from a look at the previous manifest without the lock: only a guess, made
         // again under the lock, where anything the guess left out is read too.
-        let guess = options.clean ? nil : Manifest.read(from: context.output)
+        let guess = options.clean ? nil : SiteRecord.read(context.output, stamps: nil)
         var loaded = Set<String>()
         var project = try load(
             options, folders: context.folders,
-            only: changedDashboards(context.dashboardKeys, previous: guess, output: context.output).changed, loaded: &loaded)
+            only: changedDashboards(context.dashboardKeys, previous: guess, missing: []).changed, loaded: &loaded)
 
         // Publish, first half: lock, recover, and only then decide from the previous site; every change to the
         // output is made while the lock is held.
         let lock = try await lockOutput(options, output: context.output)
         defer { lock.release() }
-        let recorded = Manifest.read(from: context.output)
+        let recorded = SiteRecord.read(context.output, stamps: lock.stamps)
+        let scan = recorded.map { ForeignFiles.scan($0) }
         let previous = options.clean ? nil : recorded
-        if isUpToDate(previous, context: context) {
+        if let previous, let scan, isUpToDate(previous, scan: scan, context: context) {
             report.upToDate = true
-            report.dashboards = previous?.dashboards.count ?? 0
+            report.dashboards = previous.manifest.dashboards.count
             report.seconds = (clock.now - started).seconds
             return report
         }
 
         // Only dashboards whose inputs changed are read: unchanged ones were valid when last built. What was read
         // already is built afresh, whatever the previous site holds.
-        var (changed, carried) = changedDashboards(context.dashboardKeys, previous: previous, output: context.output)
+        var (changed, carried) = changedDashboards(context.dashboardKeys, previous: previous, missing: scan?.missing ?? [])
         changed.formUnion(loaded)
         for id in loaded { carried[id] = nil }
         try await options.publishHook?(.planned)
-        if !context.folders.isEmpty, !changed.isSubset(of: loaded) {
-            let more = try load(options, folders: context.folders, only: changed.subtracting(loaded), loaded: &loaded)
-            project.dashboards += more.dashboards
-            project.diagnostics.append(contentsOf: more.diagnostics)
-        }
-        report.warnings = project.diagnostics.warnings
 
         let staged: StagedOutput
         do {
-            staged = try StagedOutput(lock: lock, exchangeUnavailable: options.exchangeUnavailable)
+            staged = try StagedOutput(lock: lock, exchangeUnavailable: options.exchangeUnavailable, fromSpare: !options.clean)
         } catch {
             throw BuildError.at(.publish, options.output, error)
         }
         do {
+            // An unchanged dashboard the staging folder does not already hold as published is linked from the
+            // published site, file by file from its manifest; one whose manifest cannot be read is built again.
+            var linking: [String: [String: String]] = [:]
+            for (id, entry) in carried where !staged.holds(dashboard: id, digest: entry.digest) {
+                if let files = previous?.files(of: id) {
+                    linking[id] = files
+                } else {
+                    changed.insert(id)
+                    carried[id] = nil
+                }
+            }
+            if !context.folders.isEmpty, !changed.isSubset(of: loaded) {
+                let more = try load(options, folders: context.folders, only: changed.subtracting(loaded), loaded: &loaded)
+                project.dashboards += more.dashboards
+                project.diagnostics.append(contentsOf: more.diagnostics)
+            }
+            report.warnings = project.diagnostics.warnings
+
             var writer = Writer(staged: staged, previous: previous, failAfterWrites: options.failAfterWrites)
             var manifest = Manifest(fingerprint: context.fingerprint)
             let renderer: ChartRenderer
             do { renderer = try ChartRenderer(fonts: context.fonts) } catch { throw BuildError.at(.render, context.assets.fontsDirectory, error) }
 
             // Analyse and plan each changed dashboard, write its pages, and carry the others over.
-            var cards: [DashboardCard] = []
+            var cards: [String: DashboardCard] = [:]
             var chartJobs: [ChartJob] = []
             for dashboard in project.dashboards {
                 let planner = DashboardPlanner(
@@ -70,27 +83,22 @@ public enum SiteBuilder {
                 let analysed = planner.analyse()
                 let plan: DashboardPlanner.Plan
                 do { plan = try planner.plan(analysed) } catch { throw BuildError.at(.plan, dashboard.id + "/", error) }
-                var files = plan.files.map(\.path) + plan.charts.map(\.path)
                 for file in plan.files { try writer.put(file.bytes, at: file.path) }
-                files += try writeSnapshot(plan, of: dashboard.id, output: context.output, recorded: recorded, writer: &writer, report: &report)
+                try writeSnapshot(plan, of: dashboard.id, output: context.output, hadSite: recorded != nil, writer: &writer, report: &report)
                 chartJobs += plan.charts
                 report.pages += plan.pages
                 report.charts += plan.charts.count
-                cards.append(plan.card)
-                manifest.dashboards[dashboard.id] = Manifest.DashboardEntry(
-                    fingerprint: context.dashboardKeys[dashboard.id] ?? "", card: plan.card, files: files.sorted())
+                cards[dashboard.id] = plan.card
             }
-            for (id, entry) in carried.sorted(by: { $0.key < $1.key }) {
-                for path in entry.files {
-                    try writer.carry(path)
-                    if path.hasSuffix(".png") {
-                        report.charts += 1
-                        report.chartsReused += 1
-                    } else if path.hasSuffix(".html") {
-                        report.pages += 1
-                    }
-                }
-                cards.append(entry.card)
+            for (_, files) in linking.sorted(by: { $0.key < $1.key }) {
+                for (path, key) in files.sorted(by: { $0.key < $1.key }) { try writer.carry(path, key: key) }
+            }
+            for (id, entry) in carried {
+                cards[id] = entry.card
+                report.pages += entry.pages
+                report.charts += entry.charts
+                report.chartsReused += entry.charts
+                if linking[id] == nil { report.reused += entry.files }
                 manifest.dashboards[id] = entry
             }
 
@@ -101,30 +109,79 @@ public enum SiteBuilder {
             report.chartsRendered = rendered
             report.chartsReused += reusedCharts
 
-            // Write: what the whole site shares, then what was added by hand, then the manifest.
-            report.pages += try writeShared(cards: cards, assets: context.assets, renderer: renderer, writer: &writer)
+            // Write: each built or linked dashboard's manifest, what the whole site shares, what was added by
+            // hand, and the site's manifest last.
+            for id in Set(cards.keys).subtracting(manifest.dashboards.keys).union(linking.keys).sorted() {
+                let files = writer.keys(of: id)
+                try writer.removeStale(of: id)
+                let bytes: [UInt8]
+                do {
+                    bytes = try DashboardManifest(files: files).encoded()
+                    try staged.write(bytes, to: DashboardManifest.path(id))
+                } catch {
+                    throw BuildError.at(.write, DashboardManifest.path(id), error)
+                }
+                manifest.dashboards[id] = Manifest.DashboardEntry(
+                    fingerprint: context.dashboardKeys[id] ?? "", card: cards[id]!, digest: ContentHash.of(bytes),
+                    files: files.count, pages: files.keys.filter { $0.hasSuffix(".html") }.count,
+                    charts: files.keys.filter { $0.hasSuffix(".png") }.count)
+                if let before = previous?.files(of: id) { report.removed += Set(before.keys).subtracting(files.keys).count }
+            }
+            report.pages += try writeShared(cards: Array(cards.values), assets: context.assets, renderer: renderer, writer: &writer)
+            manifest.files = writer.keys(of: "")
+            for path in writer.keys where SiteRecord.owner(of: path.key).map({ cards[$0] == nil }) ?? false {
+                manifest.files[path.key] = path.value
+            }
+            try tidy(staged, writer: writer, manifest: manifest, previous: previous, report: &report)
+            // A path the new site has a file or a folder at is the site's.
+            var ours = Set(cards.keys)
+            for path in writer.keys.keys {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard ours.insert(String(folder)).inserted else { break }
+                }
+            }
             let kept: ForeignFiles.Result
             do {
-                kept = try ForeignFiles.carry(from: context.output, recorded: recorded, into: staged, claimed: writer.keys)
+                kept = try ForeignFiles.carry(
+                    scan ?? ForeignFiles.Scan(), before: (staged.start?.manifest.kept ?? []) + (previous?.manifest.kept ?? []),
+                    from: context.output, into: staged, claimed: { [writer] in writer.keys[$0] != nil || ours.contains($0) })
+                let top = { (path: String) in SiteRecord.owner(of: path) ?? path }
+                try staged.removeOthers(
+                    keeping: ours.union(manifest.files.keys.map(top)).union(kept.kept.map(top)).union([Manifest.fileName]))
+            } catch let error as BuildError {
+                throw error
             } catch {
                 throw BuildError.at(.write, context.output, error)
             }
-            report.kept = kept.kept
+            if recorded == nil, Folders.list(context.output).map({ !$0.isEmpty }) ?? false {
+                report.warnings.append(
+                    Diagnostic(
+                        .warning, "the previous site's \(Manifest.fileName) could not be read, so files in it that dashboards did not write cannot be told apart and were not kept",
+                        at: SourceLocation(file: context.output)))
+            }
+            report.kept = kept.kept.count
             report.warnings += kept.warnings
-            manifest.files = writer.keys
-            do { try staged.write(try manifest.encoded(), to: Manifest.fileName) } catch { throw BuildError.at(.write, Manifest.fileName, error) }
+            manifest.kept = kept.kept
+            let stamps = staged.stamps()
+            do {
+                try staged.write(try manifest.encoded(), to: Manifest.fileName)
+                try staged.recordStamps(stamps, previous: recorded)
+            } catch {
+                throw BuildError.at(.write, Manifest.fileName, error)
+            }
 
-            // Publish: swap the staged site in whole, then remove the old one.
+            // Publish: swap the staged site in whole, then keep the old one as the next build's spare.
             try await options.publishHook?(.staged)
             do { try staged.exchange() } catch { throw BuildError.at(.publish, options.output, error) }
             try await options.publishHook?(.exchanged)
-            staged.removeOld()
+            staged.keepOld(stamps: stamps)
             try await options.publishHook?(.cleaned)
 
-            report.dashboards = project.dashboards.count + carried.count
+            report.dashboards = manifest.dashboards.count
             report.written = writer.written
-            report.reused = writer.reused
-            report.removed = Set(previous?.files.keys ?? [:].keys).subtracting(writer.keys.keys).count
+            report.reused += writer.reused
         } catch let error as BuildError {
             staged.abandon()
             throw error
@@ -134,6 +191,24 @@ public enum SiteBuilder {
         }
         report.seconds = (clock.now - started).seconds
         return report
+    }
+
+    /// Leaves out of the staging folder what the spare had and the new site does not: dashboards no longer
+    /// built, and site-wide files no longer written. Counts what the published site had and the new one does not.
+    static func tidy(_ staged: StagedOutput, writer: Writer, manifest: Manifest, previous: SiteRecord?, report: inout BuildReport) throws {
+        do {
+            for id in (staged.start?.manifest.dashboards.keys).map(Array.init) ?? [] where manifest.dashboards[id] == nil {
+                try staged.removeDashboard(id)
+            }
+            for path in (staged.start?.manifest.files.keys.sorted() ?? []) where manifest.files[path] == nil && writer.keys[path] == nil {
+                try staged.remove(path)
+            }
+        } catch {
+            throw BuildError.at(.write, staged.output, error)
+        }
+        guard let previous else { return }
+        for (id, entry) in previous.manifest.dashboards where manifest.dashboards[id] == nil { report.removed += entry.files }
+        report.removed += previous.manifest.files.keys.filter { manifest.files[$0] == nil }.count
     }
 
     /// What a build works from before it reads any input: assets, fonts, the output's real path, and the keys that
@@ -207,20 +282,20 @@ public enum SiteBuilder {
     }
 
     /// Nothing changed, and nothing the last build wrote has gone missing since: nothing to do.
-    static func isUpToDate(_ previous: Manifest?, context: Context) -> Bool {
-        guard let previous, previous.fingerprint == context.fingerprint, !context.folders.isEmpty else { return false }
-        return previous.files.keys.allSatisfy { FileManager.default.fileExists(atPath: context.output + "/" + $0) }
+    static func isUpToDate(_ previous: SiteRecord, scan: ForeignFiles.Scan, context: Context) -> Bool {
+        previous.manifest.fingerprint == context.fingerprint && !context.folders.isEmpty && scan.missing.isEmpty
+            && !previous.isLegacy
     }
 
     /// Keeps what the current edition shows beside it and, where the output had it from the last build, tells the
-    /// report what changed since. Returns the path written.
+    /// report what changed since.
     static func writeSnapshot(
-        _ plan: DashboardPlanner.Plan, of id: String, output: String, recorded: Manifest?,
+        _ plan: DashboardPlanner.Plan, of id: String, output: String, hadSite: Bool,
         writer: inout Writer, report: inout BuildReport
-    ) throws -> [String] {
-        guard let snapshot = plan.snapshot else { return [] }
+    ) throws {
+        guard let snapshot = plan.snapshot else { return }
         let path = DashboardSnapshot.path(id)
-        if recorded != nil, let data = FileManager.default.contents(atPath: output + "/" + path),
+        if hadSite, let data = FileManager.default.contents(atPath: output + "/" + path),
             let before = try? JSONDecoder().decode(DashboardSnapshot.self, from: data)
         {
             report.changes.append(DashboardChanges(id: id, changes: SnapshotChanges.between(before, snapshot)))
@@ -228,7 +303,6 @@ public enum SiteBuilder {
         let bytes: [UInt8]
         do { bytes = try DashboardSnapshot.encoded(snapshot) } catch { throw BuildError.at(.write, path, error) }
         try writer.put(bytes, at: path)
-        return [path]
     }
 
     /// The site's front page, stylesheet and SPC icons; returns the pages written.
@@ -256,17 +330,15 @@ public enum SiteBuilder {
         return 1
     }
 
-    /// Which dashboards changed since `previous` (their inputs' key differs, or a file it wrote is gone), and
-    /// the entries of those that did not, to carry over.
-    static func changedDashboards(_ keys: [String: String], previous: Manifest?, output: String)
+    /// Which dashboards changed since `previous` (their inputs' key differs, or a file it wrote is `missing`),
+    /// and the entries of those that did not, to carry over.
+    static func changedDashboards(_ keys: [String: String], previous: SiteRecord?, missing: Set<String>)
         -> (changed: Set<String>, carried: [String: Manifest.DashboardEntry])
     {
         var carried: [String: Manifest.DashboardEntry] = [:]
         var changed = Set<String>()
         for (id, key) in keys {
-            if let entry = previous?.dashboards[id], entry.fingerprint == key,
-                entry.files.allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) })
-            {
+            if let entry = previous?.manifest.dashboards[id], entry.fingerprint == key, !missing.contains(id) {
                 carried[id] = entry
             } else {
                 changed.insert(id)

@@ -531,11 +531,17 @@ struct BadInputCorpusTests {
         try install(folder: "corpus", in: input)
         _ = try await SiteBuilder.build(options(input: input, output: output))
         write("not the site's", to: scratch.path + "/site/outside.html")
-        let manifestPath = output + "/" + Manifest.fileName
-        var manifest = try #require(Manifest.read(from: output))
-        manifest.files["../outside.html"] = String(repeating: "0", count: 32)
-        manifest.dashboards["corpus"]?.files.append("../outside.html")
-        try Data(try manifest.encoded()).write(to: URL(fileURLWithPath: manifestPath))
+        // The dashboard's manifest names the path, and the site's manifest the new manifest's digest; without a
+        // spare, the dashboard is linked from the published site file by file.
+        let dashboardManifest = output + "/" + DashboardManifest.path("corpus")
+        var files = try JSONDecoder().decode(DashboardManifest.self, from: Data(contentsOf: URL(fileURLWithPath: dashboardManifest)))
+        files.files["../outside.html"] = String(repeating: "0", count: 64)
+        let bytes = try files.encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: dashboardManifest))
+        var manifest = try #require(Manifest.read(from: output)).manifest
+        manifest.dashboards["corpus"]?.digest = ContentHash.of(bytes)
+        try Data(try manifest.encoded()).write(to: URL(fileURLWithPath: output + "/" + Manifest.fileName))
+        try FileManager.default.removeItem(atPath: scratch.path + "/site/.public.spare")
         let before = snapshot(scratch.path)
 
         // A second dashboard changes the site, so the first is carried over from the manifest.

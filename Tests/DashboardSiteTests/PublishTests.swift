@@ -58,7 +58,11 @@ struct PublishTests {
         snapshot(output).filter { $0.key != Manifest.fileName }
     }
 
-    /// What sits beside the output: the output, its lock file and nothing else once a build has finished.
+    /// What sits beside an output once a build has finished: the output, its lock file, the spare site and the
+    /// stamps of both sites' folders.
+    static let finished = [".public.folders", ".public.lock", ".public.spare", "public"]
+
+    /// What sits beside the output.
     static func beside(_ output: String) -> [String] {
         let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
         return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
@@ -77,6 +81,12 @@ struct PublishTests {
 
     static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
         Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    /// The differences but the dashboards' manifests, for a site built by the `dashboards` binary: their chart keys
+    /// include the running program's bytes, which differ from the test runner's.
+    static func differencesBesideManifests(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        differences(a, b).filter { !$0.hasSuffix("/" + Manifest.fileName) }
     }
 
     // MARK: Overlapping builds, in process, paused at each step
@@ -109,7 +119,7 @@ struct PublishTests {
         pause.open()
         _ = try await first.value
         #expect(Self.differences(Self.site(output), inputs.clean["b"]!) == [])
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.beside(output) == Self.finished)
     }
 
     @Test("builds that wait for the lock each publish exactly their clean build, in every interleaving", arguments: PublishStep.allCases)
@@ -148,7 +158,7 @@ struct PublishTests {
         #expect(Set(published) == ["a", "b", "c"])
         let last = try #require(published.last)
         #expect(Self.differences(Self.site(output), inputs.clean[last]!) == [], "the site is not a clean build of \(last)")
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.beside(output) == Self.finished)
 
         // And the next build of any input is exactly its own clean build.
         for name in ["a", "b", "c"] where name != last {
@@ -164,28 +174,46 @@ struct PublishTests {
         let scratch = Scratch("killed-\(step)")
         defer { scratch.remove() }
         let inputs = try await Inputs(scratch)
-        let output = scratch.path + "/site/public"
-        func build(_ name: String, kill: PublishStep? = nil, clean: Bool = false) throws -> Run {
-            try run(
-                ["build", "--input", inputs.paths[name]!, "--assets", exampleAssets, "--output", output, "--jobs", "2"] + (clean ? ["--clean"] : []),
-                in: scratch.path, environment: kill.map { ["DASHBOARDS_TEST_KILL_AT": $0.rawValue] } ?? [:])
+        // Built clean, the killed build starts from nothing; else from the spare, a site of another input.
+        for clean in [true, false] {
+            let output = scratch.path + "/site-\(clean)/public"
+            func build(_ name: String, kill: PublishStep? = nil) throws -> Run {
+                try run(
+                    ["build", "--input", inputs.paths[name]!, "--assets", exampleAssets, "--output", output, "--jobs", "2"]
+                        + (clean && kill != nil ? ["--clean"] : []),
+                    in: scratch.path, environment: kill.map { ["DASHBOARDS_TEST_KILL_AT": $0.rawValue] } ?? [:])
+            }
+            #expect(try build("a").status == 0)
+            if !clean { #expect(try build("c").status == 0) }
+            let before = clean ? "a" : "c"
+
+            let killed = try build("b", kill: step)
+            #expect(killed.signalled && killed.status == SIGKILL, "exit \(killed.status): \(killed.stderr)")
+            let published = [.exchanged, .cleaned].contains(step) ? "b" : before
+            #expect(
+                Self.differencesBesideManifests(Self.site(output), inputs.clean[published]!) == [],
+                "after a kill at \(step) (clean: \(clean)) the site is not a clean build of \(published)")
+
+            // The same input again: leftovers are removed even where the site is already up to date.
+            let again = try build("b")
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(Self.differencesBesideManifests(Self.site(output), inputs.clean["b"]!) == [])
+            #expect(Self.beside(output) == Self.finished, "leftovers after a kill at \(step)")
+
+            // The next build starts from whatever spare the kill left, and publishes exactly its clean build;
+            // the site it replaced is kept whole as the next spare.
+            let other = try build("c")
+            #expect(other.status == 0, "\(other.stderr)")
+            #expect(Self.differencesBesideManifests(Self.site(output), inputs.clean["c"]!) == [])
+            #expect(Self.differencesBesideManifests(Self.site(Self.spare(output)), inputs.clean["b"]!) == [], "the spare is not the site it replaced")
+            #expect(try build("a").status == 0)
+            #expect(Self.differencesBesideManifests(Self.site(output), inputs.clean["a"]!) == [])
         }
-        #expect(try build("a").status == 0)
+    }
 
-        let killed = try build("b", kill: step, clean: true)
-        #expect(killed.signalled && killed.status == SIGKILL, "exit \(killed.status): \(killed.stderr)")
-        let published = [.exchanged, .cleaned].contains(step) ? "b" : "a"
-        #expect(Self.differences(Self.site(output), inputs.clean[published]!) == [], "after a kill at \(step) the site is not a clean build of \(published)")
-
-        // The same input again: leftovers are removed even where the site is already up to date.
-        let again = try build("b")
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(Self.differences(Self.site(output), inputs.clean["b"]!) == [])
-        #expect(Self.beside(output) == [".public.lock", "public"], "leftovers after a kill at \(step)")
-
-        let other = try build("c")
-        #expect(other.status == 0, "\(other.stderr)")
-        #expect(Self.differences(Self.site(output), inputs.clean["c"]!) == [])
+    /// The spare site kept beside an output.
+    static func spare(_ output: String) -> String {
+        URL(fileURLWithPath: output).deletingLastPathComponent().path + "/." + URL(fileURLWithPath: output).lastPathComponent + ".spare"
     }
 
     @Test("two real processes building different inputs at once: the site is a clean build of one of them")
@@ -208,10 +236,10 @@ struct PublishTests {
             #expect(process.terminationStatus == 0)
         }
         let site = Self.site(output)
-        #expect(Self.differences(site, inputs.clean["b"]!) == [] || Self.differences(site, inputs.clean["c"]!) == [])
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.differencesBesideManifests(site, inputs.clean["b"]!) == [] || Self.differencesBesideManifests(site, inputs.clean["c"]!) == [])
+        #expect(Self.beside(output) == Self.finished)
         _ = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
-        #expect(Self.differences(Self.site(output), inputs.clean["a"]!) == [])
+        #expect(Self.differencesBesideManifests(Self.site(output), inputs.clean["a"]!) == [])
     }
 
     // MARK: Leftovers and filesystems
@@ -226,7 +254,7 @@ struct PublishTests {
         try FileManager.default.copyItem(atPath: output, toPath: scratch.path + "/site/.public.staging")
         let report = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
         #expect(report.upToDate)
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.beside(output) == Self.finished)
 
         // A two-rename swap of an earlier version killed between its renames: no output, the old site aside.
         try FileManager.default.moveItem(atPath: output, toPath: scratch.path + "/site/.public.staging.old")
@@ -234,7 +262,7 @@ struct PublishTests {
         let recovered = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
         #expect(recovered.upToDate, "the old site was not put back")
         #expect(Self.differences(Self.site(output), inputs.clean["a"]!) == [])
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.beside(output) == Self.finished)
     }
 
     @Test("where folders cannot be exchanged atomically the build is refused and the site stays as it was")
@@ -257,7 +285,7 @@ struct PublishTests {
             #expect(message.contains("cannot swap two folders atomically"), "\(message)")
         }
         #expect(Self.differences(Self.site(output), inputs.clean["a"]!) == [])
-        #expect(Self.beside(output) == [".public.lock", "public"])
+        #expect(Self.beside(output) == Self.finished)
     }
 
     @Test("an output that is a symbolic link stays a link, and the site is published where it points")
@@ -272,7 +300,7 @@ struct PublishTests {
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/public") == "www/site")
             #expect(Self.differences(Self.site(scratch.path + "/www/site"), inputs.clean[name]!) == [])
         }
-        #expect(Self.beside(scratch.path + "/www/site") == [".site.lock", "site"])
+        #expect(Self.beside(scratch.path + "/www/site") == [".site.folders", ".site.lock", ".site.spare", "site"])
 
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/dangling", withDestinationPath: "nowhere")
         await #expect(throws: BuildError.self) {
@@ -321,6 +349,57 @@ struct PublishTests {
         // Still there after a further build of another input.
         _ = try await SiteBuilder.build(options(input: inputs.paths["c"]!, output: output))
         #expect(read(output + "/CNAME") == added["CNAME"])
+    }
+
+    @Test("builds that start from the spare publish exactly their clean build, whatever was changed by hand in the site or the spare")
+    func buildsFromTheSpare() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let inputs = try await Inputs(scratch)
+        let output = scratch.path + "/site/public"
+        let spare = Self.spare(output)
+        func build(_ name: String) async throws -> BuildReport {
+            let report = try await SiteBuilder.build(options(input: inputs.paths[name]!, output: output))
+            #expect(Self.differences(Self.site(output), inputs.clean[name]!) == [], "building \(name)")
+            return report
+        }
+        // Each build starts from the site before the last one; a dashboard added and removed on the way.
+        for name in ["a", "b", "c", "a", "b"] { _ = try await build(name) }
+        #expect(Self.differences(Self.site(spare), inputs.clean["a"]!) == [])
+
+        // A file of the published site deleted by hand is put back by the next build, though no input changed.
+        try FileManager.default.removeItem(atPath: output + "/corpus/index.html")
+        #expect(try await !build("b").upToDate)
+
+        // A file removed from the spare and one added to it: those dashboards' copies there are not used.
+        #expect(!FileManager.default.fileExists(atPath: spare + "/corpus/index.html"), "the spare is the site as it was")
+        try FileManager.default.removeItem(atPath: spare + "/second/index.html")
+        write("stray", to: spare + "/corpus/stray.html")
+        _ = try await build("c")
+        _ = try await build("a")
+
+        // Files added by hand at the top, in a dashboard's folder and in a folder of their own are kept, and
+        // once removed by hand they go from the next site too, spare or not.
+        let added = ["CNAME": "dashboards.example.gov.uk\n", "corpus/extra.pdf": "%PDF-1.7", "reports/annual.pdf": "%PDF-1.7"]
+        try FileManager.default.createDirectory(atPath: output + "/reports", withIntermediateDirectories: false)
+        for (path, text) in added { write(text, to: output + "/" + path) }
+        for name in ["b", "c", "a"] {
+            let report = try await SiteBuilder.build(options(input: inputs.paths[name]!, output: output))
+            #expect(report.kept == 3)
+            let ours = Self.site(output).filter { added[$0.key] == nil }
+            #expect(Self.differences(ours, inputs.clean[name]!) == [], "building \(name) with files added by hand")
+            for (path, text) in added { #expect(read(output + "/" + path) == text) }
+        }
+        try FileManager.default.removeItem(atPath: output + "/corpus/extra.pdf")
+        try FileManager.default.removeItem(atPath: output + "/reports")
+        for name in ["b", "c"] {
+            let report = try await SiteBuilder.build(options(input: inputs.paths[name]!, output: output))
+            #expect(report.kept == 1)
+            #expect(Self.differences(Self.site(output).filter { $0.key != "CNAME" }, inputs.clean[name]!) == [])
+        }
+        try FileManager.default.removeItem(atPath: output + "/CNAME")
+        for name in ["a", "b", "c"] { _ = try await build(name) }
+        #expect(Self.beside(output) == Self.finished)
     }
 
     // MARK: Keys, inputs and options

@@ -11,7 +11,7 @@ import Foundation
 public enum PublishStep: String, CaseIterable, Sendable {
     /// The output's lock is held; nothing about the previous site has been read yet.
     case locked
-    /// Leftovers of killed builds (a staging folder, an old site awaiting removal) are gone.
+    /// Leftovers of killed builds are gone: a half-written staging folder removed, a complete site kept as the spare.
     case recovered
     /// The previous manifest is read and what to carry over is decided.
     case planned
@@ -19,7 +19,7 @@ public enum PublishStep: String, CaseIterable, Sendable {
     case staged
     /// The new site is in place (one atomic exchange); the old one sits where the staging folder was.
     case exchanged
-    /// The old site is removed; the lock is released next.
+    /// The old site is kept as the spare (or, after a first build, a spare is made); the lock is released next.
     case cleaned
 }
 
@@ -52,6 +52,11 @@ public final class OutputLock {
     public let lockPath: String
     /// Where the next site is staged, beside the output so the swap is a rename within one filesystem.
     public let staging: String
+    /// The previous site, kept complete beside the output after each build (unchanged files are hard links of
+    /// the published ones): the next build stages its site by changing only what differs.
+    public let spare: String
+    /// The stamps of the folders of the published site and the spare (`FolderStamps`).
+    public let stamps: String
     /// Where an interrupted two-rename swap of an earlier version of this tool left the old site.
     let legacyOld: String
     /// An empty folder exchanged with the staging folder to learn whether the filesystem can exchange at all.
@@ -69,6 +74,8 @@ public final class OutputLock {
         lockPath = parent + "/." + name + ".lock"
         staging = parent + "/." + name + ".staging"
         legacyOld = staging + ".old"
+        spare = parent + "/." + name + ".spare"
+        stamps = parent + "/." + name + ".folders"
         probe = staging + ".probe"
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -149,23 +156,36 @@ public final class OutputLock {
         return url.path
     }
 
-    /// Removes what killed builds left behind. Before this tool used an atomic exchange only, a build killed
-    /// between its two renames could leave no output and the old site in `.NAME.staging.old`: that site is
-    /// put back first.
+    /// Removes what killed builds left behind. A staging folder that holds a complete site (its manifest is
+    /// written last) becomes the spare, whichever site it is: the next build only has to change what differs.
+    /// One without a manifest is half-written and is removed. Before this tool used an atomic exchange only, a
+    /// build killed between its two renames could leave no output and the old site in `.NAME.staging.old`: that
+    /// site is put back first.
     public func recover() throws {
-        let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: output), fileManager.fileExists(atPath: legacyOld) {
+        if !Folders.exists(output), Folders.exists(legacyOld) {
             guard rename(legacyOld, output) == 0 else {
                 throw Failure.io("cannot put the previous site back from \(legacyOld): \(String(cString: strerror(errno)))")
             }
         }
-        for leftover in [staging, legacyOld, probe] where fileManager.fileExists(atPath: leftover) {
-            do {
-                try fileManager.removeItem(atPath: leftover)
-            } catch {
-                throw Failure.io("cannot remove \(leftover), left by an interrupted build: \(error.localizedDescription)")
+        if Folders.exists(staging), !Folders.exists(spare), isSpare(staging) {
+            guard rename(staging, spare) == 0 else {
+                throw Failure.io("cannot keep \(staging), left by an interrupted build: \(String(cString: strerror(errno)))")
             }
         }
+        if Folders.exists(spare), !isSpare(spare) { try removeLeftover(spare) }
+        for leftover in [staging, legacyOld, probe, stamps + ".new"] { try removeLeftover(leftover) }
+    }
+
+    private func removeLeftover(_ path: String) throws {
+        do { try Folders.remove(path) } catch {
+            throw Failure.io("cannot remove \(path), left by an interrupted build: \(error)")
+        }
+    }
+
+    /// Whether a folder holds a complete site this version can update in place: its manifest is readable and
+    /// the stamps of its folders are known.
+    func isSpare(_ path: String) -> Bool {
+        SiteRecord.read(path, stamps: stamps)?.hasStamps ?? false
     }
 
     /// Whether a folder is a mount point (its device differs from its parent's): a mount point cannot be

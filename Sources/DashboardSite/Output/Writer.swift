@@ -9,23 +9,34 @@ struct ChartJob: Sendable {
     var key: String
 }
 
-/// Writes into the staging folder, carrying over files whose key is unchanged, and records every key.
+/// Writes into the staging folder, records every key, and touches as little as it can: a file the staging
+/// folder already holds with the same key (from the spare) is left alone, one the published site holds with the
+/// same key is hard-linked from there, and only the rest is written.
 struct Writer {
     let staged: StagedOutput
-    let previous: Manifest?
+    /// The published site, unless the build is clean.
+    let previous: SiteRecord?
     let failAfterWrites: Int?
     private(set) var keys: [String: String] = [:]
+    /// The same keys by the top-level folder they are in ("" for the site's root).
+    private var byFolder: [String: [String: String]] = [:]
+    /// Files whose bytes differ from the published site's, and files the same.
     private(set) var written = 0
     private(set) var reused = 0
 
-    init(staged: StagedOutput, previous: Manifest?, failAfterWrites: Int?) {
+    init(staged: StagedOutput, previous: SiteRecord?, failAfterWrites: Int?) {
         self.staged = staged
         self.previous = previous
         self.failAfterWrites = failAfterWrites
     }
 
+    /// Whether the published site has this file with this key.
+    private func published(_ path: String, key: String) -> Bool {
+        previous?.key(of: path) == key && staged.previousExists(path)
+    }
+
     func canCarry(_ path: String, key: String) -> Bool {
-        previous?.files[path] == key && staged.previousExists(path)
+        staged.holds(path, key: key) || published(path, key: key)
     }
 
     /// Two outputs with one path would leave only the last: a build error, never a silent loss.
@@ -35,7 +46,7 @@ struct Writer {
         }
     }
 
-    /// A file whose content is known: carried over when the previous site has the same bytes, else written.
+    /// A file whose content is known: kept or carried over when an earlier site has the same bytes, else written.
     mutating func put(_ bytes: [UInt8], at path: String, key: String? = nil) throws {
         try checkUnclaimed(path)
         let key = key ?? ContentHash.of(bytes)
@@ -47,18 +58,32 @@ struct Writer {
             throw BuildError.output("stopped after \(written) files, as asked (failAfterWrites)")
         }
         do { try staged.write(bytes, to: path) } catch { throw BuildError.at(.write, path, error) }
-        keys[path] = key
+        record(path, key)
         written += 1
     }
 
-    /// Carries a file of an unchanged dashboard over with its recorded key.
-    mutating func carry(_ path: String, key: String? = nil) throws {
+    /// Carries a file over with its key: left as the staging folder holds it, or linked from the published site.
+    mutating func carry(_ path: String, key: String) throws {
         try checkUnclaimed(path)
-        guard let key = key ?? previous?.files[path] else {
-            throw BuildError.output("the previous build's manifest does not list \(path); run with --clean")
+        if !staged.holds(path, key: key) {
+            do { try staged.reuse(path) } catch { throw BuildError.at(.write, path, error) }
         }
-        do { try staged.reuse(path) } catch { throw BuildError.at(.write, path, error) }
+        record(path, key)
+        if published(path, key: key) { reused += 1 } else { written += 1 }
+    }
+
+    private mutating func record(_ path: String, _ key: String) {
         keys[path] = key
-        reused += 1
+        byFolder[SiteRecord.owner(of: path) ?? "", default: [:]][path] = key
+    }
+
+    /// The keys recorded for the files under a top-level folder (a dashboard's).
+    func keys(of id: String) -> [String: String] { byFolder[id] ?? [:] }
+
+    /// Leaves out of the staging folder what the spare had for a dashboard and the new site does not.
+    func removeStale(of id: String) throws {
+        for path in staged.startingFiles(of: id).keys.sorted() where keys[path] == nil {
+            do { try staged.remove(path) } catch { throw BuildError.at(.write, path, error) }
+        }
     }
 }
