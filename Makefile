@@ -50,4 +50,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build public .public.staging .public.lock committee-report.docx
+	rm -rf .build public .public.staging .public.lock .public.spare .public.folders committee-report.docx

@@ -244,25 +244,30 @@ struct DashboardPlanner {
         plan.pages += 1
     }
 
-    func key(_ spec: ChartSpec, _ size: ChartSize) -> String {
-        var hash = ContentHash()
-        hash.combine(ChartRenderer.version)
-        hash.combine(ToolIdentity.fingerprint)
-        hash.combine(fontsFingerprint)
+    /// A chart's key at each size it is drawn at; the specification is encoded once for them all.
+    func keys(_ spec: ChartSpec) -> (ChartSize) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        hash.combine((try? encoder.encode(spec)) ?? Data())
-        hash.combine((try? encoder.encode(size)) ?? Data())
-        return hash.hex
+        let encoded = (try? encoder.encode(spec)) ?? Data()
+        return { [fontsFingerprint] size in
+            var hash = ContentHash()
+            hash.combine(ChartRenderer.version)
+            hash.combine(ToolIdentity.fingerprint)
+            hash.combine(fontsFingerprint)
+            hash.combine(encoded)
+            hash.combine((try? encoder.encode(size)) ?? Data())
+            return hash.hex
+        }
     }
 
     func sparkline(_ analysis: IndicatorAnalysis, base: String, plan: inout Plan) -> Image? {
         guard let spec = ChartSpec.sparkline(analysis) else { return nil }
         let id = analysis.indicator.id
         let size = SiteSettings.standard.sparkline
+        let key = keys(spec)
         let one = "charts/\(id)-spark.png", two = "charts/\(id)-spark@2x.png"
-        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
-        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
+        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(size)))
+        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(size.scaled(2))))
         return Image(
             src: one, srcset: "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w", sizes: "\(Int(size.width))px",
             printSrc: two, alt: ChartText.sparklineAltText(analysis), width: Int(size.width), height: Int(size.height))
@@ -275,16 +280,17 @@ struct DashboardPlanner {
     /// a printed page swaps in (else it prints the 2x one). Files are `charts/<name>[-layout][@2x].png`.
     func responsiveChart(_ spec: ChartSpec, name: String, alt: String, base: String, printable: Bool, plan: inout Plan) -> Image {
         let size = SiteSettings.standard.pageChart
+        let key = keys(spec)
         let one = "charts/\(name).png", two = "charts/\(name)@2x.png"
-        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(spec, size)))
-        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(spec, size.scaled(2))))
+        plan.charts.append(ChartJob(path: base + one, spec: spec, size: size, key: key(size)))
+        plan.charts.append(ChartJob(path: base + two, spec: spec, size: size.scaled(2), key: key(size.scaled(2))))
         var sources: [PictureSource] = []
         for layout in ChartLayouts.narrower {
             // A layout the chart does not fit (a very long title on a phone) is left out: the next wider serves.
             guard (try? renderer.layout(spec, size: layout.size)) != nil else { continue }
             let a = "charts/\(name)-\(layout.name).png", b = "charts/\(name)-\(layout.name)@2x.png"
-            plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(spec, layout.size)))
-            plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(spec, layout.size.scaled(2))))
+            plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(layout.size)))
+            plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(layout.size.scaled(2))))
             sources.append(
                 PictureSource(
                     media: layout.media, srcset: "\(a) \(Int(layout.size.width))w, \(b) \(Int(layout.size.width) * 2)w",
@@ -296,8 +302,8 @@ struct DashboardPlanner {
         var imageSize = size
         var imageSrc = one
         if (try? renderer.layout(spec, size: wide)) != nil {
-            plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(spec, wide)))
-            plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(spec, wide.scaled(2))))
+            plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(wide)))
+            plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(wide.scaled(2))))
             sources.append(
                 PictureSource(
                     media: ChartLayouts.standardMedia, srcset: srcset, sizes: ChartLayouts.columnSizes,
@@ -309,7 +315,7 @@ struct DashboardPlanner {
         var printSrc = two
         if printable {
             let printSize = DashboardPlanner.printSize, print = "charts/\(name)-print.png"
-            plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(spec, printSize)))
+            plan.charts.append(ChartJob(path: base + print, spec: spec, size: printSize, key: key(printSize)))
             printSrc = print
         }
         return Image(

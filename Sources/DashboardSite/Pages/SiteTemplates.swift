@@ -98,9 +98,46 @@ struct SiteAssets {
     }
 
     func render(_ page: Any, with template: String) throws -> String {
-        guard let html = library.render(page, withTemplate: template) else {
+        guard let html = library.render(ReflectedValue.wrap(page), withTemplate: template) else {
             throw BuildError.output("the template \(template).mustache could not be rendered")
         }
         return html
+    }
+}
+
+/// A page value as swift-mustache's `MustacheParent`: its fields are read once with `Mirror`, where the library
+/// would reflect the value again for every name it looks up in it or passes through it on the context stack
+/// (most of a page's render time). Renders exactly as the value itself: a field holding nil is absent, as the
+/// library's own lookup has it, and only plain structs and classes are wrapped; strings, numbers, anything
+/// describing itself and anything the library treats specially are left as they are.
+final class ReflectedValue: MustacheParent {
+    private let value: Any
+    private lazy var fields: [String: Any] = {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label, fields[label] == nil else { continue }
+            let field = Mirror(reflecting: child.value)
+            if field.displayStyle == .optional {
+                if let some = field.children.first { fields[label] = ReflectedValue.wrap(some.value) }
+            } else {
+                fields[label] = ReflectedValue.wrap(child.value)
+            }
+        }
+        return fields
+    }()
+
+    private init(_ value: Any) { self.value = value }
+
+    func child(named name: String) -> Any? { fields[name] }
+
+    static func wrap(_ value: Any) -> Any {
+        if value is CustomStringConvertible || value is MustacheParent || value is MustacheLambda
+            || value is MustacheCustomRenderable || value is MustacheCustomRepresentation
+        {
+            if let array = value as? [Any], !(value is MustacheCustomRenderable) { return array.map(wrap) }
+            return value
+        }
+        let style = Mirror(reflecting: value).displayStyle
+        return style == .struct || style == .class ? ReflectedValue(value) : value
     }
 }
