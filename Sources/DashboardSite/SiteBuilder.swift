@@ -122,16 +122,12 @@ public enum SiteBuilder {
                     throw BuildError.at(.write, DashboardManifest.path(id), error)
                 }
                 manifest.dashboards[id] = Manifest.DashboardEntry(
-                    fingerprint: context.dashboardKeys[id] ?? "", card: cards[id]!, digest: ContentHash.of(bytes),
-                    files: files.count, pages: files.keys.filter { $0.hasSuffix(".html") }.count,
-                    charts: files.keys.filter { $0.hasSuffix(".png") }.count)
+                    fingerprint: context.dashboardKeys[id] ?? "", card: cards[id]!, digest: ContentHash.of(bytes), files: files.keys)
                 if let before = previous?.files(of: id) { report.removed += Set(before.keys).subtracting(files.keys).count }
             }
             report.pages += try writeShared(cards: Array(cards.values), assets: context.assets, renderer: renderer, writer: &writer)
-            manifest.files = writer.keys(of: "")
-            for path in writer.keys where SiteRecord.owner(of: path.key).map({ cards[$0] == nil }) ?? false {
-                manifest.files[path.key] = path.value
-            }
+            // The site's own files: everything written outside the dashboards' folders.
+            manifest.files = writer.keys.filter { SiteRecord.owner(of: $0.key).map { cards[$0] == nil } ?? true }
             try tidy(staged, writer: writer, manifest: manifest, previous: previous, report: &report)
             // A path the new site has a file or a folder at is the site's.
             var ours = Set(cards.keys)

@@ -31,6 +31,16 @@ struct Manifest: Codable, Equatable {
         var files: Int
         var pages: Int
         var charts: Int
+
+        /// An entry for a dashboard that wrote these files, counting its pages and charts.
+        init(fingerprint: String, card: DashboardCard, digest: String, files: some Collection<String>) {
+            self.fingerprint = fingerprint
+            self.card = card
+            self.digest = digest
+            self.files = files.count
+            pages = files.filter { $0.hasSuffix(".html") }.count
+            charts = files.filter { $0.hasSuffix(".png") }.count
+        }
     }
 
     /// The manifest of the site in `root`, if it is one this version can read. A site written by the previous
@@ -51,9 +61,7 @@ struct Manifest: Codable, Equatable {
                 owned.insert(path)
             }
             legacy[id] = files
-            manifest.dashboards[id] = DashboardEntry(
-                fingerprint: entry.fingerprint, card: entry.card, digest: "", files: files.count,
-                pages: files.keys.filter { $0.hasSuffix(".html") }.count, charts: files.keys.filter { $0.hasSuffix(".png") }.count)
+            manifest.dashboards[id] = DashboardEntry(fingerprint: entry.fingerprint, card: entry.card, digest: "", files: files.keys)
         }
         manifest.files = old.files.filter { !owned.contains($0.key) }
         return (manifest, legacy)
