@@ -7,13 +7,8 @@ import Foundation
 struct DashboardPlanner {
     static let generator = "Built with dashboards \(DashboardsVersion.string) from the council's published figures."
 
-    struct File {
-        var path: String
-        var bytes: [UInt8]
-    }
-
     struct Plan {
-        var files: [File] = []
+        var files: [PlannedFile] = []
         var charts: [ChartJob] = []
         var pages = 0
         var card: DashboardCard
@@ -27,6 +22,8 @@ struct DashboardPlanner {
     let fontsFingerprint: String
     /// Lays charts out to find which of their layouts fit (drawing happens later, in parallel).
     let renderer: ChartRenderer
+    /// The key the published site recorded for a path, if any (nil for every path in a clean build).
+    let published: (String) -> String?
 
     var definition: DashboardDefinition { dashboard.definition }
 
@@ -82,7 +79,7 @@ struct DashboardPlanner {
                 copy.frozenEditions = [frozen]
                 let planner = DashboardPlanner(
                     dashboard: copy, asOf: frozen.period, assets: assets,
-                    fontsFingerprint: fontsFingerprint, renderer: renderer)
+                    fontsFingerprint: fontsFingerprint, renderer: renderer, published: published)
                 return AnalysedEdition(edition: edition, planner: planner, analysis: Analysis.dashboard(copy, asOf: frozen.period))
             }
             return AnalysedEdition(
@@ -204,7 +201,7 @@ struct DashboardPlanner {
                 SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
-        plan.files.append(File(path: base + "index.html", bytes: Array(try assets.render(page, with: "dashboard").utf8)))
+        plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.pages += 1
         try addPack(
             page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
@@ -240,7 +237,7 @@ struct DashboardPlanner {
                 crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
             title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
             groups: groups, hasGroups: !groups.isEmpty)
-        plan.files.append(File(path: edition.base + "changes.html", bytes: Array(try assets.render(page, with: "changes").utf8)))
+        plan.files.append(assets.page(page, with: "changes", at: edition.base + "changes.html"))
         plan.pages += 1
     }
 
@@ -287,9 +284,10 @@ struct DashboardPlanner {
         var sources: [PictureSource] = []
         for layout in ChartLayouts.narrower {
             // A layout the chart does not fit (a very long title on a phone) is left out: the next wider serves.
-            guard (try? renderer.layout(spec, size: layout.size)) != nil else { continue }
             let a = "charts/\(name)-\(layout.name).png", b = "charts/\(name)-\(layout.name)@2x.png"
-            plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: key(layout.size)))
+            let layoutKey = key(layout.size)
+            guard fits(spec, size: layout.size, key: layoutKey, at: base + a) else { continue }
+            plan.charts.append(ChartJob(path: base + a, spec: spec, size: layout.size, key: layoutKey))
             plan.charts.append(ChartJob(path: base + b, spec: spec, size: layout.size.scaled(2), key: key(layout.size.scaled(2))))
             sources.append(
                 PictureSource(
@@ -301,8 +299,9 @@ struct DashboardPlanner {
         var srcset = "\(one) \(Int(size.width))w, \(two) \(Int(size.width) * 2)w"
         var imageSize = size
         var imageSrc = one
-        if (try? renderer.layout(spec, size: wide)) != nil {
-            plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: key(wide)))
+        let wideKey = key(wide)
+        if fits(spec, size: wide, key: wideKey, at: base + wideOne) {
+            plan.charts.append(ChartJob(path: base + wideOne, spec: spec, size: wide, key: wideKey))
             plan.charts.append(ChartJob(path: base + wideTwo, spec: spec, size: wide.scaled(2), key: key(wide.scaled(2))))
             sources.append(
                 PictureSource(
@@ -321,6 +320,12 @@ struct DashboardPlanner {
         return Image(
             src: imageSrc, srcset: srcset, sizes: ChartLayouts.columnSizes, sources: sources, printSrc: printSrc, alt: alt,
             width: Int(imageSize.width), height: Int(imageSize.height))
+    }
+
+    /// Whether a chart can be laid out at a size. A chart the published site has at that path with the same key
+    /// fitted when it was built, and would again, so only a new or changed chart is laid out to find out.
+    func fits(_ spec: ChartSpec, size: ChartSize, key: String, at path: String) -> Bool {
+        published(path) == key || (try? renderer.layout(spec, size: size)) != nil
     }
 
     /// Writes the indicator's page and returns its part of the printable pack.
@@ -342,7 +347,7 @@ struct DashboardPlanner {
                 let printSize = DashboardPlanner.printSize
                 downloads.append(Link(text: "Chart for printed reports (PNG): \(ChartNotes.physicalSize(printSize))", url: image.printSrc))
                 let text = ChartNotes.text(analysis, in: dashboard, size: printSize, image: image.printSrc)
-                plan.files.append(File(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
+                plan.files.append(PlannedFile(path: base + "charts/\(id)-print.txt", bytes: Array(text.utf8)))
                 downloads.append(Link(text: "Caption and alt text for the printed chart (TXT)", url: "charts/\(id)-print.txt"))
             }
             chart = image
@@ -360,7 +365,7 @@ struct DashboardPlanner {
             }
             movingRangeChart = image
         }
-        plan.files.append(File(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
+        plan.files.append(PlannedFile(path: base + "\(id).csv", bytes: Array(DataDownload.csv(analysis).utf8)))
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
 
         let notes = PageFactory.notes(analysis)
@@ -380,7 +385,7 @@ struct DashboardPlanner {
             periodCommentary: analysis.commentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             earlierCommentary: analysis.earlierCommentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             hasEarlierCommentary: !analysis.earlierCommentary.isEmpty)
-        plan.files.append(File(path: base + "\(id).html", bytes: Array(try assets.render(page, with: "indicator").utf8)))
+        plan.files.append(assets.page(page, with: "indicator", at: base + "\(id).html"))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)
     }

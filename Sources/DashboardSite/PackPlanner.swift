@@ -45,7 +45,7 @@ extension DashboardPlanner {
         var page = dashboardPage
         page.page = chrome(title, base: base, crumbs: crumbs + [Link(text: "Committee pack", url: "pack.html", current: true)])
         let pack = PackPage(page: page.page, dashboard: page, parts: packSections)
-        plan.files.append(File(path: base + "pack.html", bytes: Array(try assets.render(pack, with: "pack").utf8)))
+        plan.files.append(assets.page(pack, with: "pack", at: base + "pack.html"))
         plan.pages += 1
     }
 }

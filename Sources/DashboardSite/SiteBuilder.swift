@@ -79,11 +79,11 @@ public enum SiteBuilder {
             for dashboard in project.dashboards {
                 let planner = DashboardPlanner(
                     dashboard: dashboard, asOf: options.asOf, assets: context.assets,
-                    fontsFingerprint: context.fontsFingerprint, renderer: renderer)
+                    fontsFingerprint: context.fontsFingerprint, renderer: renderer, published: { previous?.key(of: $0) })
                 let analysed = planner.analyse()
                 let plan: DashboardPlanner.Plan
                 do { plan = try planner.plan(analysed) } catch { throw BuildError.at(.plan, dashboard.id + "/", error) }
-                for file in plan.files { try writer.put(file.bytes, at: file.path) }
+                for file in plan.files { try writer.put(file) }
                 try writeSnapshot(plan, of: dashboard.id, output: context.output, hadSite: recorded != nil, writer: &writer, report: &report)
                 chartJobs += plan.charts
                 report.pages += plan.pages
@@ -125,7 +125,9 @@ public enum SiteBuilder {
                     fingerprint: context.dashboardKeys[id] ?? "", card: cards[id]!, digest: ContentHash.of(bytes), files: files.keys)
                 if let before = previous?.files(of: id) { report.removed += Set(before.keys).subtracting(files.keys).count }
             }
-            report.pages += try writeShared(cards: Array(cards.values), assets: context.assets, renderer: renderer, writer: &writer)
+            report.pages += try writeShared(
+                cards: Array(cards.values), assets: context.assets, renderer: renderer, fonts: context.fontsFingerprint, writer: &writer)
+            report.pagesRendered = writer.pagesRendered
             // The site's own files: everything written outside the dashboards' folders.
             manifest.files = writer.keys.filter { SiteRecord.owner(of: $0.key).map { cards[$0] == nil } ?? true }
             try tidy(staged, writer: writer, manifest: manifest, previous: previous, report: &report)
@@ -302,7 +304,9 @@ public enum SiteBuilder {
     }
 
     /// The site's front page, stylesheet and SPC icons; returns the pages written.
-    static func writeShared(cards: [DashboardCard], assets: SiteAssets, renderer: ChartRenderer, writer: inout Writer) throws -> Int {
+    static func writeShared(
+        cards: [DashboardCard], assets: SiteAssets, renderer: ChartRenderer, fonts: String, writer: inout Writer
+    ) throws -> Int {
         // By title, then id; never by the machine's locale, so every machine writes the same index.
         let cards = cards.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         let index = IndexPage(
@@ -310,17 +314,16 @@ public enum SiteBuilder {
                 pageTitle: "Performance dashboards", root: "", organisation: nil, brandStyle: nil,
                 breadcrumbs: [], generator: DashboardPlanner.generator),
             dashboards: cards, hasDashboards: !cards.isEmpty)
-        let page: String
-        do { page = try assets.render(index, with: "index") } catch { throw BuildError.at(.plan, "index.html", error) }
-        try writer.put(Array(page.utf8), at: "index.html")
+        try writer.put(assets.page(index, with: "index", at: "index.html"))
         try writer.put(assets.stylesheet, at: "assets/site.css")
-        // Making Data Count icons for the SPC columns and sections, at 1x and 2x.
+        // Making Data Count icons for the SPC columns and sections, at 1x and 2x: drawn by the program alone.
         for icon in SPCIcon.allCases {
             for (scale, name) in [(1.0, icon.fileName), (2.0, icon.fileName2x)] {
-                let path = "assets/spc/" + name
-                let png: [UInt8]
-                do { png = try renderer.png(icon, scale: scale) } catch { throw BuildError.at(.render, path, error) }
-                try writer.put(png, at: path)
+                var key = ContentHash()
+                key.combine(ToolIdentity.fingerprint)
+                key.combine(fonts)
+                key.combine(name)
+                try writer.put(PlannedFile(path: "assets/spc/" + name, key: key.hex, isPage: false) { try renderer.png(icon, scale: scale) })
             }
         }
         return 1

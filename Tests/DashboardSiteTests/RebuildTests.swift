@@ -51,6 +51,7 @@ struct RebuildTests {
         let otherDashboard = inode(output + "/send/charts/ehcp-total.png")
         let changed = inode(output + "/cfws/charts/eh-assessments.png")
         let archivedBefore = inode(output + "/cfws/editions/2019-20-q4/charts/eh-assessments.png")
+        let archivedPageBefore = inode(output + "/cfws/editions/2019-20-q4/index.html")
 
         // Early help assessments in 2020/21 Q1: 530 → 531.
         edit(input + "/cfws/early-help-assessments.csv", replacing: "1900,530", with: "1900,531")
@@ -60,6 +61,10 @@ struct RebuildTests {
         // figure too: nothing else.
         #expect(second.chartsRendered == 17)
         #expect(second.chartsReused == second.charts - 17)
+        // Its page, the dashboard page and the pack in the latest edition, and the same and what changed since
+        // 2019/20 Q4 in the archived 2020/21 Q1 edition: no other page is rendered again.
+        #expect(second.pagesRendered == 7)
+        #expect(inode(output + "/cfws/editions/2019-20-q4/index.html") == archivedPageBefore)
         #expect(inode(output + "/cfws/editions/2019-20-q4/charts/eh-assessments.png") == archivedBefore)
         #expect(inode(output + "/cfws/charts/families-open.png") == untouched)
         #expect(inode(output + "/cfws/families-open.html") == untouchedPage)
@@ -110,6 +115,29 @@ struct RebuildTests {
         let report = try await SiteBuilder.build(options(input: exampleInput, output: output, clean: true))
         #expect(!report.upToDate)
         #expect(report.chartsRendered == report.charts)
+        #expect(report.pagesRendered == report.pages)
+    }
+
+    /// A page is carried over unrendered when the values it would show are the same: worked out alike by every
+    /// run of the program, not only within one (an order of keys that varied from run to run would render all).
+    @Test func aNewRunRendersOnlyThePagesWhoseValuesChanged() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.path + "/input"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: PublishTests.minimal, toPath: input + "/corpus")
+        let build = ["build", "--input", input, "--output", scratch.path + "/public", "--assets", exampleAssets]
+        let first = try run(build)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("5 pages (5 rendered, 0 reused)"), "\(first.stderr)")
+        let timely = inode(scratch.path + "/public/corpus/timely.html")
+
+        edit(input + "/corpus/figures.csv", replacing: "referrals,2019/20 Q3,128", with: "referrals,2019/20 Q3,129")
+        let second = try run(build)
+        #expect(second.status == 0, "\(second.stderr)")
+        // The referrals page, the dashboard page and the pack; not the timely page, nor the site's index.
+        #expect(second.stderr.contains("5 pages (3 rendered, 2 reused)"), "\(second.stderr)")
+        #expect(inode(scratch.path + "/public/corpus/timely.html") == timely)
     }
 
     @Test func asOfBuildsTheDashboardAsItStood() async throws {

@@ -83,6 +83,8 @@ public struct BuildProgress: Sendable {
 public struct BuildReport: Sendable {
     public var dashboards = 0
     public var pages = 0
+    /// Pages rendered; the others' values had not changed, so they were carried over without rendering.
+    public var pagesRendered = 0
     public var charts = 0
     public var chartsRendered = 0
     public var chartsReused = 0
@@ -123,7 +125,7 @@ public struct BuildReport: Sendable {
         }
         let kept = kept == 0 ? "" : ", \(kept) kept that dashboards did not write"
         return
-            "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages, \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
+            "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages (\(pagesRendered) rendered, \(pages - pagesRendered) reused), \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
     }
 }
 

@@ -9,6 +9,29 @@ struct ChartJob: Sendable {
     var key: String
 }
 
+/// A file the site needs, keyed by what it is made from and made only when the writer asks: a page by the program,
+/// the templates and its values, so an unchanged page is carried over without being rendered again; a file of
+/// known bytes by those bytes.
+struct PlannedFile {
+    var path: String
+    var key: String?
+    var isPage = false
+    var bytes: () throws -> [UInt8]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.key = nil
+        self.bytes = { bytes }
+    }
+
+    init(path: String, key: String, isPage: Bool, make: @escaping () throws -> [UInt8]) {
+        self.path = path
+        self.key = key
+        self.isPage = isPage
+        self.bytes = make
+    }
+}
+
 /// Writes into the staging folder, records every key, and touches as little as it can: a file the staging
 /// folder already holds with the same key (from the spare) is left alone, one the published site holds with the
 /// same key is hard-linked from there, and only the rest is written.
@@ -23,6 +46,8 @@ struct Writer {
     /// Files whose bytes differ from the published site's, and files the same.
     private(set) var written = 0
     private(set) var reused = 0
+    /// Pages rendered (the rest were carried over unrendered).
+    private(set) var pagesRendered = 0
 
     init(staged: StagedOutput, previous: SiteRecord?, failAfterWrites: Int?) {
         self.staged = staged
@@ -54,12 +79,34 @@ struct Writer {
             try carry(path, key: key)
             return
         }
+        try write(bytes, at: path, key: key)
+    }
+
+    private mutating func write(_ bytes: [UInt8], at path: String, key: String) throws {
         if let failAfterWrites, written >= failAfterWrites {
             throw BuildError.output("stopped after \(written) files, as asked (failAfterWrites)")
         }
         do { try staged.write(bytes, to: path) } catch { throw BuildError.at(.write, path, error) }
         record(path, key)
         written += 1
+    }
+
+    /// A planned file: carried over when an earlier site has it with the same key, so a page whose values did not
+    /// change is never rendered; else made and written.
+    mutating func put(_ file: PlannedFile) throws {
+        guard let key = file.key else {
+            try put(try file.bytes(), at: file.path)
+            return
+        }
+        try checkUnclaimed(file.path)
+        if canCarry(file.path, key: key) {
+            try carry(file.path, key: key)
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = try file.bytes() } catch { throw BuildError.at(file.isPage ? .plan : .render, file.path, error) }
+        if file.isPage { pagesRendered += 1 }
+        try write(bytes, at: file.path, key: key)
     }
 
     /// Carries a file over with its key: left as the staging folder holds it, or linked from the published site.

@@ -1,19 +1,19 @@
 /// `pack.html`: the whole dashboard on one page to print from the browser as the committee pack: the overview,
 /// the KPI table (on landscape pages), then each indicator's chart, headline and commentary, one or two to an
 /// A4 page. It reuses the dashboard page's values, so the two always agree.
-struct PackPage {
+struct PackPage: Encodable {
     var page: PageChrome
     var dashboard: DashboardPage
     var parts: [PackSection]
 }
 
-struct PackSection {
+struct PackSection: Encodable {
     var partTitle: String
     var partAnchor: String
     var indicators: [PackIndicator]
 }
 
-struct PackIndicator {
+struct PackIndicator: Encodable {
     var id: String
     var title: String
     var url: String

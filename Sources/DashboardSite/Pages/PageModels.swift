@@ -7,7 +7,7 @@ import DashboardCore
 // otherwise show the dashboard's).
 
 /// What every page shares: its title, where the site's root is relative to it, and the dashboard chrome.
-struct PageChrome {
+struct PageChrome: Encodable {
     var pageTitle: String
     /// "../" repeated to reach the site root from this page ("" at the root).
     var root: String
@@ -29,13 +29,13 @@ struct PageChrome {
     }
 }
 
-struct Link {
+struct Link: Encodable {
     var text: String
     var url: String
     var current: Bool = false
 }
 
-struct IndexPage {
+struct IndexPage: Encodable {
     var page: PageChrome
     var dashboards: [DashboardCard]
     var hasDashboards: Bool
@@ -53,13 +53,13 @@ struct DashboardCard: Codable, Equatable {
     var cardStyle: String? = nil
 }
 
-struct Tile {
+struct Tile: Encodable {
     var count: Int
     var label: String
     var style: String
 }
 
-struct DashboardPage {
+struct DashboardPage: Encodable {
     var page: PageChrome
     var title: String
     var organisation: String
@@ -91,14 +91,14 @@ struct DashboardPage {
     var columns = 0
 }
 
-struct SectionTable {
+struct SectionTable: Encodable {
     var title: String
     var anchor: String
     var sectionSummary: String?
     var rows: [KPIRow]
 }
 
-struct Badge {
+struct Badge: Encodable {
     var text: String
     var style: String
     /// Words for screen readers and print where the badge alone would be terse.
@@ -112,20 +112,20 @@ struct Badge {
 }
 
 /// One status of a dashboard's own RAG key, as its key on the page shows it.
-struct KeyEntry {
+struct KeyEntry: Encodable {
     var badge: Badge
     var meaning: String?
     var decided: String
 }
 
 /// One comparator column's cell of a KPI row.
-struct ComparatorCell {
+struct ComparatorCell: Encodable {
     var name: String
     var text: String?
 }
 
 /// One change since the previous edition, for its changes page.
-struct ChangeRow {
+struct ChangeRow: Encodable {
     var indicator: String
     var url: String?
     var period: String
@@ -133,7 +133,7 @@ struct ChangeRow {
     var after: String
 }
 
-struct ChangeGroup {
+struct ChangeGroup: Encodable {
     var heading: String
     var anchor: String
     /// Whether the group has a before and an after column (revisions, statuses, directions).
@@ -141,7 +141,7 @@ struct ChangeGroup {
     var rows: [ChangeRow]
 }
 
-struct ChangesPage {
+struct ChangesPage: Encodable {
     var page: PageChrome
     var title: String
     var asOf: String
@@ -153,14 +153,14 @@ struct ChangesPage {
 }
 
 /// A small image that repeats words printed beside it (so its alt text is empty).
-struct IconImage {
+struct IconImage: Encodable {
     var file: String
     var file2x: String
     var side: Int
     var words: String
 }
 
-struct Image {
+struct Image: Encodable {
     var src: String
     /// Widths the browser chooses from ("a.png 640w, a@2x.png 1280w"), for the space `sizes` gives the image.
     var srcset: String
@@ -174,7 +174,7 @@ struct Image {
     var height: Int
 }
 
-struct KPIRow {
+struct KPIRow: Encodable {
     var title: String
     var url: String
     var period: String
@@ -200,36 +200,36 @@ struct KPIRow {
 }
 
 /// Commentary with the period it was written for.
-struct CommentaryText {
+struct CommentaryText: Encodable {
     var period: String
     var text: String
 }
 
 /// A heading or data cell; a numeric one is right-aligned so that figures line up.
-struct Cell {
+struct Cell: Encodable {
     var text: String
     var numeric: Bool = false
 }
 
-struct TableRow {
+struct TableRow: Encodable {
     var cells: [Cell]
     var header: String
     var note: String?
     var isGap: Bool
 }
 
-struct DataTable {
+struct DataTable: Encodable {
     var caption: String
     var headings: [Cell]
     var rows: [TableRow]
 }
 
-struct Fact {
+struct Fact: Encodable {
     var term: String
     var details: String
 }
 
-struct IndicatorPage {
+struct IndicatorPage: Encodable {
     var page: PageChrome
     var dashboardTitle: String
     var dashboardURL: String
@@ -266,7 +266,7 @@ struct IndicatorPage {
     var hasEarlierCommentary: Bool
 }
 
-struct SPCSection {
+struct SPCSection: Encodable {
     /// The variation and assurance icons, each with its sentence.
     var icons: [IconImage]
     var limits: String
@@ -276,7 +276,7 @@ struct SPCSection {
 }
 
 /// One layout of a chart for screens up to a width: `<source media="(max-width: 30em)" srcset=… sizes=…>`.
-struct PictureSource {
+struct PictureSource: Encodable {
     var media: String
     var srcset: String
     var sizes: String

@@ -97,6 +97,19 @@ struct SiteAssets {
                 fontsDirectory: directory + "/fonts"))
     }
 
+    /// A page rendered with `template`, keyed by its values as encoded: far cheaper than rendering them, so an
+    /// unchanged page costs its encoding only. Keys are sorted, else their order would differ from run to run.
+    func page(_ values: some Encodable, with template: String, at path: String) -> PlannedFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var hash = ContentHash()
+        hash.combine(ToolIdentity.fingerprint)
+        hash.combine(fingerprint)
+        hash.combine(template)
+        hash.combine((try? encoder.encode(values)) ?? Data())
+        return PlannedFile(path: path, key: hash.hex, isPage: true) { [self] in Array(try render(values, with: template).utf8) }
+    }
+
     func render(_ page: Any, with template: String) throws -> String {
         guard let html = library.render(ReflectedValue.wrap(page), withTemplate: template) else {
             throw BuildError.output("the template \(template).mustache could not be rendered")
