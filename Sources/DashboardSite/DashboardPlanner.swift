@@ -243,16 +243,14 @@ struct DashboardPlanner {
 
     /// A chart's key at each size it is drawn at; the specification is encoded once for them all.
     func keys(_ spec: ChartSpec) -> (ChartSize) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let encoded = (try? encoder.encode(spec)) ?? Data()
+        let encoded = ValueKey.bytes(of: spec)
         return { [fontsFingerprint] size in
             var hash = ContentHash()
             hash.combine(ChartRenderer.version)
             hash.combine(ToolIdentity.fingerprint)
             hash.combine(fontsFingerprint)
             hash.combine(encoded)
-            hash.combine((try? encoder.encode(size)) ?? Data())
+            hash.combine(ValueKey.bytes(of: size))
             return hash.hex
         }
     }

@@ -97,16 +97,14 @@ struct SiteAssets {
                 fontsDirectory: directory + "/fonts"))
     }
 
-    /// A page rendered with `template`, keyed by its values as encoded: far cheaper than rendering them, so an
-    /// unchanged page costs its encoding only. Keys are sorted, else their order would differ from run to run.
+    /// A page rendered with `template`, keyed by its values (`ValueKey`): far cheaper than rendering them, so an
+    /// unchanged page costs the writing out of its values only.
     func page(_ values: some Encodable, with template: String, at path: String) -> PlannedFile {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var hash = ContentHash()
         hash.combine(ToolIdentity.fingerprint)
         hash.combine(fingerprint)
         hash.combine(template)
-        hash.combine((try? encoder.encode(values)) ?? Data())
+        hash.combine(ValueKey.bytes(of: values))
         return PlannedFile(path: path, key: hash.hex, isPage: true) { [self] in Array(try render(values, with: template).utf8) }
     }
 
