@@ -88,7 +88,7 @@ public struct BuildReport: Sendable {
     public var charts = 0
     public var chartsRendered = 0
     public var chartsReused = 0
-    /// Files written anew (pages whose bytes changed, charts rendered, data files).
+    /// Files written anew (pages whose values changed, charts rendered, other files whose bytes did).
     public var written = 0
     /// Files carried over from the previous site untouched.
     public var reused = 0

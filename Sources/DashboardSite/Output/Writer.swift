@@ -43,7 +43,7 @@ struct Writer {
     private(set) var keys: [String: String] = [:]
     /// The same keys by the top-level folder they are in ("" for the site's root).
     private var byFolder: [String: [String: String]] = [:]
-    /// Files whose bytes differ from the published site's, and files the same.
+    /// Files written anew (their keys differ from the published site's), and files carried over unchanged.
     private(set) var written = 0
     private(set) var reused = 0
     /// Pages rendered (the rest were carried over unrendered).
