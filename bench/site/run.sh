@@ -36,7 +36,7 @@ measure() {
         cat "$WORK/stderr.txt" >&2; exit 1; }
     read -r wall peak < "$WORK/time.txt"
     local summary
-    summary=$(tail -n 1 "$WORK/stderr.txt")
+    summary=$(grep -E '^(Built|Up to date)' "$WORK/stderr.txt" | tail -n 1)
     printf '%s\t%s\t%s\t%s\n' "$label" "$wall" "$peak" "$summary" >> "$results"
     printf '%-44s %7.2f s %8.1f MiB   %s\n' "$label" "$wall" "$(echo "$peak / 1024" | bc -l)" "$summary" >&2
 }
