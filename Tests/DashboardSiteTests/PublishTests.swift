@@ -418,7 +418,7 @@ struct PublishTests {
         #expect(ContentHash.of(Array("abc".utf8)) == "baba775df93bdbf9d34cd8eb1cfe68727c19de118e74f374100e75baeea41d90")
     }
 
-    @Test("a changed dashboards binary renders every chart again")
+    @Test("a different build of dashboards (another build ID) renders every page and chart again")
     func changedBinaryRendersCharts() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -427,16 +427,18 @@ struct PublishTests {
         try FileManager.default.copyItem(atPath: Self.minimal, toPath: input + "/corpus")
         let arguments = ["build", "--input", input, "--assets", exampleAssets, "--output", scratch.path + "/public"]
         #expect(try run(arguments, in: scratch.path).status == 0)
-        // Another build of the tool: the same program with different bytes.
+        // Another build of the tool, as the linker marks it: the same program with another build ID.
         let other = scratch.path + "/dashboards-other"
-        try FileManager.default.copyItem(atPath: executable, toPath: other)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: other))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("another build".utf8))
-        try handle.close()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: executable))
+        let id = try #require(ELFBuildID.read(executable))
+        let at = try #require(bytes.range(of: Data(id))).lowerBound
+        bytes[at] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: other))
+        #expect(chmod(other, 0o755) == 0)
+        #expect(ELFBuildID.read(other) != id)
         let result = try run(arguments, in: scratch.path, executable: other)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains(" rendered, 0 reused)"), "\(result.stderr)")
+        #expect(result.stderr.contains("5 pages (5 rendered, 0 reused), 18 charts (18 rendered, 0 reused)"), "\(result.stderr)")
     }
 
     @Test("a dashboard folder or data file linked from outside the input is refused; links within it are followed")
