@@ -316,7 +316,7 @@ public enum SiteBuilder {
             dashboards: cards, hasDashboards: !cards.isEmpty)
         try writer.put(assets.page(index, with: "index", at: "index.html"))
         try writer.put(assets.stylesheet, at: "assets/site.css")
-        // Making Data Count icons for the SPC columns and sections, at 1x and 2x: drawn by the program alone.
+        // Making Data Count icons for the SPC columns and sections, at 1x and 2x: keyed by the program and the fonts.
         for icon in SPCIcon.allCases {
             for (scale, name) in [(1.0, icon.fileName), (2.0, icon.fileName2x)] {
                 var key = ContentHash()
