@@ -382,8 +382,7 @@ public enum SiteBuilder {
         var pending: [ChartJob] = []
         var reused = 0
         for job in jobs {
-            if writer.canCarry(job.path, key: job.key) {
-                try writer.carry(job.path, key: job.key)
+            if try writer.carryIfKept(job.path, key: job.key) {
                 reused += 1
             } else {
                 pending.append(job)
@@ -403,7 +402,7 @@ public enum SiteBuilder {
             }
             while next < min(concurrency, total) { start() }
             while let (index, bytes) = try await group.next() {
-                try writer.put(bytes, at: pending[index].path, key: pending[index].key)
+                try writer.write(bytes, at: pending[index].path, key: pending[index].key)
                 done += 1
                 progress?(BuildProgress(done: done, total: total))
                 if next < total { start() }

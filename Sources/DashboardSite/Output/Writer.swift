@@ -14,13 +14,13 @@ struct ChartJob: Sendable {
 /// known bytes by those bytes.
 struct PlannedFile {
     var path: String
-    var key: String?
+    var key: String
     var isPage = false
     var bytes: () throws -> [UInt8]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.key = nil
+        self.key = ContentHash.of(bytes)
         self.bytes = { bytes }
     }
 
@@ -60,10 +60,6 @@ struct Writer {
         previous?.key(of: path) == key && staged.previousExists(path)
     }
 
-    func canCarry(_ path: String, key: String) -> Bool {
-        staged.holds(path, key: key) || published(path, key: key)
-    }
-
     /// Two outputs with one path would leave only the last: a build error, never a silent loss.
     func checkUnclaimed(_ path: String) throws {
         if keys[path] != nil {
@@ -72,51 +68,53 @@ struct Writer {
     }
 
     /// A file whose content is known: kept or carried over when an earlier site has the same bytes, else written.
-    mutating func put(_ bytes: [UInt8], at path: String, key: String? = nil) throws {
-        try checkUnclaimed(path)
-        let key = key ?? ContentHash.of(bytes)
-        if canCarry(path, key: key) {
-            try carry(path, key: key)
-            return
-        }
-        try write(bytes, at: path, key: key)
+    mutating func put(_ bytes: [UInt8], at path: String) throws {
+        try put(PlannedFile(path: path, bytes: bytes))
     }
 
-    private mutating func write(_ bytes: [UInt8], at path: String, key: String) throws {
+    /// A planned file: carried over when an earlier site has it with the same key, so a page whose values did not
+    /// change is never rendered; else made and written.
+    mutating func put(_ file: PlannedFile) throws {
+        if try carryIfKept(file.path, key: file.key) { return }
+        let bytes: [UInt8]
+        do { bytes = try file.bytes() } catch { throw BuildError.at(file.isPage ? .plan : .render, file.path, error) }
+        if file.isPage { pagesRendered += 1 }
+        try write(bytes, at: file.path, key: file.key)
+    }
+
+    /// Carries a file over when an earlier site has it with this key; false, and nothing done, when none has.
+    mutating func carryIfKept(_ path: String, key: String) throws -> Bool {
+        try checkUnclaimed(path)
+        let held = staged.holds(path, key: key), published = published(path, key: key)
+        guard held || published else { return false }
+        try keep(path, key: key, held: held, published: published)
+        return true
+    }
+
+    /// Carries a file of the published site over with its key (an unchanged dashboard's, from its manifest).
+    mutating func carry(_ path: String, key: String) throws {
+        try checkUnclaimed(path)
+        try keep(path, key: key, held: staged.holds(path, key: key), published: published(path, key: key))
+    }
+
+    /// Left as the staging folder holds it, or linked from the published site.
+    private mutating func keep(_ path: String, key: String, held: Bool, published: Bool) throws {
+        if !held {
+            do { try staged.reuse(path) } catch { throw BuildError.at(.write, path, error) }
+        }
+        record(path, key)
+        if published { reused += 1 } else { written += 1 }
+    }
+
+    /// Writes a file that no earlier site has with its key.
+    mutating func write(_ bytes: [UInt8], at path: String, key: String) throws {
+        try checkUnclaimed(path)
         if let failAfterWrites, written >= failAfterWrites {
             throw BuildError.output("stopped after \(written) files, as asked (failAfterWrites)")
         }
         do { try staged.write(bytes, to: path) } catch { throw BuildError.at(.write, path, error) }
         record(path, key)
         written += 1
-    }
-
-    /// A planned file: carried over when an earlier site has it with the same key, so a page whose values did not
-    /// change is never rendered; else made and written.
-    mutating func put(_ file: PlannedFile) throws {
-        guard let key = file.key else {
-            try put(try file.bytes(), at: file.path)
-            return
-        }
-        try checkUnclaimed(file.path)
-        if canCarry(file.path, key: key) {
-            try carry(file.path, key: key)
-            return
-        }
-        let bytes: [UInt8]
-        do { bytes = try file.bytes() } catch { throw BuildError.at(file.isPage ? .plan : .render, file.path, error) }
-        if file.isPage { pagesRendered += 1 }
-        try write(bytes, at: file.path, key: key)
-    }
-
-    /// Carries a file over with its key: left as the staging folder holds it, or linked from the published site.
-    mutating func carry(_ path: String, key: String) throws {
-        try checkUnclaimed(path)
-        if !staged.holds(path, key: key) {
-            do { try staged.reuse(path) } catch { throw BuildError.at(.write, path, error) }
-        }
-        record(path, key)
-        if published(path, key: key) { reused += 1 } else { written += 1 }
     }
 
     private mutating func record(_ path: String, _ key: String) {
