@@ -33,16 +33,15 @@ enum ValueKey {
 
         func string(_ text: String) {
             tag(0x73)
-            var text = text
-            text.withUTF8 { utf8 in
-                word(UInt64(utf8.count))
-                bytes.append(contentsOf: utf8)
-            }
+            counted(text)
         }
 
-        func key(_ key: some CodingKey) {
-            var name = key.stringValue
-            name.withUTF8 { utf8 in
+        func key(_ key: some CodingKey) { counted(key.stringValue) }
+
+        /// Text as its UTF-8 length, then its bytes.
+        func counted(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
                 word(UInt64(utf8.count))
                 bytes.append(contentsOf: utf8)
             }
