@@ -9,7 +9,7 @@ enum DataFileReader {
     /// Whether a file name is one this reader reads or reports (not dashboard.yml, not hidden).
     static func isDataFile(_ name: String) -> Bool {
         let lowered = name.lowercased()
-        return !name.hasPrefix(".")
+        return !name.hasPrefix(".") && !name.hasPrefix("~$")
             && (lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") || lowered.hasSuffix(workbookExtension)
                 || lowered.hasSuffix(".xls") || lowered.hasSuffix(".xlsm") || lowered.hasSuffix(".ods"))
     }

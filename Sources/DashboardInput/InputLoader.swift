@@ -36,6 +36,13 @@ public enum InputLoader {
                 return fileManager.fileExists(atPath: join(root, name), isDirectory: &dir) && dir.boolValue
             }
             .sorted()
+        // Files beside the dashboards' folders (said once, when every dashboard is read).
+        let loose = ids != nil ? [] : ((try? fileManager.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") && !folders.contains($0) }
+        for name in loose.sorted() {
+            diagnostics.warning(
+                "this file is not read: the input folder holds one folder per dashboard, each with its dashboard.yml and data files",
+                at: SourceLocation(file: join(root, name)))
+        }
         if folders.isEmpty {
             diagnostics.error(
                 "no dashboards here: each dashboard is a folder holding dashboard.yml and its CSV files",
@@ -166,6 +173,10 @@ public enum InputLoader {
         diagnostics.append(contentsOf: assembly)
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
+        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles)
+        for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
+            diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
+        }
         var result = dashboard
         result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         if names.contains(editionsFolder) {
@@ -178,6 +189,20 @@ public enum InputLoader {
             }
         }
         return (result, diagnostics)
+    }
+
+    /// Why a name beside dashboard.yml is left out, so that nothing in a dashboard's folder is passed over unsaid.
+    static func notRead(_ name: String, in directory: String) -> String {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: join(directory, name), isDirectory: &isDirectory)
+        if name.hasPrefix("~$") {
+            return "Excel's lock file for \(name.dropFirst(2)) (the workbook is open in Excel, or Excel did not close cleanly); not read"
+        }
+        if isDirectory.boolValue {
+            return
+                "this folder is not read: a dashboard's data files sit beside its dashboard.yml (only editions/ is read below it); move any file it should read up beside dashboard.yml"
+        }
+        return "this file is not read: dashboards reads dashboard.yml and the .csv, .tsv and .xlsx files beside it"
     }
 
     /// The folder beside dashboard.yml that holds frozen editions, one sub-folder per edition.
@@ -195,7 +220,16 @@ public enum InputLoader {
             return []
         }
         var editions: [FrozenEdition] = []
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: editionsPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: editionsPath)) ?? []).sorted()
+        for name in names {
+            guard let leftover = EditionFreezer.Leftover(name: name) else { continue }
+            let what =
+                leftover.isRunning
+                ? "a freeze of this dashboard is writing this folder now; it is not read"
+                : "left by a `dashboards freeze` that was stopped before it finished; not read (the next freeze of this dashboard removes it)"
+            diagnostics.warning(what, at: SourceLocation(file: join(editionsPath, name)))
+        }
+        let folders = names.filter { !$0.hasPrefix(".") }
         for folder in folders {
             let path = join(editionsPath, folder)
             var isFolder: ObjCBool = false

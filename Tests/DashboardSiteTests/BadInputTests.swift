@@ -124,4 +124,24 @@ struct BadInputTests {
         #expect(!pathway.contains("<img src=x"))
         #expect(pathway.contains("&lt;img src=x onerror=alert(1)&gt;"))
     }
+
+    /// Nothing in the input is passed over unsaid: a text file, a folder of old CSV files and Excel's lock file
+    /// beside dashboard.yml, and a file beside the dashboards' folders, are each named as not read.
+    @Test func filesThatAreNotReadAreNamed() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        write("Notes for next quarter", to: input + "/cfws/notes.txt")
+        try FileManager.default.createDirectory(atPath: input + "/cfws/old", withIntermediateDirectories: true)
+        write("indicator,2019/20 Q1\nfamilies-open,1\n", to: input + "/cfws/old/open-cases.csv")
+        write("", to: input + "/cfws/~$kpis.xlsx")
+        write("# Our dashboards", to: input + "/README.md")
+        let result = try run(["validate", "--input", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("cfws/notes.txt: warning: this file is not read: dashboards reads dashboard.yml and the .csv, .tsv and .xlsx files beside it"))
+        #expect(result.stderr.contains("cfws/old: warning: this folder is not read"))
+        #expect(result.stderr.contains("cfws/~$kpis.xlsx: warning: Excel's lock file for kpis.xlsx"))
+        #expect(result.stderr.contains("README.md: warning: this file is not read: the input folder holds one folder per dashboard"))
+        #expect(result.stderr.contains("4 warnings"))
+    }
 }

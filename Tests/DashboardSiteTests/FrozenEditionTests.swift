@@ -128,4 +128,42 @@ struct FrozenEditionTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("edition.yml:3:10: error: this folder holds the 2019/20 Q3 edition, so it must be named 2019-20-q3, not 2019-20-q4"))
     }
+
+    /// A freeze killed part way leaves its copy in the making; the loader names it as not read and the next
+    /// freeze removes it. An edition moved aside by a freeze killed between its two renames is put back.
+    @Test func whatAStoppedFreezeLeftIsNamedAndTheNextFreezeCleansIt() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        #expect(try freeze(input).status == 0)
+        let editions = input + "/cfws/editions"
+        // A process id that is not running: the largest Linux allows is 4194304.
+        let stopped = editions + "/.2020-21-q1.freezing-4194999"
+        try FileManager.default.createDirectory(atPath: stopped, withIntermediateDirectories: true)
+        write("half", to: stopped + "/family-star.csv")
+        try FileManager.default.moveItem(atPath: editions + "/2019-20-q4", toPath: editions + "/.2019-20-q4.replaced-4194999")
+
+        let validated = try run(["validate", "--input", input])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stderr.contains(".2020-21-q1.freezing-4194999: warning: left by a `dashboards freeze` that was stopped before it finished; not read"))
+        #expect(validated.stderr.contains(".2019-20-q4.replaced-4194999: warning: left by a `dashboards freeze`"))
+
+        #expect(try freeze(input, edition: "2019/20 Q3").status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: editions).sorted()
+        #expect(names == ["2019-20-q3", "2019-20-q4"])
+        #expect(read(editions + "/2019-20-q4/edition.yml").contains("edition: 2019/20 Q4"))
+    }
+
+    /// Replacing an edition exchanges the two copies in one step and leaves nothing beside them.
+    @Test func replacingAnEditionLeavesOnlyTheNewCopy() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        #expect(try freeze(input).status == 0)
+        edit(input + "/cfws/family-star.csv", replacing: "70.3%,71.8%,", with: "70.3%,65.0%,")
+        let again = try freeze(input, extra: ["--replace"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: input + "/cfws/editions") == ["2019-20-q4"])
+        #expect(read(input + "/cfws/editions/2019-20-q4/family-star.csv").contains("70.3%,65.0%,"))
+    }
 }
