@@ -64,6 +64,9 @@ enum YAMLReader {
             if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
                 return ConfigNode(.null, at: at)
             }
+            if let control = scalar.string.unicodeScalars.first(where: UTF8Check.isRefusedControl) {
+                diagnostics.error(UTF8Check.controlProblem(control.value), at: at)
+            }
             return ConfigNode(.scalar(scalar.string), at: at)
         case .sequence(let sequence):
             var items: [ConfigNode] = []

@@ -1,3 +1,4 @@
+import DashboardSite
 import Foundation
 import ZIPFoundation
 
@@ -52,37 +53,14 @@ public enum WordReportError: Error, CustomStringConvertible {
     }
 }
 
-/// Text and attribute values for XML: markup characters escaped, and characters XML 1.0 cannot hold (controls
-/// other than tab and line ends) replaced, so no text from the data can break the document.
+/// Text and attribute values for XML, escaped by the site's one escaper (`Markup`), so no text from the data can
+/// break the document.
 enum XML {
     static func text(_ value: String) -> String {
-        escape(value, attribute: false)
+        Markup.escape(value, for: .xmlText)
     }
 
     static func attribute(_ value: String) -> String {
-        escape(value, attribute: true)
-    }
-
-    private static func escape(_ value: String, attribute: Bool) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"" where attribute: out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\n" where attribute: out.append(contentsOf: "&#10;".unicodeScalars)
-            case "\r" where attribute: out.append(contentsOf: "&#13;".unicodeScalars)
-            case "\t" where attribute: out.append(contentsOf: "&#9;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.append(scalar)
-                }
-            }
-        }
-        return String(out)
+        Markup.escape(value, for: .xmlAttribute)
     }
 }

@@ -144,4 +144,20 @@ struct BadInputTests {
         #expect(result.stderr.contains("README.md: warning: this file is not read: the input folder holds one folder per dashboard"))
         #expect(result.stderr.contains("4 warnings"))
     }
+
+    /// Control characters cannot be shown in a page or a Word document, so they are refused where they are:
+    /// escaped in dashboard.yml and raw in a CSV file.
+    @Test func controlCharactersAreRefusedWithTheirPosition() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        edit(
+            input + "/cfws/dashboard.yml", replacing: "title: Children and Family Wellbeing Service performance",
+            with: "title: \"Children and Family\\x01 Wellbeing Service performance\"")
+        edit(input + "/cfws/open-cases.csv", replacing: "open-cases-key-worker,551", with: "open-cases-key-worker,55\u{B}1")
+        let result = try run(["validate", "--input", input])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cfws/dashboard.yml:4:8: error: a control character U+0001 here: no page or Word document can show it; remove it"))
+        #expect(result.stderr.contains("cfws/open-cases.csv:4:25: error: a control character U+000B (vertical tab"))
+    }
 }

@@ -25,4 +25,32 @@ struct EscapingTests {
         #expect(DataDownload.safeText("=\u{301}HYPERLINK(1)") == "'=\u{301}HYPERLINK(1)")
         #expect(DataDownload.safeText("Break in data") == "Break in data")
     }
+
+    /// One escaper for pages and Word's XML: each context escapes what it must, and characters no page or
+    /// document may hold become U+FFFD (the input refuses them first, with their position).
+    @Test(arguments: [
+        ("a\u{1}b\u{B}c", Markup.Context.html, "a\u{FFFD}b\u{FFFD}c"),
+        ("a\u{85}b\u{FFFE}", .xmlText, "a\u{FFFD}b\u{FFFD}"),
+        ("line\none\t\"'", .xmlAttribute, "line&#10;one&#9;&quot;'"),
+        ("line\none\t\"'", .xmlText, "line\none\t\"'"),
+        ("line\none", .html, "line\none"),
+    ])
+    func markup(_ text: String, _ context: Markup.Context, _ escaped: String) {
+        #expect(Markup.escape(text, for: context) == escaped)
+    }
+
+    /// A right-to-left override (U+202E) in a title would reverse everything after it on the page; text holding
+    /// one is isolated, so the override ends with the text. An isolate it leaves open is closed, and a stray
+    /// U+2069 that would close an isolate around it is dropped.
+    @Test(arguments: [
+        ("Service \u{202E}performance", "\u{2068}Service \u{202E}performance\u{2069}"),
+        ("\u{2067}left open", "\u{2068}\u{2067}left open\u{2069}\u{2069}"),
+        ("stray\u{2069} & pop", "\u{2068}stray &amp; pop\u{2069}"),
+        ("\u{2066}closed\u{2069}", "\u{2068}\u{2066}closed\u{2069}\u{2069}"),
+        ("no controls: \u{2019}", "no controls: \u{2019}"),
+    ])
+    func bidirectionalControlsAreIsolated(_ text: String, _ escaped: String) {
+        #expect(Markup.escape(text, for: .html) == escaped)
+        #expect(Markup.escape(text, for: .xmlText) == escaped)
+    }
 }

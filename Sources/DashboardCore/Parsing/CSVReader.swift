@@ -76,6 +76,12 @@ public enum CSVReader {
             diagnostics.error("the file contains a NUL byte here: it is binary, not CSV text", at: SourceLocation(file: file, line: line, column: column))
             return diagnostics
         }
+        if let control = UTF8Check.firstControl(bytes) {
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let (line, column) = Parser.position(of: control.index - start, in: bytes[start...], line: 1, column: 1)
+            diagnostics.error(UTF8Check.controlProblem(control.scalar), at: SourceLocation(file: file, line: line, column: column))
+            return diagnostics
+        }
         var parser = Parser(bytes: bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes)
         parser.run(each)
         diagnostics.append(contentsOf: parser.diagnostics)
@@ -339,6 +345,35 @@ public enum UTF8Check {
     /// The line and column of a byte, with CRLF, LF and CR all ending a line, as the CSV reader and YAML count them.
     public static func position(of index: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         CSVReader.Parser.position(of: index, in: bytes[...], line: 1, column: 1)
+    }
+
+    /// A control character that no page or Word document can hold (C0 controls other than tab and line ends,
+    /// DEL, and the C1 controls U+0080–U+009F, which are usually Windows-1252 text read as Latin-1), with where
+    /// it is, for text that is otherwise valid UTF-8. NUL is reported on its own, as a sign of a binary file.
+    public static func firstControl(_ bytes: [UInt8]) -> (index: Int, scalar: UInt32)? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0) || b == 0x7F { return (i, UInt32(b)) }
+            if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { return (i, UInt32(bytes[i + 1])) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a scalar is one `firstControl` refuses.
+    public static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v)
+    }
+
+    /// The sentence for a refused control character.
+    public static func controlProblem(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let name = [0x0B: " (vertical tab: a line break copied from Word or PowerPoint may be saved as one)", 0x0C: " (form feed)", 0x1B: " (escape)"][scalar] ?? ""
+        return "a control character \(code)\(name) here: no page or Word document can show it; remove it"
     }
 
     public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {

@@ -2,7 +2,7 @@ import DashboardCore
 import Foundation
 import Mustache
 
-/// HTML escaping by Unicode scalar.
+/// The templates' `{{ }}` escaping: `Markup`'s, by Unicode scalar.
 ///
 /// swift-mustache's own HTML escaping compares whole `Character`s, and a Character is a grapheme cluster: a `"`
 /// followed by a combining accent (U+0301), a joiner or a variation selector is one Character that is not `"`, so
@@ -14,19 +14,7 @@ struct ScalarHTMLEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(ScalarHTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x26 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) else { return text }
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
+        Markup.escape(text, for: .html)
     }
 
     /// Every template is read with this escaping switched on in its first line, so an officer's own template
