@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardCore
 import DashboardInput
+import DashboardSite
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,14 +10,26 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var assetOptions: AssetsOptions
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
     mutating func run() throws {
         let project = InputLoader.load(from: input.input)
-        let diagnostics = project.diagnostics.sorted
+        var found = project.diagnostics
+        // Only data that read cleanly is laid out: a chart of half-read data says nothing.
+        if !project.hasErrors {
+            do {
+                found.append(contentsOf: try ChartFit.problems(in: project.dashboards, fontsDirectory: assetOptions.path + "/fonts"))
+            } catch let error as BuildError {
+                guard case .assets(let problems) = error else { throw error }
+                found.append(contentsOf: problems)
+            }
+        }
+        let diagnostics = found.sorted
         Report.print(diagnostics)
-        let failed = project.hasErrors || (strict && !diagnostics.isEmpty)
+        let failed = found.hasErrors || (strict && !diagnostics.isEmpty)
         if failed { throw ExitCode(1) }
         let indicators = project.dashboards.reduce(0) { $0 + $1.definition.indicators.count }
         let figures = project.dashboards.reduce(0) { $0 + $1.series.values.reduce(0) { $0 + $1.count } }

@@ -160,4 +160,21 @@ struct BadInputTests {
         #expect(result.stderr.contains("cfws/dashboard.yml:4:8: error: a control character U+0001 here: no page or Word document can show it; remove it"))
         #expect(result.stderr.contains("cfws/open-cases.csv:4:25: error: a control character U+000B (vertical tab"))
     }
+
+    /// A title with a 500-letter word cannot be drawn in the standard chart; `validate` says so at the indicator,
+    /// as `build` refuses it, so a clean validate means the build will not stop at rendering.
+    @Test func validateAndBuildAgreeOnAChartTooFullToDraw() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        edit(
+            input + "/cfws/dashboard.yml", replacing: "title: Number of early help assessments completed in the quarter",
+            with: "title: " + String(repeating: "W", count: 500))
+        let validated = try run(["validate", "--input", input])
+        #expect(validated.status == 1)
+        #expect(validated.stderr.contains("cfws/dashboard.yml:192:3: error: this indicator's chart cannot be drawn at the size every indicator page needs"))
+        let built = try run(["build", "--input", input, "--output", scratch.path + "/public"])
+        #expect(built.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/public"))
+    }
 }
