@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "DashboardReport",
             dependencies: [
-                "DashboardCore", "DashboardSite",
+                "DashboardCore", "DashboardCharts", "DashboardSite",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .executableTarget(

@@ -31,8 +31,8 @@ public struct ChartSize: Sendable, Hashable, Codable {
     }
 
     /// CSS pixels per inch: the one constant behind every conversion between layout, dots per inch and centimetres.
-    public static let cssPixelsPerInch = 96.0
-    public static let centimetresPerInch = 2.54
+    public static let cssPixelsPerInch = PrintGeometry.cssPixelsPerInch
+    public static let centimetresPerInch = PrintGeometry.centimetresPerInch
 
     /// A length in CSS pixels as centimetres on paper.
     public static func centimetres(_ css: Double) -> Double { css / cssPixelsPerInch * centimetresPerInch }
@@ -75,14 +75,5 @@ public struct ChartSize: Sendable, Hashable, Codable {
     /// (CSS pixels are 1/96 inch) so text and lines keep their proportions.
     public static func print(widthCm: Double, heightCm: Double, dpi: Int) -> ChartSize {
         printed(width: cssPixels(centimetres: widthCm), height: cssPixels(centimetres: heightCm), dpi: dpi)
-    }
-
-    /// A report chart's default width: A4's 21 cm less two margins of 2.54 cm, the width of a Word document's text.
-    public static let reportWidthCm = 15.9
-
-    /// A report chart's default height for a width: 9/16 of it, but at least 7.5 cm (and no more than the
-    /// width), so a narrow chart keeps room for its plot under its title and above its source.
-    public static func reportHeightCm(forWidthCm width: Double) -> Double {
-        max(width * 9 / 16, min(width, 7.5))
     }
 }

@@ -1,15 +1,17 @@
+import DashboardCharts
+
 /// Page geometry in twentieths of a point (twips) and English Metric Units (EMU): A4 with 2.54 cm margins, as
 /// Word's own A4 default, so an officer's pasted text keeps its place.
 enum PageGeometry {
-    static let a4Short = 11_906
-    static let a4Long = 16_838
-    static let margin = 1_440
+    static let a4Short = PrintGeometry.twips(centimetres: PrintGeometry.pageWidthCm)
+    static let a4Long = PrintGeometry.twips(centimetres: PrintGeometry.pageHeightCm)
+    static let margin = PrintGeometry.twips(centimetres: PrintGeometry.marginCm)
     /// The text column of a portrait page: 15.92 cm.
     static let portraitColumn = a4Short - 2 * margin
     /// The text column of a landscape page: 24.62 cm.
     static let landscapeColumn = a4Long - 2 * margin
-    static let emuPerTwip = 635
-    static let emuPerInch = 914_400
+    static let emuPerInch = PrintGeometry.emuPerInch
+    static let emuPerTwip = emuPerInch / PrintGeometry.twipsPerInch
 
     /// A picture's size in EMU from its pixels and DPI, made smaller (never larger) to fit `column` twips.
     static func pictureExtent(pixelWidth: Int, pixelHeight: Int, dpi: Int, column: Int) -> (cx: Int, cy: Int) {

@@ -63,14 +63,9 @@ struct Chart: ParsableCommand {
         }
     }
 
-    /// The chart's size: pixels = centimetres / 2.54 × dpi; the layout is in CSS pixels (1/96 inch).
+    /// The chart's size, as `PrintGeometry` makes every printed chart's.
     var size: ChartSize {
-        let perCm = Double(dpi) / ChartSize.centimetresPerInch
-        // Whole pixels first, so the PNG is exactly the size asked for; the layout then has fractional CSS pixels.
-        let pixelWidth = (width.map(Double.init) ?? (widthCm ?? ChartSize.reportWidthCm) * perCm).rounded()
-        let defaultHeight = ChartSize.reportHeightCm(forWidthCm: pixelWidth / perCm) * perCm
-        let pixelHeight = (height.map(Double.init) ?? heightCm.map { $0 * perCm } ?? defaultHeight).rounded()
-        return ChartSize.printed(pixelWidth: pixelWidth, pixelHeight: pixelHeight, dpi: dpi)
+        PrintGeometry.chartSize(widthPixels: width, widthCm: widthCm, heightPixels: height, heightCm: heightCm, dpi: dpi)
     }
 
     mutating func run() throws {

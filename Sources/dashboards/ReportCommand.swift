@@ -39,8 +39,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The document's title (default: the dashboard's, or \"Performance report\" for several).", valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("chart-width-cm"), help: ArgumentHelp("Chart width in centimetres, at most the text column's 15.92.", valueName: "cm"))
-    var chartWidthCm = 15.9
+    @Option(
+        name: .customLong("chart-width-cm"),
+        help: ArgumentHelp("Chart width in centimetres, at most the text column's 15.92; the height is as `dashboards chart` makes it.", valueName: "cm"))
+    var chartWidthCm = PrintGeometry.reportChartWidthCm
 
     @Option(name: .long, help: ArgumentHelp("Chart resolution in dots per inch.", valueName: "n"))
     var dpi = 300
@@ -48,11 +50,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
-    static let textColumnCm = 15.92
-
     func validate() throws {
         guard output.lowercased().hasSuffix(".docx") else { throw ValidationError("the report is a Word document: name it with .docx, e.g. -o report.docx") }
-        guard (4...ReportCommand.textColumnCm).contains(chartWidthCm) else {
+        guard (4...PrintGeometry.portraitColumnCm).contains(chartWidthCm) else {
             throw ValidationError("--chart-width-cm must be from 4 to 15.9, the text column's width")
         }
         guard (96...600).contains(dpi) else { throw ValidationError("--dpi must be from 96 to 600") }
@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let size = ChartSize.print(widthCm: chartWidthCm, heightCm: chartWidthCm * 9 / 16, dpi: dpi)
+        let size = PrintGeometry.chartSize(widthCm: chartWidthCm, dpi: dpi)
         let assets = assetOptions.path
         let request = ReportRequest(
             input: input.input, assets: assets, dashboards: dashboards, asOf: asOf?.period,

@@ -13,7 +13,7 @@ struct LayoutPropertyTests {
 
     /// 7 to 25 cm wide at 300 dpi at the report's default height, and the screen sizes of phones to desktops.
     static let sizes: [ChartSize] =
-        [7.0, 8, 10, 12, 15.9, 16, 20, 25].map { ChartSize.print(widthCm: $0, heightCm: ChartSize.reportHeightCm(forWidthCm: $0), dpi: 300) }
+        [7.0, 8, 10, 12, 15.9, 16, 20, 25].map { ChartSize.print(widthCm: $0, heightCm: PrintGeometry.reportChartHeightCm(forWidthCm: $0), dpi: 300) }
         + [(320, 240), (390, 300), (480, 320), (640, 360), (800, 450), (1200, 600)].map { ChartSize(width: $0, height: $1) }
 
     /// From these sizes up every shape must be drawn; below them a chart with a very long title, a long key

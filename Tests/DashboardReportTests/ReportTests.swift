@@ -114,6 +114,29 @@ struct ReportTests {
         #expect(document.all("wp:docPr").contains { $0["descr"] == alt })
     }
 
+    /// A chart asked for at 8 cm is the same chart in the report as from `dashboards chart`: one print
+    /// geometry gives both its height (9/16 of the width, but at least 7.5 cm and no more than the width).
+    @Test func aNarrowReportChartIsTheSizeTheChartCommandMakes() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path + "/cfws.docx"
+        let result = try run(["report", "cfws", "--chart-width-cm", "8", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Docx(path: path).xml("word/document.xml")
+        let png = scratch.path + "/chart.png"
+        #expect(try run(["chart", "cfws/family-star-positive-rate", "--width-cm", "8", "-o", png]).status == 0)
+        // 8 cm at 300 dpi is 945 pixels; 7.5 cm high (886 pixels), as 9/16 of 8 cm is under 7.5 cm.
+        let header = try #require(FileManager.default.contents(atPath: png))
+        let width = header[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = header[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 945 && height == 886)
+        let extents = document.all("wp:extent")
+        #expect(extents.count == 15)
+        for extent in extents {
+            #expect(extent["cx"] == String(width * 914_400 / 300))
+            #expect(extent["cy"] == String(height * 914_400 / 300))
+        }
+    }
+
     @Test func headingsUseWordHeadingStylesInOrder() throws {
         let scratch = Scratch()
         defer { scratch.remove() }

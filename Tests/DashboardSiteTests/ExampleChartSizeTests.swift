@@ -9,7 +9,7 @@ import Testing
 @Suite("Every example chart at every size")
 struct ExampleChartSizeTests {
     static let sizes: [ChartSize] =
-        [7.0, 8, 12, 15.9, 16, 25].map { ChartSize.print(widthCm: $0, heightCm: ChartSize.reportHeightCm(forWidthCm: $0), dpi: 300) }
+        [7.0, 8, 12, 15.9, 16, 25].map { ChartSize.print(widthCm: $0, heightCm: PrintGeometry.reportChartHeightCm(forWidthCm: $0), dpi: 300) }
         + [(320, 240), (390, 300), (640, 360), (1200, 600)].map { ChartSize(width: $0, height: $1) }
 
     @Test func everyChartHoldsAtEverySize() throws {
