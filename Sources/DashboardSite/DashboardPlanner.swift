@@ -395,7 +395,7 @@ enum DataDownload {
     /// gave one (`published` and `source` columns only then).
     static func csv(_ analysis: IndicatorAnalysis) -> String {
         let hasVintages = !analysis.earlierVintages.isEmpty || analysis.observations.contains { $0.vintage != nil }
-        var lines = ["indicator,period,value,numerator,denominator,note" + (hasVintages ? ",published,source" : "")]
+        var lines = [["indicator", "period", "value", "numerator", "denominator", "note"] + (hasVintages ? ["published", "source"] : [])]
         let rows = analysis.observations.flatMap { (analysis.earlierVintages[$0.period] ?? []) + [$0] }
         for observation in rows {
             var value = ""
@@ -416,11 +416,11 @@ enum DataDownload {
                     analysis.indicator.id, observation.label, value,
                     observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                     observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
-                    safeText(observation.note ?? ""),
-                ] + (hasVintages ? [publishedText(observation.vintage?.published), safeText(observation.vintage?.source ?? "")] : [])
-            lines.append(fields.map(quote).joined(separator: ","))
+                    CSVWriter.text(observation.note ?? ""),
+                ] + (hasVintages ? [publishedText(observation.vintage?.published), CSVWriter.text(observation.vintage?.source ?? "")] : [])
+            lines.append(fields)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return CSVWriter.document(lines, lineEnding: .crlf)
     }
 
     /// A publication date as `2020-09-01`, an edition as its period's name.
@@ -428,28 +428,6 @@ enum DataDownload {
         guard let published else { return "" }
         if case .day(let date) = published { return EditionDecoder.iso(date) }
         return published.label
-    }
-
-    /// Text opened in a spreadsheet must not start like a formula (=, +, -, @): a leading apostrophe keeps it text.
-    /// Both look at Unicode scalars, not Characters: a `=` or `"` fused with a following accent into one Character is
-    /// still the byte a spreadsheet or CSV reader sees first.
-    static func safeText(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
-            return field
-        }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in field.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append("\"") }
-        }
-        quoted.append("\"")
-        return String(quoted)
     }
 }
 

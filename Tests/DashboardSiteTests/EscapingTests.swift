@@ -1,3 +1,4 @@
+import DashboardCore
 import Testing
 
 @testable import DashboardSite
@@ -18,12 +19,12 @@ struct EscapingTests {
     }
 
     @Test func csvFieldsAreQuotedAndFormulasDisarmedEvenWhenFused() {
-        #expect(DataDownload.quote("a,b") == "\"a,b\"")
-        #expect(DataDownload.quote("Note \u{600}\"<img>") == "\"Note \u{600}\"\"<img>\"")
-        #expect(DataDownload.quote("plain") == "plain")
-        #expect(DataDownload.safeText("=HYPERLINK(1)") == "'=HYPERLINK(1)")
-        #expect(DataDownload.safeText("=\u{301}HYPERLINK(1)") == "'=\u{301}HYPERLINK(1)")
-        #expect(DataDownload.safeText("Break in data") == "Break in data")
+        #expect(CSVWriter.field("a,b") == "\"a,b\"")
+        #expect(CSVWriter.field("Note \u{600}\"<img>") == "\"Note \u{600}\"\"<img>\"")
+        #expect(CSVWriter.field("plain") == "plain")
+        #expect(CSVWriter.text("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(CSVWriter.text("=\u{301}HYPERLINK(1)") == "'=\u{301}HYPERLINK(1)")
+        #expect(CSVWriter.text("Break in data") == "Break in data")
     }
 
     /// One escaper for pages and Word's XML: each context escapes what it must, and characters no page or

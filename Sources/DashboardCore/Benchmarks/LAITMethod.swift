@@ -177,20 +177,15 @@ public enum LAITMethod {
 
     /// The command's CSV: one line a period.
     public static func csv(_ rows: [Figures]) -> String {
-        var lines = [csvHeader]
+        var lines = [csvHeader.split(separator: ",").map(String.init)]
         for r in rows {
-            let cells: [String] = [
-                r.measure, r.period, r.authority, number(r.value), number(r.england), r.region ?? "", number(r.regionValue),
-                number(r.neighbourAverage), String(r.neighboursWithFigures), r.rank.map(String.init) ?? "", String(r.ranked),
-                r.band ?? "", number(r.lowerQuartile), number(r.median), number(r.upperQuartile),
-            ]
-            lines.append(cells.map(quote).joined(separator: ","))
+            lines.append([
+                CSVWriter.text(r.measure), CSVWriter.text(r.period), CSVWriter.text(r.authority), number(r.value), number(r.england),
+                CSVWriter.text(r.region ?? ""), number(r.regionValue), number(r.neighbourAverage), String(r.neighboursWithFigures),
+                r.rank.map(String.init) ?? "", String(r.ranked), r.band ?? "", number(r.lowerQuartile), number(r.median), number(r.upperQuartile),
+            ])
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func quote(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+        return CSVWriter.document(lines, lineEnding: .lf)
     }
 
     /// A figure with up to 12 significant digits, so a float's tail (`40.630000000000003`) does not show.
