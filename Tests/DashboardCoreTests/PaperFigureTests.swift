@@ -103,7 +103,8 @@ struct PaperFigureTests {
         let analysis = Analysis.indicator(definition, in: dashboard, asOf: nil)
         let change = try #require(analysis.change)
         #expect(Formatting.percentChange(try #require(change.relative)) == "+117.6%")
-        #expect(analysis.format(try #require(analysis.latest)) == "4.71")
+        // Shown as printed, with the rate the counts make.
+        #expect(analysis.format(try #require(analysis.latest)) == "66/14 (4.71)")
         #expect(analysis.direction?.direction == .worse)
     }
 
@@ -117,7 +118,9 @@ struct PaperFigureTests {
         #expect(figures[0].numerator == 4)
         #expect(figures[0].denominator == 18)
         let analysis = Analysis.indicator(definition, in: dashboard, asOf: nil)
-        #expect(analysis.format(figures[1]) == "61.5% (24)")
+        // Shown as printed, the denominator kept: it tells a reader how few this is.
+        #expect(analysis.format(figures[0]) == "4/18 (22.2%)")
+        #expect(analysis.format(figures[1]) == "24 of 39 (61.5%)")
     }
 
     @Test("a printed percentage that its own counts contradict warns")

@@ -374,7 +374,8 @@ public struct Observation: Sendable, Equatable {
         var note: String?
         var writtenLabel: String?
         var vintage: Vintage?
-        var isEmpty: Bool { numerator == nil && denominator == nil && note == nil && writtenLabel == nil && vintage == nil }
+        var countsForm: CountsForm?
+        var isEmpty: Bool { numerator == nil && denominator == nil && note == nil && writtenLabel == nil && vintage == nil && countsForm == nil }
     }
 
     private var details: Details {
@@ -414,6 +415,11 @@ public struct Observation: Sendable, Equatable {
     public var note: String? {
         get { extras?.details.note }
         set { details.note = newValue }
+    }
+    /// How the numerator and denominator were printed with the figure (`4 of 7 (57%)`), when they were.
+    public var countsForm: CountsForm? {
+        get { extras?.details.countsForm }
+        set { details.countsForm = newValue }
     }
     /// The period as the paper wrote it, for censuses, terms, academic years, ranges and dates written in words.
     public var writtenLabel: String? {

@@ -224,6 +224,7 @@ public enum DashboardAssembler {
             denominator: record.denominator, gap: figure.gap, note: note, location: at)
         result.writtenLabel = record.periodLabel
         result.vintage = record.vintage
+        if figure.denominator != nil, !figure.isRank { result.countsForm = figure.countsForm }
         return result
     }
 }

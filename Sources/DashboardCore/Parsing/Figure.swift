@@ -22,6 +22,12 @@ public enum GapReason: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// How a figure's numerator and denominator were printed: `4 of 7` or `4/18`.
+public enum CountsForm: String, Sendable, Hashable, Codable {
+    case of
+    case slash
+}
+
 /// One cell of data as written: `94.9% (1074)`, `1,537`, `£2.50`, `n/a`, `Break in data`.
 public struct Figure: Hashable, Sendable {
     /// nil when the cell is a gap.
@@ -43,6 +49,9 @@ public struct Figure: Hashable, Sendable {
     public var isFromCounts: Bool = false
     /// A rank as papers print it: `4th`, `11 out of 32`.
     public var isRank: Bool = false
+    /// How a numerator and denominator were written with the figure (`4 of 7 (57%)`, `4/18 (22.2%)`), so it is
+    /// shown as printed, with the denominator that tells a reader how few it is.
+    public var countsForm: CountsForm? = nil
 
     public init(
         value: Double?, decimals: Int = 0, hasPercentSign: Bool = false, hasCurrencySign: Bool = false,
@@ -210,6 +219,7 @@ public enum FigureParser {
                     result.isFromCounts = true
                 }
                 result.denominator = denominator.value
+                result.countsForm = form == "/" ? .slash : .of
                 return .success(result)
             }
             // 415 90.4%: a count, then its percentage.

@@ -98,10 +98,15 @@ public struct IndicatorAnalysis: Sendable {
         Formatting.figure(value, unit: unit, decimals: decimals ?? self.decimals)
     }
 
-    /// An observation as published: its own decimals, with the count in brackets where there is one.
+    /// An observation as published: its own decimals, with its counts as the paper printed them (`4 of 7 (57%)`,
+    /// `4/18 (22.2%)`) or, for a percentage with a count alone, the count in brackets (`94.9% (1074)`).
     public func format(_ observation: Observation) -> String {
         guard let value = observation.value else { return observation.gap?.phrase ?? "no figure" }
         let figure = Formatting.figure(value, unit: unit, decimals: observation.decimals)
+        if let form = observation.countsForm, let count = observation.numerator, let denominator = observation.denominator {
+            let n = Formatting.number(count, decimals: 0), d = Formatting.number(denominator, decimals: 0)
+            return form == .slash ? "\(n)/\(d) (\(figure))" : "\(n) of \(d) (\(figure))"
+        }
         if unit == .percent, let count = observation.numerator {
             return "\(figure) (\(Formatting.number(count, decimals: 0)))"
         }
