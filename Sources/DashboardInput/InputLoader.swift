@@ -168,15 +168,15 @@ public enum InputLoader {
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
+        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles)
+        for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
+            diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
+        }
         guard var builder else { return (nil, diagnostics) }
         let (dashboard, assembly) = builder.finish()
         diagnostics.append(contentsOf: assembly)
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
-        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles)
-        for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
-            diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
-        }
         var result = dashboard
         result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
         if names.contains(editionsFolder) {

@@ -19,7 +19,8 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var assetOptions: AssetsOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Build the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"))
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("Build the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"), transform: PeriodArgument.parse)
     var asOf: PeriodArgument?
 
     @Flag(name: .long, help: "Render everything, ignoring the previous build.")

@@ -46,7 +46,7 @@ struct Chart: ParsableCommand {
         help: ArgumentHelp("Also write the laid-out chart (image size, plot area, every text's box, in pixels of the PNG) as JSON.", valueName: "file"))
     var layoutJSON: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Draw the chart as it stood at this period.", valueName: "period"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Draw the chart as it stood at this period.", valueName: "period"), transform: PeriodArgument.parse)
     var asOf: PeriodArgument?
 
     func validate() throws {

@@ -55,15 +55,17 @@ struct InputOptions: ParsableArguments {
 }
 
 /// A period given on the command line, read by the same rules as the data files.
-struct PeriodArgument: ExpressibleByArgument {
+/// A period given on the command line, read as dashboard.yml reads one; a period it cannot read is refused with
+/// the reason ("a year has four quarters"), not only "invalid".
+struct PeriodArgument {
     var period: Period
 
-    init?(argument: String) {
-        guard case .success(let period) = PeriodParser.parse(argument) else { return nil }
-        self.period = period
+    static func parse(_ argument: String) throws -> PeriodArgument {
+        switch PeriodParser.parse(argument) {
+        case .success(let period): return PeriodArgument(period: period)
+        case .failure(let failure): throw ValidationError(failure.message)
+        }
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 /// Prints diagnostics compiler-style to standard error, then a count.

@@ -16,7 +16,7 @@ struct Freeze: ParsableCommand {
     @Argument(help: ArgumentHelp("The dashboard to freeze (its folder name).", valueName: "dashboard"))
     var dashboard: String
 
-    @Option(name: .long, help: ArgumentHelp("The period the edition reports on, e.g. 2019/20 Q4.", valueName: "period"))
+    @Option(name: .long, help: ArgumentHelp("The period the edition reports on, e.g. 2019/20 Q4.", valueName: "period"), transform: PeriodArgument.parse)
     var edition: PeriodArgument
 
     @Option(name: .long, help: ArgumentHelp("The date it was published, as YYYY-MM-DD (default: today).", valueName: "date"))

@@ -27,7 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The Word document to write.", valueName: "file.docx"))
     var output: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Report the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"))
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("Report the dashboards as they stood at this period, e.g. 2020/21 Q1.", valueName: "period"), transform: PeriodArgument.parse
+    )
     var asOf: PeriodArgument?
 
     @Option(name: .long, help: ArgumentHelp("Only these sections, by title or number, separated by commas (may be repeated).", valueName: "sections"))

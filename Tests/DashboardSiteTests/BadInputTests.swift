@@ -177,4 +177,33 @@ struct BadInputTests {
         #expect(built.status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/public"))
     }
+
+    /// One root cause, one error: a misspelt polarity is reported once, not again in every section and total
+    /// that names its indicator; errors come before warnings, each in file order.
+    @Test func aMisspeltPolarityIsOneErrorAndErrorsComeFirst() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        let yml = input + "/cfws/dashboard.yml"
+        let text = read(yml)
+        let start = try #require(text.range(of: "family-star-positive-rate:"))
+        let polarity = try #require(text.range(of: "polarity: high", range: start.upperBound..<text.endIndex))
+        write(text.replacingCharacters(in: polarity, with: "polarity: hihg"), to: yml)
+        write("Notes", to: input + "/cfws/notes.txt")
+        let result = try run(["validate", "--input", input])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains(": error: ") }.count == 1, "\(result.stderr)")
+        #expect(lines.first?.contains("error: 'hihg' is not a valid polarity: use one of high, low, none; did you mean 'high'?") == true)
+        #expect(lines.dropFirst().first?.contains(": warning: ") == true)
+        #expect(result.stderr.contains("cfws/notes.txt: warning: this file is not read"))
+        #expect(!result.stderr.contains("which is not an indicator"))
+    }
+
+    /// A period on the command line that cannot be read is refused with the reason, not only "invalid".
+    @Test func aPeriodOnTheCommandLineIsRefusedWithTheReason() throws {
+        let result = try run(["build", "--as-of", "2020/21 Q5", "--input", exampleInput])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a financial year has four quarters, Q1 (April to June) to Q4 (January to March), so there is no Q5"))
+    }
 }

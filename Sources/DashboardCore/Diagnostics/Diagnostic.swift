@@ -80,13 +80,14 @@ public struct Diagnostics: Sendable, Error {
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
     public var isEmpty: Bool { items.isEmpty }
 
-    /// In file order, so the report reads top to bottom; duplicates (the same sentence at the same place) once.
+    /// Errors first, then warnings, each in file order, so the report reads top to bottom and what stops a build
+    /// is read before what does not; duplicates (the same sentence at the same place) once.
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return
             items
             .filter { seen.insert($0).inserted }
-            .sorted { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
+            .sorted { ($0.severity, $0.location, $0.message) < ($1.severity, $1.location, $1.message) }
     }
 }
 

@@ -79,7 +79,11 @@ public enum CSVReader {
         if let control = UTF8Check.firstControl(bytes) {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let (line, column) = Parser.position(of: control.index - start, in: bytes[start...], line: 1, column: 1)
-            diagnostics.error(UTF8Check.controlProblem(control.scalar), at: SourceLocation(file: file, line: line, column: column))
+            let problem =
+                control.count >= UTF8Check.binaryCount
+                ? "the file holds control characters, the first here: it is binary, or text in another program's format, not CSV text; is it the right file?"
+                : UTF8Check.controlProblem(control.scalar)
+            diagnostics.error(problem, at: SourceLocation(file: file, line: line, column: column))
             return diagnostics
         }
         var parser = Parser(bytes: bytes, file: file, delimiter: delimiter, maximumFieldBytes: maximumFieldBytes)
@@ -350,17 +354,28 @@ public enum UTF8Check {
     /// A control character that no page or Word document can hold (C0 controls other than tab and line ends,
     /// DEL, and the C1 controls U+0080–U+009F, which are usually Windows-1252 text read as Latin-1), with where
     /// it is, for text that is otherwise valid UTF-8. NUL is reported on its own, as a sign of a binary file.
-    public static func firstControl(_ bytes: [UInt8]) -> (index: Int, scalar: UInt32)? {
+    /// `count` is how many there are, up to `binaryCount`: a text with that many is not text at all.
+    public static func firstControl(_ bytes: [UInt8]) -> (index: Int, scalar: UInt32, count: Int)? {
+        var first: (index: Int, scalar: UInt32)?
+        var count = 0
         var i = 0
         let n = bytes.count
-        while i < n {
+        while i < n, count < binaryCount {
             let b = bytes[i]
-            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0) || b == 0x7F { return (i, UInt32(b)) }
-            if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { return (i, UInt32(bytes[i + 1])) }
+            var scalar: UInt32?
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0) || b == 0x7F { scalar = UInt32(b) }
+            if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { scalar = UInt32(bytes[i + 1]) }
+            if let scalar {
+                count += 1
+                if first == nil { first = (i, scalar) }
+            }
             i += 1
         }
-        return nil
+        return first.map { ($0.index, $0.scalar, count) }
     }
+
+    /// So many control characters that the file is binary, or text in another encoding, not a slip in a cell.
+    public static let binaryCount = 8
 
     /// Whether a scalar is one `firstControl` refuses.
     public static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -47,11 +47,16 @@ public enum DashboardDecoder {
         }
 
         var indicators: [IndicatorDefinition] = []
+        var failed: Set<String> = []
         if let node = map.node("indicators") {
             if var indicatorMap = ConfigMapping(node, what: "indicators", diagnostics: &diagnostics) {
                 for entry in indicatorMap.entries {
                     _ = indicatorMap.node(entry.key)
-                    if let indicator = decodeIndicator(entry, key: ragKey, diagnostics: &diagnostics) { indicators.append(indicator) }
+                    if let indicator = decodeIndicator(entry, key: ragKey, diagnostics: &diagnostics) {
+                        indicators.append(indicator)
+                    } else {
+                        failed.insert(entry.key)
+                    }
                 }
             }
         } else {
@@ -87,7 +92,7 @@ public enum DashboardDecoder {
             }
             definition.kpiComparators = kpiComparators.map(\.0)
         }
-        ReferenceChecks.check(&definition, diagnostics: &diagnostics)
+        ReferenceChecks.check(&definition, failed: failed, diagnostics: &diagnostics)
         return definition
     }
 

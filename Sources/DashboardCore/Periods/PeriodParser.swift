@@ -223,6 +223,9 @@ public enum PeriodParser {
         if t.count == 2, case .word("q") = t[0] {
             return "\(shown) is not a quarter: quarters are Q1 to Q4 of a financial year, e.g. 2020/21 Q1"
         }
+        if let q = t.firstIndex(of: .word("q")), q + 1 < t.endIndex, case .number(let n, _) = t[q + 1], !(1...4).contains(n) {
+            return "\(shown) is not a period: a financial year has four quarters, Q1 (April to June) to Q4 (January to March), so there is no Q\(n)"
+        }
         return "\(shown) is not a period; write one such as \(examples)"
     }
 

@@ -2,10 +2,13 @@
 /// that name indicators of the dashboard, and totals that do not contain themselves. Decoding reads each key;
 /// these check what the keys say of each other.
 enum ReferenceChecks {
-    static func check(_ definition: inout DashboardDefinition, diagnostics: inout Diagnostics) {
+    /// `failed` holds the ids of indicators that dashboard.yml defines but that could not be read (a misspelt
+    /// polarity, say): their own error is the one root cause, so a section or total naming them is not a second.
+    static func check(_ definition: inout DashboardDefinition, failed: Set<String> = [], diagnostics: inout Diagnostics) {
         let byID = Dictionary(definition.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = definition.indicators.map(\.id)
         func unknown(_ id: String, at location: SourceLocation, role: String) {
+            guard !failed.contains(id) else { return }
             let hint = Diagnostic.suggestion(for: id, among: ids).map { "; \($0)" } ?? ""
             diagnostics.error("\(role) '\(id)', which is not an indicator of this dashboard\(hint)", at: location)
         }
