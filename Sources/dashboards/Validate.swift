@@ -33,6 +33,7 @@ struct Validate: ParsableCommand {
         if failed { throw ExitCode(1) }
         let indicators = project.dashboards.reduce(0) { $0 + $1.definition.indicators.count }
         let figures = project.dashboards.reduce(0) { $0 + $1.series.values.reduce(0) { $0 + $1.count } }
-        Report.line("\(project.dashboards.count) dashboards, \(indicators) indicators, \(figures) figures: no errors")
+        let count = { (n: Int, noun: String) in "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        Report.line("\(count(project.dashboards.count, "dashboard")), \(count(indicators, "indicator")), \(count(figures, "figure")): no errors")
     }
 }
