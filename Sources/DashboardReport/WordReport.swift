@@ -334,11 +334,15 @@ public enum WordReport {
         <Application>dashboards \(DashboardsVersion.string)</Application></Properties>
         """
 
+    /// Word's settings. `updateFields` has Word fill in the table of contents' page numbers when the paper is
+    /// first opened (it asks once), so the officer need not know to update it; it sits where the schema puts it,
+    /// after the character spacing and before the compatibility settings.
     static func settings(language: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
         <w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\
+        <w:updateFields w:val="true"/>\
         <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>\
         <w:themeFontLang w:val="\(XML.attribute(language))"/>\
         <w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>

@@ -77,18 +77,13 @@ enum ChartNotes {
     }
 
     /// The words that go with a report chart, as the site's `-print.txt` and `dashboards chart` write them: the
-    /// alt text first (Word's "Edit Alt Text" box), then a caption of only what the image does not say (the
-    /// image carries the title, what the figures are, their period and the source), then the image's size.
-    static func organisation(_ dashboard: DashboardAnalysis) -> String {
-        let name = dashboard.dashboard.definition.organisation
-        return name.hasSuffix(".") ? name : name + "."
-    }
-
+    /// alt text first (Word's "Edit Alt Text" box), then the caption the Word report prints under the same chart
+    /// (what it shows, over which periods, whose figures and their source), then the image's size.
     static func text(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis, size: ChartSize, image: String? = nil) -> String {
         """
         Alt text: \(ChartText.altText(analysis, in: dashboard))
 
-        Caption: \(organisation(dashboard))
+        Caption: \(ChartText.caption(analysis, in: dashboard))
 
         Image: \(image.map { $0 + ", " } ?? "")\(physicalSize(size)); it carries the chart's title, period and source.
 

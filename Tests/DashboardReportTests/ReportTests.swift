@@ -80,6 +80,8 @@ struct ReportTests {
         let styles = try docx.xml("word/styles.xml")
         #expect(styles.first("w:docDefaults")?.first("w:lang")?["w:val"] == "en-GB")
         #expect(try docx.xml("docProps/core.xml").first("dc:language")?.text == "en-GB")
+        // Word fills in the contents' page numbers on opening.
+        #expect(try docx.xml("word/settings.xml").first("w:updateFields")?["w:val"] == "true")
         #expect(try docx.xml("docProps/core.xml").first("dc:title")?.text == "Children and Family Wellbeing Service performance")
     }
 
