@@ -191,6 +191,11 @@ struct DashboardPlanner {
         page.comparatorHeadings = comparatorColumns
         page.ragKey = PageFactory.ragKey(definition.ragKey)
         page.hasRAGKey = !page.ragKey.isEmpty
+        page.attention = AttentionPage.lines(analysis)
+        page.hasAttention = !page.attention.isEmpty
+        page.attentionCount = page.attention.count
+        page.attentionNone = AttentionPage.noneSentence(analysis)
+        page.indicatorCount = analysis.indicators.count
         page.columns =
             4 + comparatorColumns.count
             + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasSPC, page.hasTrends].filter { $0 }.count
@@ -203,6 +208,10 @@ struct DashboardPlanner {
         }
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.pages += 1
+        if page.hasAttention {
+            plan.files.append(assets.page(AttentionPage.filtered(page), with: "dashboard", at: base + AttentionPage.file))
+            plan.pages += 1
+        }
         try addPack(
             page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
             plan: &plan)

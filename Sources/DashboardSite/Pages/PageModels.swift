@@ -89,6 +89,13 @@ struct DashboardPage: Encodable {
     var changesSince: String? = nil
     /// The KPI table's number of columns (its printed section row spans them all).
     var columns = 0
+    /// The indicators that need attention, first on the page; `attentionView` for the page showing only them.
+    var attention: [AttentionLine] = []
+    var hasAttention = false
+    var attentionView = false
+    var attentionCount = 0
+    var attentionNone = ""
+    var indicatorCount = 0
 }
 
 struct SectionTable: Encodable {
