@@ -29,6 +29,13 @@ struct AttentionTests {
         let rows = filtered.components(separatedBy: "<tbody>").dropFirst().map { $0.components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>").count - 1 }
         #expect(rows.reduce(0, +) == 10)
 
+        // The printed pack lists them too, each linked to its part.
+        let pack = read(output + "/children-and-families/pack.html")
+        #expect(pack.contains("<li><a href=\"#pack-cp-plan-second-time\">Repeat child protection plans</a>: Red (as reported; bottom quartile).</li>"))
+        #expect(pack.contains("id=\"pack-cp-plan-second-time\""))
+        // Every printed page says whose and which page it is, beside its number (site.css).
+        #expect(pack.contains("@bottom-left { content: \"Leicestershire County Council\\3a  Children and Family Services performance dashboard\\2c  committee pack"))
+
         // A dashboard with nothing to flag says what was looked at.
         #expect(read(output + "/send/index.html").contains("No indicator here has a RAG status or SPC limits to flag it"))
         #expect(!FileManager.default.fileExists(atPath: output + "/send/attention.html"))

@@ -54,4 +54,12 @@ struct EscapingTests {
         #expect(Markup.escape(text, for: .html) == escaped)
         #expect(Markup.escape(text, for: .xmlText) == escaped)
     }
+
+    /// A CSS string for a printed page's footer: nothing in the text can end the string or the <style> element,
+    /// and what is written passes the templates' HTML escaping unchanged.
+    @Test func cssStringsAreEscapedToASCII() {
+        let css = Markup.cssString("Council's \"KPIs\"</style>: Q1 £")
+        #expect(css == "Council\\27 s \\22 KPIs\\22 \\3c \\2f style\\3e \\3a  Q1 \\a3 ")
+        #expect(Markup.escape(css, for: .html) == css)
+    }
 }

@@ -2,6 +2,7 @@ import DashboardCore
 
 /// One line of a dashboard's "Needs attention" list: the indicator, linked, and why, in words.
 struct AttentionLine: Encodable {
+    var id: String
     var title: String
     var url: String
     var reasons: String
@@ -16,7 +17,7 @@ enum AttentionPage {
         Attention.list(analysis.indicators).compactMap { item in
             analysis.analysis(item.indicatorID).map { indicator in
                 AttentionLine(
-                    title: indicator.indicator.displayTitle, url: "\(item.indicatorID).html",
+                    id: item.indicatorID, title: indicator.indicator.displayTitle, url: "\(item.indicatorID).html",
                     reasons: item.reasons.map { capitalised($0) + "." }.joined(separator: " "))
             }
         }
@@ -49,7 +50,7 @@ enum AttentionPage {
             return kept.rows.isEmpty ? nil : kept
         }
         view.attentionView = true
-        view.page.pageTitle = "Needs attention: " + page.page.pageTitle
+        view.page.retitle("Needs attention: " + page.page.pageTitle)
         return view
     }
 

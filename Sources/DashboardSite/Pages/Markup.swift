@@ -70,4 +70,18 @@ public enum Markup {
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
+
+    /// The contents of a CSS string ("…" in `content:`), in ASCII letters, digits and spaces only, everything
+    /// else as a `\hex ` escape: so it passes the templates' HTML escaping unchanged and nothing in it can end
+    /// the string or the `<style>` element.
+    public static func cssString(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", " ": out.unicodeScalars.append(scalar)
+            default: out += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return out
+    }
 }

@@ -17,6 +17,8 @@ struct PageChrome: Encodable {
     var breadcrumbs: [Link]
     var hasBreadcrumbs: Bool
     var generator: String
+    /// What a printed page says at its foot, beside its page number: whose and which page (as a CSS string).
+    var printFooter: String
 
     init(pageTitle: String, root: String, organisation: String?, brandStyle: String?, breadcrumbs: [Link], generator: String) {
         self.pageTitle = pageTitle
@@ -26,6 +28,16 @@ struct PageChrome: Encodable {
         self.breadcrumbs = breadcrumbs
         self.hasBreadcrumbs = !breadcrumbs.isEmpty
         self.generator = generator
+        self.printFooter = PageChrome.footer(organisation, pageTitle)
+    }
+
+    mutating func retitle(_ title: String) {
+        pageTitle = title
+        printFooter = PageChrome.footer(organisation, title)
+    }
+
+    static func footer(_ organisation: String?, _ title: String) -> String {
+        Markup.cssString([organisation, title].compactMap { $0 }.joined(separator: ": "))
     }
 }
 
