@@ -207,6 +207,7 @@ struct DashboardPlanner {
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
+        plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
         plan.pages += 1
         if page.hasAttention {
             plan.files.append(assets.page(AttentionPage.filtered(page), with: "dashboard", at: base + AttentionPage.file))

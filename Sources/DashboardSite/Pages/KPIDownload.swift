@@ -1,0 +1,31 @@
+import DashboardCore
+
+/// The KPI table as a CSV file (`kpi.csv` beside the dashboard's page), in the words and figures the page shows,
+/// one row an indicator, with its section, for an officer to paste into a spreadsheet or a member to sort.
+enum KPIDownload {
+    static let file = "kpi.csv"
+
+    static func csv(_ page: DashboardPage) -> String {
+        var heading = ["section", "indicator", "period", "figure", "compared with previous", "change"]
+        if page.hasTargets { heading.append("target") }
+        if page.hasRAG { heading += ["RAG status", "RAG rule"] }
+        if page.hasQuartiles { heading.append("national quartile (1 = top)") }
+        heading += page.comparatorHeadings
+        if page.hasSPC { heading.append("SPC") }
+        heading += ["revised", "commentary"]
+        var rows = [heading]
+        for section in page.sections {
+            for row in section.rows {
+                var fields = [section.title, row.title, row.period, row.figure, row.direction?.detail ?? "not compared", row.change ?? ""]
+                if page.hasTargets { fields.append(row.target ?? "") }
+                if page.hasRAG { fields += [row.rag?.text ?? "", row.rag?.detail ?? ""] }
+                if page.hasQuartiles { fields.append(row.quartile ?? "") }
+                for name in page.comparatorHeadings { fields.append(row.comparators.first { $0.name == name }?.text ?? "") }
+                if page.hasSPC { fields.append(row.spc?.detail ?? "") }
+                fields += [row.revised ?? "", row.commentary ?? ""]
+                rows.append(fields.map(CSVWriter.text))
+            }
+        }
+        return CSVWriter.document(rows, lineEnding: .crlf)
+    }
+}
