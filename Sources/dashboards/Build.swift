@@ -95,11 +95,16 @@ extension Report {
 /// moment leaves behind. Unset, it does nothing.
 enum FaultPoint {
     static let hook: (@Sendable (PublishStep) async throws -> Void)? = {
-        guard let name = ProcessInfo.processInfo.environment["DASHBOARDS_TEST_KILL_AT"],
-            let target = PublishStep(rawValue: name)
-        else { return nil }
-        return { step in
-            if step == target { kill(getpid(), SIGKILL) }
-        }
+        // Compiled into debug builds only (the tests'): a release build never reads the variable.
+        #if DEBUG
+            guard let name = ProcessInfo.processInfo.environment["DASHBOARDS_TEST_KILL_AT"],
+                let target = PublishStep(rawValue: name)
+            else { return nil }
+            return { step in
+                if step == target { kill(getpid(), SIGKILL) }
+            }
+        #else
+            return nil
+        #endif
     }()
 }
