@@ -4,7 +4,8 @@ Usage: python screenshot_check.py SITE_ROOT OUTPUT_FOLDER [--full-page] [PAGE ..
 
 Without pages, the main example dashboard (children-and-families/index.html) is shot at a desktop viewport
 (1280 × 900) and a phone viewport (390 × 844). On a page with an indicator chart, the chart must fill the
-content column (its image as wide as <main>, within 2 px) at both sizes. A screenshot passes when enough of it is not white, it has enough distinct colours (a page
+content column (its image as wide as <main>, within 2 px) at both sizes; at phone width a KPI table must still be a table
+in Chromium's accessibility tree. A screenshot passes when enough of it is not white, it has enough distinct colours (a page
 that failed to load or rendered nothing fails) and its top is the coloured header band (a page that lost
 its stylesheet fails). With
 --full-page, each shot is the whole page rather than the first screenful (for looking at, not checking).
@@ -35,6 +36,23 @@ def shoot(driver, url, width, height, full_page):
         browser.set_viewport(driver, width, min(int(content), 16000))
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
     return base64.b64decode(shot["data"])
+
+
+def kpi_table_is_a_table(driver, page):
+    """Whether the accessibility tree has the KPI tables as tables: one row per indicator, each with a row
+    header and cells, under column headers."""
+    tree = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    roles = {}
+    for node in tree:
+        role = (node.get("role") or {}).get("value")
+        roles[role] = roles.get(role, 0) + 1
+    indicators = driver.execute_script("return document.querySelectorAll('table.kpi tbody tr').length")
+    ok = (roles.get("table", 0) >= 1 and roles.get("row", 0) >= indicators and roles.get("rowheader", 0) >= indicators
+          and roles.get("cell", 0) >= indicators and roles.get("columnheader", 0) >= 4)
+    print(f"accessibility tree {page} phone: {roles.get('table', 0)} tables, {roles.get('row', 0)} rows, "
+          f"{roles.get('rowheader', 0)} row headers, {roles.get('cell', 0)} cells, {roles.get('columnheader', 0)} "
+          f"column headers for {indicators} indicators: {'ok' if ok else 'THE KPI TABLE IS NOT A TABLE'}")
+    return ok
 
 
 def measure(png):
@@ -79,6 +97,10 @@ def main():
                       f"{verdict} ({file})")
                 blank = blank or header is None
                 failures += blank
+                # The KPI table reflows into cards on a phone (display: block) and must still be a table to a
+                # screen reader: Chromium's accessibility tree holds it as a table of rows, headers and cells.
+                if name == "phone" and driver.execute_script("return document.querySelector('table.kpi') !== null"):
+                    failures += not kpi_table_is_a_table(driver, page)
                 # An indicator page's chart fills the content column: its image is as wide as <main>.
                 widths = driver.execute_script(
                     "var i = document.querySelector('.chart img'), m = document.querySelector('main');"

@@ -26,7 +26,9 @@ struct AttentionTests {
         // The filtered page: the same KPI table with only the ten rows.
         let filtered = read(output + "/children-and-families/attention.html")
         #expect(filtered.contains("<a href=\"index.html\">Show all 25 indicators</a>"))
-        let rows = filtered.components(separatedBy: "<tbody>").dropFirst().map { $0.components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr>").count - 1 }
+        let rows = filtered.components(separatedBy: "<tbody role=\"rowgroup\">").dropFirst().map {
+            $0.components(separatedBy: "</tbody>")[0].components(separatedBy: "<tr role=\"row\">").count - 1
+        }
         #expect(rows.reduce(0, +) == 10)
 
         // The printed pack lists them too, each linked to its part.

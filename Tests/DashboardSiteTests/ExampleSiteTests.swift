@@ -176,7 +176,7 @@ func findChunk(_ type: String, in bytes: [UInt8]) -> [UInt8]? {
 /// The KPI table's row linking to `page` (the first link inside a table, not the "Needs attention" list's).
 func kpiRow(of page: String, in html: String) -> String? {
     guard let table = html.range(of: "<table"), let link = html.range(of: "<a href=\"\(page)\">", range: table.upperBound..<html.endIndex),
-        let start = html.range(of: "<tr>", options: .backwards, range: html.startIndex..<link.lowerBound),
+        let start = html.range(of: "<tr role=\"row\">", options: .backwards, range: html.startIndex..<link.lowerBound),
         let end = html.range(of: "</tr>", range: link.upperBound..<html.endIndex)
     else { return nil }
     return String(html[start.lowerBound..<end.upperBound])

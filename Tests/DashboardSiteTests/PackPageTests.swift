@@ -41,15 +41,15 @@ struct PackPageTests {
         let html = read("\(output)/children-and-families/index.html")
         // Each section's table head starts with a row naming the section, spanning every column: printed, it
         // repeats with the column headings on each page the table runs onto.
-        let heads = html.components(separatedBy: "<thead>").dropFirst().map { $0.components(separatedBy: "</thead>")[0] }
+        let heads = html.components(separatedBy: "<thead role=\"rowgroup\">").dropFirst().map { $0.components(separatedBy: "</thead>")[0] }
         #expect(heads.count > 3)
         for head in heads {
-            #expect(head.hasPrefix("\n<tr class=\"kpi__section-row\"><th colspan=\""))
+            #expect(head.hasPrefix("\n<tr class=\"kpi__section-row\" role=\"row\"><th colspan=\""))
             let colspan = Int(head.components(separatedBy: "colspan=\"")[1].components(separatedBy: "\"")[0])
             let columns = head.components(separatedBy: "<th scope=\"col\"").count - 1
             #expect(colspan == columns)
         }
-        #expect(html.contains("scope=\"colgroup\">People are safe in their daily lives</th></tr>"))
+        #expect(html.contains("scope=\"colgroup\" role=\"columnheader\">People are safe in their daily lives</th></tr>"))
         let css = read("\(output)/assets/site.css")
         #expect(css.contains("@page landscape { size: A4 landscape;"))
         #expect(css.contains(".kpi-sections { page: landscape; }"))
