@@ -65,30 +65,9 @@ public enum WordReport {
                     body.paragraph([Run("Figures as at "), Run(dashboard.asOf, bold: true)], style: "Subtitle")
                 }
             }
-            body.heading("Overview", level: top)
-            if let introduction = dashboard.introduction { body.paragraph(introduction) }
-            for sentence in dashboard.overview { body.paragraph(sentence) }
-            let counts = dashboard.counts.filter { $0.count > 0 }.map { "\($0.count) \($0.label)" }
-            if !counts.isEmpty {
-                body.paragraph([Run("Compared with the previous period: ", bold: true), Run(counts.joined(separator: "; ") + ".")])
-            }
-            if !dashboard.quartileCounts.isEmpty {
-                let quartiles = dashboard.quartileCounts.map { "\($0.count) \($0.label)" }
-                body.paragraph([
-                    Run("National quartile (measures with a national benchmark): ", bold: true),
-                    Run(quartiles.joined(separator: "; ") + "."),
-                ])
-            }
+            overview(dashboard, level: top, into: &body)
             body.endSection(landscape: false, footer: footer)
-
-            // Bookmarks for each indicator's part, so the KPI table links to them.
-            var marks: [String: String] = [:]
-            for section in dashboard.sections {
-                for indicator in section.indicators {
-                    bookmarks += 1
-                    marks[section.title + "\u{0}" + indicator.id] = "indicator\(bookmarks)"
-                }
-            }
+            let marks = indicatorBookmarks(dashboard, numbered: &bookmarks)
 
             body.column = PageGeometry.landscapeColumn
             body.heading("Key performance indicators", level: top, bookmark: nil)
@@ -116,18 +95,55 @@ public enum WordReport {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document \(namespaces)><w:body>\(xml)<w:p/>\(WordBody.sectionProperties(landscape: false, footer: footer))</w:body></w:document>
             """
+        return try package(document: document, images: body.images, title: title, organisations: organisations, footer: footer, options: options)
+    }
 
+    /// A dashboard's overview: its introduction, overview sentences, and counts by direction and by national quartile.
+    static func overview(_ dashboard: ReportDashboard, level: Int, into body: inout WordBody) {
+        body.heading("Overview", level: level)
+        if let introduction = dashboard.introduction { body.paragraph(introduction) }
+        for sentence in dashboard.overview { body.paragraph(sentence) }
+        let counts = dashboard.counts.filter { $0.count > 0 }.map { "\($0.count) \($0.label)" }
+        if !counts.isEmpty {
+            body.paragraph([Run("Compared with the previous period: ", bold: true), Run(counts.joined(separator: "; ") + ".")])
+        }
+        if !dashboard.quartileCounts.isEmpty {
+            let quartiles = dashboard.quartileCounts.map { "\($0.count) \($0.label)" }
+            body.paragraph([
+                Run("National quartile (measures with a national benchmark): ", bold: true),
+                Run(quartiles.joined(separator: "; ") + "."),
+            ])
+        }
+    }
+
+    /// Bookmarks for each indicator's part, so the KPI table links to them, keyed by section title and indicator id.
+    /// Numbered on from `count` across the whole document, so each is unique in it.
+    static func indicatorBookmarks(_ dashboard: ReportDashboard, numbered count: inout Int) -> [String: String] {
+        var marks: [String: String] = [:]
+        for section in dashboard.sections {
+            for indicator in section.indicators {
+                count += 1
+                marks[section.title + "\u{0}" + indicator.id] = "indicator\(count)"
+            }
+        }
+        return marks
+    }
+
+    /// The document's parts zipped into a `.docx`.
+    static func package(
+        document: String, images: [(id: String, name: String, png: [UInt8])], title: String, organisations: [String], footer: String, options: Options
+    ) throws -> [UInt8] {
         var package = WordPackage()
         package.add("[Content_Types].xml", contentTypes)
         package.add("_rels/.rels", rootRelationships)
         package.add("docProps/core.xml", coreProperties(title: title, creator: organisations.joined(separator: "; "), language: options.language))
         package.add("docProps/app.xml", appProperties)
         package.add("word/document.xml", document)
-        package.add("word/_rels/document.xml.rels", documentRelationships(images: body.images.map { ($0.id, $0.name) }, footer: footer))
+        package.add("word/_rels/document.xml.rels", documentRelationships(images: images.map { ($0.id, $0.name) }, footer: footer))
         package.add("word/styles.xml", options.styles.replacingOccurrences(of: "{{language}}", with: XML.attribute(options.language)))
         package.add("word/settings.xml", settings(language: options.language))
         package.add("word/footer1.xml", footerPart(title: title))
-        for image in body.images {
+        for image in images {
             package.add("word/media/\(image.name)", bytes: image.png)
         }
         return try package.zipped()
@@ -135,40 +151,8 @@ public enum WordReport {
 
     /// The KPI table: one row per indicator under a row naming its section; the header row repeats on each page.
     static func kpiTable(_ dashboard: ReportDashboard, marks: [String: String], into body: inout WordBody) {
-        var headings = [
-            WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
-            WordBody.Cell("Compared with previous"),
-        ]
-        var widths = [3.4, 1.2, 1.1, 2.4]
-        if dashboard.hasTargets {
-            headings.append(WordBody.Cell("Target", numeric: true))
-            widths.append(1.0)
-        }
-        if dashboard.hasRAG {
-            headings.append(WordBody.Cell("RAG status"))
-            widths.append(1.7)
-        }
+        let (headings, widths) = kpiColumns(dashboard)
         let chosen = dashboard.comparatorHeadings
-        if let chosen {
-            for name in chosen {
-                headings.append(WordBody.Cell(name, numeric: true))
-                widths.append(1.1)
-            }
-        } else {
-            if dashboard.hasNational {
-                headings.append(WordBody.Cell("England", numeric: true))
-                widths.append(1.0)
-            }
-            if dashboard.hasNeighbours {
-                headings.append(WordBody.Cell("Statistical neighbours", numeric: true))
-                widths.append(1.2)
-            }
-        }
-        if dashboard.hasQuartiles {
-            headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true))
-            widths.append(1.1)
-        }
-
         var rows: [WordBody.Row] = []
         let labelSections = dashboard.sections.count > 1 || dashboard.sections.first?.title != "Indicators"
         for section in dashboard.sections {
@@ -191,18 +175,7 @@ public enum WordReport {
                 if let change = indicator.change { compared.append(Run(": \(change)")) }
                 cells.append(WordBody.Cell(compared))
                 if dashboard.hasTargets { cells.append(WordBody.Cell(indicator.target ?? "None", numeric: true)) }
-                if dashboard.hasRAG {
-                    let ratings = indicator.ratings.map { Run("; \($0)") }
-                    if let rag = indicator.rag, let colours = colours(rag) {
-                        var runs = [Run(rag.name, bold: true, colour: colours.text)]
-                        if let rule = indicator.ragRule { runs.append(Run(" (\(rule))", colour: colours.text)) }
-                        cells.append(WordBody.Cell(runs + ratings.map { Run($0.text, colour: colours.text) }, fill: colours.fill))
-                    } else if let rag = indicator.rag {
-                        cells.append(WordBody.Cell([Run(rag.name, bold: true)] + (indicator.ragRule.map { [Run(" (\($0))")] } ?? []) + ratings))
-                    } else {
-                        cells.append(WordBody.Cell(indicator.ratings.isEmpty ? [Run("None")] : [Run("None")] + ratings))
-                    }
-                }
+                if dashboard.hasRAG { cells.append(ragCell(indicator)) }
                 if chosen != nil {
                     for figure in indicator.comparators { cells.append(WordBody.Cell(figure ?? "n/a", numeric: true)) }
                 } else {
@@ -216,6 +189,57 @@ public enum WordReport {
         body.table(
             headings: headings, rows: rows, widths: widths, title: "\(dashboard.title): key performance indicators",
             description: "Latest figure of each indicator as at \(dashboard.asOf), compared with the previous period, with target, RAG status and comparators.")
+    }
+
+    /// The KPI table's columns with their relative widths: the four every dashboard has, then only those its figures use.
+    static func kpiColumns(_ dashboard: ReportDashboard) -> (headings: [WordBody.Cell], widths: [Double]) {
+        var headings = [
+            WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
+            WordBody.Cell("Compared with previous"),
+        ]
+        var widths = [3.4, 1.2, 1.1, 2.4]
+        if dashboard.hasTargets {
+            headings.append(WordBody.Cell("Target", numeric: true))
+            widths.append(1.0)
+        }
+        if dashboard.hasRAG {
+            headings.append(WordBody.Cell("RAG status"))
+            widths.append(1.7)
+        }
+        if let chosen = dashboard.comparatorHeadings {
+            for name in chosen {
+                headings.append(WordBody.Cell(name, numeric: true))
+                widths.append(1.1)
+            }
+        } else {
+            if dashboard.hasNational {
+                headings.append(WordBody.Cell("England", numeric: true))
+                widths.append(1.0)
+            }
+            if dashboard.hasNeighbours {
+                headings.append(WordBody.Cell("Statistical neighbours", numeric: true))
+                widths.append(1.2)
+            }
+        }
+        if dashboard.hasQuartiles {
+            headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true))
+            widths.append(1.1)
+        }
+        return (headings, widths)
+    }
+
+    /// A KPI row's RAG status cell: the status in its colours, its rule and any separate ratings.
+    static func ragCell(_ indicator: ReportIndicator) -> WordBody.Cell {
+        let ratings = indicator.ratings.map { Run("; \($0)") }
+        if let rag = indicator.rag, let colours = colours(rag) {
+            var runs = [Run(rag.name, bold: true, colour: colours.text)]
+            if let rule = indicator.ragRule { runs.append(Run(" (\(rule))", colour: colours.text)) }
+            return WordBody.Cell(runs + ratings.map { Run($0.text, colour: colours.text) }, fill: colours.fill)
+        } else if let rag = indicator.rag {
+            return WordBody.Cell([Run(rag.name, bold: true)] + (indicator.ragRule.map { [Run(" (\($0))")] } ?? []) + ratings)
+        } else {
+            return WordBody.Cell(indicator.ratings.isEmpty ? [Run("None")] : [Run("None")] + ratings)
+        }
     }
 
     /// One indicator's part: heading, headline, chart with its caption and source, commentary and data table.

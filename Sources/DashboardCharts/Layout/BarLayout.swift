@@ -2,6 +2,22 @@ import Foundation
 
 /// A comparison chart: horizontal bars for the council's figure and its comparators, the target as a line.
 enum BarLayout {
+    /// Where the chart's parts go, worked out once and shared by the steps that draw them.
+    struct Geometry {
+        /// The space inside the chart's frame.
+        let region: Box
+        /// The bars' area, inside the names, value labels and axis labels.
+        let plot: Box
+        /// Values to x positions across the plot.
+        let x: LinearScale
+        /// The type size of every label.
+        let size: Double
+        /// From one line of a wrapped name to the next.
+        let lineStep: Double
+        /// In a narrow chart the names stand above their bars rather than at their left.
+        let namesAbove: Bool
+    }
+
     static func draw(_ spec: ChartSpec, into b: inout SceneBuilder) {
         let region = b.frame(spec, legend: [])
         guard !spec.bars.isEmpty else {
@@ -26,7 +42,6 @@ enum BarLayout {
         let valueWidth = zip(values, spec.bars).map { b.measure($0, size: size, weight: $1.isSubject ? .bold : .regular) }.max() ?? 0
 
         let target = spec.references.first { $0.role == .target }
-        let others = spec.references.filter { $0.role != .target }
         let plotTop = region.y + (target != nil ? lineStep + 4 : 2)
         let plotBottom = region.maxY - (6 + lineStep)
         let plotLeft = region.x + (namesAbove ? 0 : nameWidth + 10)
@@ -39,11 +54,22 @@ enum BarLayout {
             minimum: spec.axis.minimum, maximum: spec.axis.maximum,
             tickCount: max(1, (plot.width / (size * 7.5)).rounded(.down)))
         let x = LinearScale(domain: (axis.lower, axis.upper), range: (plot.x, plot.maxX))
+        let geometry = Geometry(region: region, plot: plot, x: x, size: size, lineStep: lineStep, namesAbove: namesAbove)
 
-        // Vertical gridlines and their labels below; every other label is dropped if they would touch.
+        let zero = drawValueAxis(axis, geometry, into: &b)
+        // The bars' and lines' labels are drawn last, over every bar and line.
+        var labels = drawBars(spec, names: names, values: values, zero: zero, geometry, into: &b)
+        labels += drawReferences(spec, geometry, into: &b)
+        for (role, t) in labels { b.add(role, .text(t)) }
+    }
+
+    /// Vertical gridlines with their labels below, every other label dropped if they would touch, and the line
+    /// at zero. Returns zero's x position, where the bars start.
+    static func drawValueAxis(_ axis: ValueAxisScale, _ g: Geometry, into b: inout SceneBuilder) -> Double {
+        let plot = g.plot, size = g.size
         var tickTexts: [Text] = []
         for tick in axis.ticks {
-            let tx = x(tick)
+            let tx = g.x(tick)
             if abs(tick - axis.lower) > 1e-9 { b.addRect(.gridline, Box(x: tx - 0.5, y: plot.y, width: 1, height: plot.height), Style.gridline) }
             tickTexts.append(
                 b.text(
@@ -72,21 +98,28 @@ enum BarLayout {
             }
             b.add(.valueTickLabel, .text(t))
         }
-        let zero = x(max(axis.lower, min(0, axis.upper)))
+        let zero = g.x(max(axis.lower, min(0, axis.upper)))
         b.addRect(.axis, Box(x: zero - 0.5, y: plot.y, width: 1, height: plot.height), Style.axis)
+        return zero
+    }
 
-        // Bars, top to bottom.
+    /// The bars, top to bottom, from zero; returns their names and value labels.
+    static func drawBars(
+        _ spec: ChartSpec, names: [[String]], values: [String], zero: Double, _ g: Geometry, into b: inout SceneBuilder
+    ) -> [(Scene.Role, Text)] {
+        let plot = g.plot, size = g.size, lineStep = g.lineStep
+        let target = spec.references.first { $0.role == .target }
         let rowHeight = plot.height / Double(spec.bars.count)
-        let nameHeight = namesAbove ? Double(names.map(\.count).max() ?? 1) * lineStep + 2 : 0
+        let nameHeight = g.namesAbove ? Double(names.map(\.count).max() ?? 1) * lineStep + 2 : 0
         let barHeight = min((rowHeight - nameHeight) * 0.7, 44)
         var labels: [(Scene.Role, Text)] = []
         for (index, bar) in spec.bars.enumerated() {
             let centre = plot.y + rowHeight * (Double(index) + 0.5) + nameHeight / 2
-            let end = x(bar.value)
+            let end = g.x(bar.value)
             let box = Box(x: min(zero, end), y: centre - barHeight / 2, width: abs(end - zero), height: barHeight)
             b.addRect(.bar(index), box, bar.isSubject ? Style.darkBlue : Style.comparatorBar)
             let weight: FontWeight = bar.isSubject ? .bold : .regular
-            if namesAbove {
+            if g.namesAbove {
                 var baseline = centre - barHeight / 2 - 3 - Double(names[index].count - 1) * lineStep - size * TextMetrics.descent
                 for line in names[index] {
                     labels.append((.categoryLabel, b.text(line, x: plot.x, y: baseline, size: size, weight: weight)))
@@ -101,8 +134,8 @@ enum BarLayout {
             }
             var valueX = bar.value >= 0 ? max(end, zero) + 6 : min(end, zero) - 6
             // A label that the target line would cross moves to the far side of the line.
-            if let target, x.contains(target.value), bar.value >= 0 {
-                let tx = x(target.value)
+            if let target, g.x.contains(target.value), bar.value >= 0 {
+                let tx = g.x(target.value)
                 let label = b.text(values[index], x: valueX, y: 0, size: size, weight: weight)
                 if tx > valueX - 3, tx < valueX + label.width + 3 { valueX = tx + 6 }
             }
@@ -114,17 +147,25 @@ enum BarLayout {
                         weight: weight, anchor: bar.value >= 0 ? .start : .end)
                 ))
         }
+        return labels
+    }
 
-        // Target (and any other reference) as a vertical line across the bars, named above the plot.
-        for reference in others + (target.map { [$0] } ?? []) where x.contains(reference.value) {
+    /// The target (and any other reference) as a vertical line across the bars, the target named above the plot;
+    /// returns that name.
+    static func drawReferences(_ spec: ChartSpec, _ g: Geometry, into b: inout SceneBuilder) -> [(Scene.Role, Text)] {
+        let plot = g.plot, region = g.region
+        let target = spec.references.first { $0.role == .target }
+        let others = spec.references.filter { $0.role != .target }
+        var labels: [(Scene.Role, Text)] = []
+        for reference in others + (target.map { [$0] } ?? []) where g.x.contains(reference.value) {
             let style = Style.reference(reference.role)
-            let rx = x(reference.value)
+            let rx = g.x(reference.value)
             b.addLine(
                 .reference(reference.role), [Point(rx, plot.y - 2), Point(rx, plot.maxY)], width: style.width,
                 colour: style.colour, dash: style.dash)
             if reference.role == .target {
-                let label = reference.name + " " + AxisFormat.value(reference.value, unit: unit, decimals: reference.decimals ?? spec.axis.decimals)
-                var t = b.text(label, x: rx, y: plot.y - 6, size: size, anchor: .middle)
+                let label = reference.name + " " + AxisFormat.value(reference.value, unit: spec.axis.unit, decimals: reference.decimals ?? spec.axis.decimals)
+                var t = b.text(label, x: rx, y: plot.y - 6, size: g.size, anchor: .middle)
                 if t.bounds.x < region.x {
                     t.anchor = .start
                     t.x = region.x
@@ -136,6 +177,6 @@ enum BarLayout {
                 labels.append((.referenceLabel(.target), t))
             }
         }
-        for (role, t) in labels { b.add(role, .text(t)) }
+        return labels
     }
 }

@@ -85,6 +85,33 @@ public enum LAITMethod {
         }
     }
 
+    /// The authority by name (case aside) or by LA number, from the file's rows or else the neighbours workbook;
+    /// nil where neither names it.
+    static func identify(
+        _ authority: String, among authorities: [BenchmarkData.Row], neighbours: StatisticalNeighbours?
+    ) -> (name: String, number: Int?)? {
+        let wanted = authority.trimmingSpaces.lowercased()
+        if let n = Int(wanted) {
+            guard let name = authorities.first(where: { $0.laNumber == n })?.area ?? neighbours?.name(of: n) else { return nil }
+            return (name, n)
+        } else if let row = authorities.first(where: { $0.area.lowercased() == wanted }) {
+            return (row.area, row.laNumber)
+        } else if let entry = neighbours?.entries.values.first(where: { $0.name.lowercased() == wanted }) {
+            return (entry.name, entry.laNumber)
+        }
+        return nil
+    }
+
+    /// The rows' periods in order of their first year, then as the file lists them.
+    static func periodOrder(_ rows: [BenchmarkData.Row]) -> [String] {
+        var order: [String] = []
+        var seenPeriods = Set<String>()
+        for row in rows where seenPeriods.insert(row.period).inserted { order.append(row.period) }
+        let firstIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        order.sort { (BenchmarkData.startYear($0) ?? .max, firstIndex[$0]!) < (BenchmarkData.startYear($1) ?? .max, firstIndex[$1]!) }
+        return order
+    }
+
     /// One row of figures a period for an authority and a measure, in period order.
     public static func compute(
         data: BenchmarkData, measure: String, info: MeasureInfo?, neighbours: StatisticalNeighbours?,
@@ -97,30 +124,13 @@ public enum LAITMethod {
             return .failure(.noMeasure(measure, suggestion: Diagnostic.suggestion(for: measure, among: data.measures)))
         }
         let authorities = rows.filter { $0.level == .authority }
-        // The authority by name (case aside) or by LA number.
-        let wanted = authority.trimmingSpaces.lowercased()
-        var number: Int? = Int(wanted)
-        var name: String?
-        if let n = number {
-            name = authorities.first { $0.laNumber == n }?.area ?? neighbours?.name(of: n)
-        } else if let row = authorities.first(where: { $0.area.lowercased() == wanted }) {
-            name = row.area
-            number = row.laNumber
-        } else if let entry = neighbours?.entries.values.first(where: { $0.name.lowercased() == wanted }) {
-            name = entry.name
-            number = entry.laNumber
-        }
-        guard let name else {
+        guard let identified = identify(authority, among: authorities, neighbours: neighbours) else {
             let names = Set(authorities.map(\.area)).sorted()
             return .failure(.noAuthority(authority, suggestion: Diagnostic.suggestion(for: authority, among: names)))
         }
+        let (name, number) = identified
         let polarity = info?.polarity ?? MeasureInfo.Polarity.none
-        // Periods in order of their first year, then as the file lists them.
-        var order: [String] = []
-        var seenPeriods = Set<String>()
-        for row in rows where seenPeriods.insert(row.period).inserted { order.append(row.period) }
-        let firstIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        order.sort { (BenchmarkData.startYear($0) ?? .max, firstIndex[$0]!) < (BenchmarkData.startYear($1) ?? .max, firstIndex[$1]!) }
+        var order = periodOrder(rows)
         if let period {
             guard let match = order.first(where: { $0 == period }) ?? order.first(where: { $0.lowercased() == period.trimmingSpaces.lowercased() }) else {
                 return .failure(.noPeriod(period, periods: order))

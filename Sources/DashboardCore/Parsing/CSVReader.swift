@@ -210,68 +210,31 @@ public enum CSVReader {
 
         enum Ending { case delimiter, lineEnd, end }
 
+        /// A field's text as it is read, up to `limit` bytes; past that it records only that it was too long.
+        struct FieldBytes {
+            let limit: Int
+            var bytes: [UInt8] = []
+            var tooLong = false
+
+            @inline(__always) mutating func append(_ byte: UInt8) {
+                if bytes.count < limit { bytes.append(byte) } else { tooLong = true }
+            }
+        }
+
         /// Reads one field and the separator after it. nil means the rest of the file cannot be read.
         mutating func readField() -> (CSVField?, Ending) {
             let startLine = line, startColumn = column, startIndex = index
-            var buffer: [UInt8] = []
-            var tooLong = false
-            var quoted = false
-
-            func append(_ byte: UInt8) {
-                if buffer.count < maximumFieldBytes { buffer.append(byte) } else { tooLong = true }
-            }
-
-            if index < bytes.count, bytes[index] == Parser.quote {
-                quoted = true
-                advance()
-                var closed = false
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == Parser.quote {
-                        if index + 1 < bytes.count, bytes[index + 1] == Parser.quote {
-                            append(byte)
-                            advance()
-                            advance()
-                            continue
-                        }
-                        advance()
-                        closed = true
-                        break
-                    }
-                    if byte == Parser.cr {  // keep line breaks inside a quoted field as \n
-                        append(Parser.lf)
-                    } else {
-                        append(byte)
-                    }
-                    advance()
-                }
-                if !closed {
+            var buffer = FieldBytes(limit: maximumFieldBytes)
+            let quoted = index < bytes.count && bytes[index] == Parser.quote
+            if quoted {
+                guard readQuoted(into: &buffer) else {
                     diagnostics.error(
                         "the quoted field opened here is never closed; add the missing \" (a quote inside a quoted field is written \"\")",
                         at: location(startLine, startColumn))
                     return (nil, .end)
                 }
-                // After the closing quote only a delimiter or the end of the line may follow.
-                if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
-                    diagnostics.error(
-                        "unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
-                        at: location(line, column))
-                    while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) { advance() }
-                }
             } else {
-                var reportedQuote = false
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == delimiter || isLineEnd(byte) { break }
-                    if byte == Parser.quote, !reportedQuote {
-                        reportedQuote = true
-                        diagnostics.error(
-                            "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
-                            at: location(line, column))
-                    }
-                    append(byte)
-                    advance()
-                }
+                readUnquoted(into: &buffer)
             }
 
             let endIndex = index
@@ -286,24 +249,80 @@ public enum CSVReader {
                 ending = .lineEnd
             }
 
-            if tooLong {
+            if buffer.tooLong {
                 diagnostics.error(
                     "this field is longer than \(maximumFieldBytes / 1024) KiB; is a quote missing, or is the file not CSV?",
                     at: location(startLine, startColumn))
-                buffer = []
+                buffer.bytes = []
             }
-            if UTF8Check.firstInvalidByte(buffer) != nil {
-                // Located in the file's own bytes, not the field's text: doubled quotes and line breaks inside quotes
-                // take more room in the file than in the text. Quotes and line ends are ASCII, so the first invalid
-                // byte of the field's text is the first of its bytes in the file.
-                let raw = bytes[startIndex..<endIndex]
-                let offset = UTF8Check.firstInvalidByte(Array(raw)) ?? 0
-                let (invalidLine, invalidColumn) = Parser.position(of: offset, in: raw, line: startLine, column: startColumn)
+            if UTF8Check.firstInvalidByte(buffer.bytes) != nil {
+                reportInvalidUTF8(in: bytes[startIndex..<endIndex], line: startLine, column: startColumn)
+            }
+            return (CSVField(text: String(decoding: buffer.bytes, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
+        }
+
+        /// Reads a quoted field from its opening quote to just past its closing one, and any stray text after that
+        /// up to the delimiter or line end. False when the quote is never closed.
+        @inline(__always) mutating func readQuoted(into buffer: inout FieldBytes) -> Bool {
+            advance()
+            var closed = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == Parser.quote {
+                    if index + 1 < bytes.count, bytes[index + 1] == Parser.quote {
+                        buffer.append(byte)
+                        advance()
+                        advance()
+                        continue
+                    }
+                    advance()
+                    closed = true
+                    break
+                }
+                if byte == Parser.cr {  // keep line breaks inside a quoted field as \n
+                    buffer.append(Parser.lf)
+                } else {
+                    buffer.append(byte)
+                }
+                advance()
+            }
+            guard closed else { return false }
+            // After the closing quote only a delimiter or the end of the line may follow.
+            if index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) {
                 diagnostics.error(
-                    "invalid UTF-8 (byte 0x\(String(raw[startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
-                    at: location(invalidLine, invalidColumn))
+                    "unexpected text after the closing quote; to put a quote inside a quoted field, double it (\"\")",
+                    at: location(line, column))
+                while index < bytes.count, bytes[index] != delimiter, !isLineEnd(bytes[index]) { advance() }
             }
-            return (CSVField(text: String(decoding: buffer, as: UTF8.self), line: startLine, column: startColumn, quoted: quoted), ending)
+            return true
+        }
+
+        /// Reads an unquoted field up to the delimiter or line end; a quote in it is reported once.
+        @inline(__always) mutating func readUnquoted(into buffer: inout FieldBytes) {
+            var reportedQuote = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == delimiter || isLineEnd(byte) { break }
+                if byte == Parser.quote, !reportedQuote {
+                    reportedQuote = true
+                    diagnostics.error(
+                        "a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\")",
+                        at: location(line, column))
+                }
+                buffer.append(byte)
+                advance()
+            }
+        }
+
+        /// Reports a field's first invalid UTF-8 byte, located in the file's own bytes (`raw`), not the field's text:
+        /// doubled quotes and line breaks inside quotes take more room in the file than in the text. Quotes and line
+        /// ends are ASCII, so the first invalid byte of the field's text is the first of its bytes in the file.
+        mutating func reportInvalidUTF8(in raw: ArraySlice<UInt8>, line: Int, column: Int) {
+            let offset = UTF8Check.firstInvalidByte(Array(raw)) ?? 0
+            let (invalidLine, invalidColumn) = Parser.position(of: offset, in: raw, line: line, column: column)
+            diagnostics.error(
+                "invalid UTF-8 (byte 0x\(String(raw[raw.startIndex + offset], radix: 16, uppercase: true))); save the file as CSV UTF-8",
+                at: location(invalidLine, invalidColumn))
         }
 
         /// The line and column of the byte `offset` bytes into `slice`, counting as `advance` does from the slice's start.
