@@ -14,8 +14,12 @@ extension PageFactory {
 
     /// Where the stretch since a break is too short for limits, the KPI row says so in words, not a signal.
     static func spcUnavailableBadge(_ analysis: IndicatorAnalysis) -> Badge? {
-        guard case .tooFewSinceBreak? = analysis.spcUnavailable, let sentence = analysis.spcUnavailable?.sentence else { return nil }
-        return Badge(text: sentence, style: "common", detail: sentence)
+        guard case .tooFewSinceBreak(let count, let at)? = analysis.spcUnavailable, let sentence = analysis.spcUnavailable?.sentence else {
+            return nil
+        }
+        let detail =
+            "No SPC signal: \(at.description) began a new stretch, which has \(count) of the \(SPC.minimumPoints) figures limits need"
+        return Badge(text: sentence, style: "common", detail: detail)
     }
 
     /// Each stretch with its mean and limits and what began it (a change in process, a break in the data).
