@@ -22,8 +22,11 @@ let package = Package(
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
+        // Confidence intervals (Wilson, Byar's, Newcombe) and comparisons, as PHEindicatormethods and Fingertips make them.
+        // Pure Swift arithmetic: no C, no I/O, no dependencies; the core depends on it, never the reverse.
+        .target(name: "DashboardStatistics", swiftSettings: optimisedInDebug),
         // Model, periods, value and CSV parsing, trend maths, validation. Pure Swift: no C, no I/O beyond what callers pass in.
-        .target(name: "DashboardCore", swiftSettings: optimisedInDebug),
+        .target(name: "DashboardCore", dependencies: ["DashboardStatistics"], swiftSettings: optimisedInDebug),
         // Reads Office Open XML workbooks (.xlsx) into grids of cells, with bounded memory and time.
         .target(
             name: "DashboardWorkbook",
@@ -69,6 +72,7 @@ let package = Package(
         // The example is read through DashboardInput, as the program reads it.
         .testTarget(name: "DashboardCoreTests", dependencies: ["DashboardCore", "DashboardInput", "TestSupport"]),
         .testTarget(name: "DashboardChartsTests", dependencies: ["DashboardCharts"]),
+        .testTarget(name: "DashboardStatisticsTests", dependencies: ["DashboardStatistics"]),
         // Fixtures/ holds the workbooks, read from their paths at test time.
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures and Golden/ the reviewed pages, read from their paths at test time.

@@ -186,7 +186,7 @@ struct DashboardPlanner {
             sections: sections, hasTargets: analysis.indicators.contains { $0.target != nil },
             hasRAG: analysis.indicators.contains { $0.rag != nil || !$0.ratings.isEmpty },
             hasNeighbours: analysis.indicators.contains { $0.benchmarks?.statisticalNeighbours != nil },
-            hasSPC: analysis.indicators.contains { $0.spc != nil },
+            hasSPC: analysis.indicators.contains { $0.spc != nil || PageFactory.spcUnavailableBadge($0) != nil },
             hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
         page.comparatorHeadings = comparatorColumns
         page.ragKey = PageFactory.ragKey(definition.ragKey)

@@ -42,15 +42,22 @@ enum Fixtures {
     static let allocationMonths: [Period] = (5...12).map { month(2019, $0) } + (1...7).map { month(2020, $0) }
 
     /// Pathway decisions awaiting allocation, monthly snapshots May 2019 to July 2020, with the break in data
-    /// from December 2019 to February 2020 while the automated report was developed.
-    static var casesAwaitingAllocation: DashboardAnalysis {
+    /// from December 2019 to February 2020 while the automated report was developed. The break starts a new
+    /// stretch, too short for limits: no SPC.
+    static var casesAwaitingAllocationSinceBreak: DashboardAnalysis { allocation(acrossBreaks: false) }
+
+    /// The same with `spc: {across_breaks: true}`: one stretch of limits, with its special causes to draw.
+    static var casesAwaitingAllocation: DashboardAnalysis { allocation(acrossBreaks: true) }
+
+    static func allocation(acrossBreaks: Bool) -> DashboardAnalysis {
         let values: [Double?] = [290, 279, 338, 146, 47, 207, 189, nil, nil, nil, 21, 24, 6, 14, 10]
         let observations = zip(allocationMonths, values).enumerated().map { index, pair in
             figure(pair.0, pair.1, gap: .breakInData, note: index == 7 ? "Break in data while tableau was developed" : (pair.1 == nil ? "Break in data" : nil))
         }
-        let pathway = indicator(
+        var pathway = indicator(
             "allocation-pathway", "Pathway decisions waiting to be assigned", .count, .low, chart: .spc,
             shortTitle: "Pathway decisions awaiting allocation", aggregation: .last)
+        pathway.spcOptions.acrossBreaks = acrossBreaks
         return analysis("cfws", [pathway], ["allocation-pathway": observations])
     }
 

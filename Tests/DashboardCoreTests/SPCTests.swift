@@ -94,12 +94,19 @@ struct SPCTests {
         let analysis = Analysis.dashboard(dashboard, asOf: period("Jul-20"))
         let pathway = try #require(analysis.analysis("allocation-pathway"))
         #expect(pathway.frequency == .month)
-        #expect(pathway.spc?.variation == .improvementLow)
         #expect(pathway.gaps.map(\.period.label) == ["December 2019", "January 2020", "February 2020"])
         #expect(pathway.gaps.allSatisfy { $0.gap == .breakInData })
+        // The break in data (a recording change) starts a new stretch: five figures since it are too few for
+        // limits, so the fall after it is not called special-cause improvement.
+        #expect(pathway.spc == nil)
+        #expect(pathway.spcUnavailable == .tooFewSinceBreak(5, SPC.Break(period: period("Dec-19"))))
+        #expect(pathway.spcUnavailable?.sentence == "Not enough figures since the break in data in December 2019: 5 of 12")
+        let locality = try #require(analysis.analysis("allocation-locality"))
+        #expect(locality.spc == nil)
+        #expect(locality.spcUnavailable?.sentence == "Not enough figures since the break in data in December 2019: 5 of 12")
         // Quarterly series of the same dashboard have too few points.
         #expect(analysis.analysis("open-cases-total")?.spcUnavailable == .tooFewPoints(5))
-        #expect(analysis.overview.specialImprovement == 2)
+        #expect(analysis.overview.specialImprovement == 0)
         #expect(analysis.overview.specialConcern == 0)
     }
 

@@ -140,7 +140,10 @@ extension ChartSpec {
                 Reference(role: .lowerLimit, name: "Lower limit", value: result.lowerLimit),
             ]
         }
-        spec.notes = [result.variation.sentence + "." + (result.assurance.map { " " + $0.sentence + "." } ?? "")]
+        spec.notes = [
+            result.variationSentence + "." + (result.assurance.map { " " + $0.sentence + "." } ?? "")
+                + (result.trialLimitsSentence.map { " " + $0 + "." } ?? "")
+        ]
         return spec
     }
 
@@ -154,9 +157,15 @@ extension ChartSpec {
             guard let index = result.points.firstIndex(where: { $0.period == period }) else { return nil }
             return result.segments.firstIndex { $0.range.contains(index) }
         }
+        // A gap inside a stretch keeps its level; a gap between stretches (a break) has none.
         var current: Int?
         for index in stretchOf.indices {
-            if let stretch = stretchOf[index] { current = stretch } else { stretchOf[index] = current }
+            if let stretch = stretchOf[index] {
+                current = stretch
+            } else {
+                let next = stretchOf[index...].first { $0 != nil } ?? nil
+                stretchOf[index] = next == current ? current : nil
+            }
         }
         let breaks = Array(stretchOf.indices.dropFirst().filter { stretchOf[$0] != nil && stretchOf[$0] != stretchOf[$0 - 1] })
         return lines.map { role, name, value in

@@ -63,14 +63,21 @@ public enum ChartText {
         }
         if !named.isEmpty { sentences.append((spec.kind == .comparison ? "Figures: " : "Comparators: ") + list(named) + ".") }
         if spec.kind == .spc, let result = analysis.spc {
-            var sentence = result.variation.sentence
+            var sentence = result.variationSentence
             let special = result.specialPoints.count
             if special > 0 { sentence += ", with \(special) special-cause \(special == 1 ? "point" : "points")" }
             sentences.append(sentence + ".")
             if let assurance = result.assurance { sentences.append(assurance.sentence + ".") }
-            if result.segments.count > 1 {
-                let starts = result.segments.dropFirst().map { analysis.label(result.periods(of: $0).first) }
+            if let trial = result.trialLimitsSentence { sentences.append(trial + ".") }
+            let rebased = result.segments.filter { if case .rebase? = $0.start { return true } else { return false } }
+            if !rebased.isEmpty {
+                let starts = rebased.map { analysis.label(result.periods(of: $0).first) }
                 sentences.append("The mean and limits are worked afresh from \(list(starts)), after a change in the process.")
+            }
+            for segment in result.segments {
+                guard case .breakInData(let at)? = segment.start else { continue }
+                let first = analysis.label(result.periods(of: segment).first)
+                sentences.append("The mean and limits are worked afresh from \(first), after \(at.description).")
             }
         } else if indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
             sentences.append(unavailable.sentence + ".")

@@ -182,25 +182,7 @@ public enum DashboardDecoder {
         let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
         let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
         let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
-        var spcOptions: SPC.Options?
-        if let node = map.node("spc"), var spc = ConfigMapping(node, what: "spc", diagnostics: &diagnostics) {
-            var options = SPC.Options()
-            if let rebase = spc.node("rebase") {
-                for item in list(rebase, what: "rebase", diagnostics: &diagnostics) {
-                    if let period = period(item, diagnostics: &diagnostics) { options.rebase.append(period) }
-                }
-            }
-            if let (text, location) = spc.string("screen_moving_ranges", diagnostics: &diagnostics) {
-                switch text.trimmingSpaces.lowercased() {
-                case "true", "yes": options.screenMovingRanges = true
-                case "false", "no": options.screenMovingRanges = false
-                default: diagnostics.error("'screen_moving_ranges' is true or false, not '\(text)'", at: location)
-                }
-            }
-            if let chart = spc.bool("moving_range_chart", diagnostics: &diagnostics) { options.movingRangeChart = chart }
-            spc.reportUnknownKeys(in: "spc", diagnostics: &diagnostics)
-            spcOptions = options
-        }
+        let spcOptions = decodeSPC(&map, diagnostics: &diagnostics)
         let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
         let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
         let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces
@@ -279,7 +261,7 @@ public enum DashboardDecoder {
         indicator.decimals = decimals
         if let ragMethod { indicator.ragMethod = ragMethod }
         if let compareWith { indicator.compareWith = compareWith }
-        if let spcOptions { indicator.spcOptions = spcOptions }
+        indicator.spcOptions = spcOptions
         indicator.similarWithin = similar
         indicator.ragTolerance = tolerance
         indicator.numeratorID = numeratorID

@@ -368,7 +368,10 @@ public enum Analysis {
         analysis.namedComparisons = NamedComparison.latest(indicator, analysis: analysis)
 
         if series.count >= 2 {
-            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target, options: indicator.spcOptions) {
+            // Breaks noted in the data and those dashboard.yml declares each start a new stretch.
+            var options = indicator.spcOptions
+            options.breaks = SPC.breaks(in: series, declared: options.breaks)
+            switch SPC.analyse(series, polarity: indicator.polarity, target: analysis.target, options: options) {
             case .success(let result): analysis.spc = result
             case .failure(let failure): analysis.spcUnavailable = failure.reason
             }

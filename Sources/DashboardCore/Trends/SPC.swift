@@ -17,6 +17,8 @@
 public enum SPC {
     /// Fewer points give limits too unreliable to call anything special (Making Data Count advises at least 12).
     public static let minimumPoints = 12
+    /// Limits from fewer figures than this are trial limits (NHSRplotthedots' `ptd_spc.warning_threshold`, 13).
+    public static let trialLimitPoints = 13
     public static let limitFactor = 2.66
     public static let runLength = 7
     public static let trendLength = 7
@@ -139,11 +141,15 @@ public enum SPC {
     public enum Unavailable: Sendable, Equatable {
         case tooFewPoints(Int)
         case noVariation
+        /// The stretch since a break is too short for limits of its own: how many figures it has.
+        case tooFewSinceBreak(Int, Break)
 
         public var sentence: String {
             switch self {
             case .tooFewPoints(let n): return "Too few points for SPC: \(n) figures, at least \(SPC.minimumPoints) needed"
             case .noVariation: return "No SPC: every figure is the same"
+            case .tooFewSinceBreak(let n, let at):
+                return "Not enough figures since \(at.description): \(n) of \(SPC.minimumPoints)"
             }
         }
     }
@@ -157,11 +163,21 @@ public enum SPC {
         public var screenMovingRanges: Bool
         /// Draw the moving ranges as a second chart under the XmR chart (`moving_range_chart: true`).
         public var movingRangeChart: Bool
+        /// Breaks in the data (a gap noted as a break in data or series, or `break:` in dashboard.yml): each
+        /// starts a new stretch from the first figure on or after its period, as a rebase does.
+        public var breaks: [Break]
+        /// Keep one stretch across breaks (`across_breaks: true`): the officer knows the process did not change.
+        public var acrossBreaks: Bool
 
-        public init(rebase: [Period] = [], screenMovingRanges: Bool = false, movingRangeChart: Bool = false) {
+        public init(
+            rebase: [Period] = [], screenMovingRanges: Bool = false, movingRangeChart: Bool = false,
+            breaks: [Break] = [], acrossBreaks: Bool = false
+        ) {
             self.rebase = rebase
             self.screenMovingRanges = screenMovingRanges
             self.movingRangeChart = movingRangeChart
+            self.breaks = breaks
+            self.acrossBreaks = acrossBreaks
         }
     }
 
@@ -173,6 +189,14 @@ public enum SPC {
         public var averageMovingRange: Double
         public var upperLimit: Double
         public var lowerLimit: Double
+        /// What began the stretch: nil for the first, else a rebase or a break.
+        public var start: Start? = nil
+        /// Figures (not gaps) the stretch's mean and limits rest on.
+        public var observedCount: Int = 0
+
+        /// Limits from fewer than 13 figures are trial limits, as NHSRplotthedots warns: they will move as
+        /// figures are added.
+        public var hasTrialLimits: Bool { observedCount < SPC.trialLimitPoints }
 
         /// The moving-range chart's upper range limit: 3.267 × the average moving range.
         public var upperRangeLimit: Double { SPC.movingRangeScreen * averageMovingRange }
@@ -180,58 +204,6 @@ public enum SPC {
 
     /// The factor above which a moving range is screened out (3.267 is D4 for moving ranges of two points).
     public static let movingRangeScreen = 3.267
-
-    /// `observations` must be of one kind and in period order. With `options.rebase`, each stretch from a rebase
-    /// period on is analysed on its own (mean, limits and every rule); each needs enough figures by itself.
-    public static func analyse(
-        _ observations: [Observation], polarity: Polarity, target: Double?,
-        options: Options
-    ) -> Swift.Result<Result, UnavailableError> {
-        guard !options.rebase.isEmpty else {
-            return analyseOne(observations, polarity: polarity, target: target, screen: options.screenMovingRanges).map { result in
-                var result = result
-                result.segments = [
-                    Segment(
-                        range: 0..<result.points.count, mean: result.mean, averageMovingRange: result.averageMovingRange,
-                        upperLimit: result.upperLimit, lowerLimit: result.lowerLimit)
-                ]
-                return result
-            }
-        }
-        var groups: [[Observation]] = [[]]
-        for (index, observation) in observations.enumerated() {
-            // A new stretch starts at the first figure on or after a rebase period's start.
-            if index > 0, options.rebase.contains(where: { observations[index - 1].period.start < $0.start && $0.start <= observation.period.start }) {
-                groups.append([])
-            }
-            groups[groups.count - 1].append(observation)
-        }
-        var combined: Result?
-        var segments: [Segment] = []
-        for group in groups {
-            switch analyseOne(group, polarity: polarity, target: target, screen: options.screenMovingRanges) {
-            case .failure(let failure): return .failure(failure)
-            case .success(let result):
-                let offset = combined?.points.count ?? 0
-                segments.append(
-                    Segment(
-                        range: offset..<(offset + result.points.count), mean: result.mean,
-                        averageMovingRange: result.averageMovingRange, upperLimit: result.upperLimit, lowerLimit: result.lowerLimit))
-                if var sofar = combined {
-                    let points = sofar.points + result.points
-                    let count = sofar.observedCount + result.observedCount
-                    sofar = result
-                    sofar.points = points
-                    sofar.observedCount = count
-                    combined = sofar
-                } else {
-                    combined = result
-                }
-            }
-        }
-        combined!.segments = segments
-        return .success(combined!)
-    }
 
     public static func analyse(_ observations: [Observation], polarity: Polarity, target: Double?) -> Swift.Result<Result, UnavailableError> {
         analyse(observations, polarity: polarity, target: target, options: Options())

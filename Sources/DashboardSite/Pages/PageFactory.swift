@@ -111,7 +111,7 @@ enum PageFactory {
     }
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
-        guard let spc = analysis.spc else { return nil }
+        guard let spc = analysis.spc else { return spcUnavailableBadge(analysis) }
         let style: String
         switch spc.variation {
         case .commonCause: style = "common"
@@ -119,11 +119,10 @@ enum PageFactory {
         case .concernHigh, .concernLow: style = "concern"
         case .neitherHigh, .neitherLow: style = "neutral"
         }
-        var detail = spc.variation.sentence
-        if let assurance = spc.assurance { detail += ". " + assurance.sentence }
         var text = spc.variation.shortText
         if let assurance = spc.assurance { text += "; " + assurance.shortText.lowercased() }
-        return Badge(text: text, style: style, detail: detail, icons: spcIcons(spc))
+        if let since = spc.since { text += ", " + since }
+        return Badge(text: text, style: style, detail: spcDetails(spc), icons: spcIcons(spc))
     }
 
     /// The variation icon, then the assurance icon where there is a target to assure.
@@ -133,7 +132,7 @@ enum PageFactory {
                 file: icon.fileName, file2x: icon.fileName2x,
                 side: Int(SPCIcon.side), words: words)
         }
-        var icons = [image(SPCIcon(spc.variation), spc.variation.sentence)]
+        var icons = [image(SPCIcon(spc.variation), spc.variationSentence)]
         if let assurance = spc.assurance { icons.append(image(SPCIcon(assurance), assurance.sentence)) }
         return icons
     }
@@ -271,9 +270,7 @@ enum PageFactory {
             facts.append(Fact(term: "Rating", details: rating.detail))
         }
         if let spc = analysis.spc {
-            var details = spc.variation.sentence
-            if let assurance = spc.assurance { details += ". " + assurance.sentence }
-            facts.append(Fact(term: "Statistical process control", details: details))
+            facts.append(Fact(term: "Statistical process control", details: spcDetails(spc)))
         } else if let unavailable = analysis.spcUnavailable {
             facts.append(Fact(term: "Statistical process control", details: unavailable.sentence))
         }
@@ -468,17 +465,8 @@ enum PageFactory {
         let limitsText =
             "Mean \(format(spc.mean)); process limits \(format(spc.lowerLimit)) to \(format(spc.upperLimit)) (mean ± 2.66 × the average moving range of \(format(spc.averageMovingRange))), from \(spc.observedCount) figures."
         var limits = limitsText
-        if spc.segments.count > 1 {
-            // Rebased: each stretch has its own mean and limits, drawn as separate segments on the chart.
-            let stretches = spc.segments.map { segment -> String in
-                let (first, last) = spc.periods(of: segment)
-                return
-                    "\(analysis.label(first)) to \(analysis.label(last)): mean \(format(segment.mean)), process limits \(format(segment.lowerLimit)) to \(format(segment.upperLimit))"
-            }
-            limits =
-                "The limits are worked afresh from each change in the process (rebased): " + stretches.joined(separator: "; ")
-                + ". Each stretch's limits are its mean ± 2.66 × its average moving range; \(spc.observedCount) figures in all."
-        }
+        if spc.segments.count > 1 { limits = stretchesText(spc, analysis: analysis, format: format) }
+        if let trial = spc.trialLimitsSentence { limits += " " + trial + "." }
         let special = spc.points.filter { $0.type.isSpecial }.map { point -> String in
             let value = point.value.map { analysis.format($0, decimals: analysis.decimals) } ?? ""
             let kind: String
