@@ -34,6 +34,28 @@ struct SpecTests {
         #expect(spec.series[0].label(1, axis: spec.axis) == "92%", "as published, not 92.0%")
     }
 
+    /// A comparator with one yearly figure is drawn over that year's quarters only, never across the quarters of
+    /// a year it says nothing of; one covering every charted period stays a line across the plot.
+    @Test func aYearlyComparatorSpansItsOwnYear() throws {
+        let base = Fixtures.familyStar()
+        var indicator = try #require(base.indicators.first).indicator
+        indicator.comparators = [
+            Comparator(name: "England", figures: [.financialYear(2019): ComparatorFigure(value: 66.0, location: Fixtures.here)], location: Fixtures.here)
+        ]
+        let observations = try #require(base.indicators.first).observations
+        let spec = Fixtures.analysis("cfws", [indicator], [indicator.id: observations]).spec()
+        let england = try #require(spec.series.first { $0.name.hasPrefix("England") })
+        #expect(england.name == "England (2019/20)")
+        #expect(england.stepped)
+        #expect(england.values == [66.0, 66.0, 66.0, 66.0, nil], "over 2019/20's four quarters, not 2020/21 Q1")
+        #expect(!spec.references.contains { $0.name.hasPrefix("England") })
+
+        // A comparator for a year none of the charted quarters falls in is a line across the plot, with its year.
+        indicator.comparators[0].figures = [.financialYear(2018): ComparatorFigure(value: 66.0, location: Fixtures.here)]
+        let other = Fixtures.analysis("cfws", [indicator], [indicator.id: observations]).spec()
+        #expect(other.references.map(\.name) == ["England (2018/19)"])
+    }
+
     @Test func breakInDataIsAGapWithItsReason() {
         let spec = Fixtures.casesAwaitingAllocation.spec()
         #expect(spec.gaps == [ChartSpec.Gap(from: 7, to: 9, reason: "Break in data")])

@@ -44,10 +44,7 @@ extension ChartSpec {
                 spec.series.append(Series(name: kind.name, role: .benchmark(role), values: values))
             } else if let value = analysis.benchmarks?[keyPath: path], let period = analysis.benchmarkPeriod {
                 let name = periods.count > 1 ? "\(kind.name) (\(period.label))" : kind.name
-                spec.references.append(
-                    Reference(
-                        role: role, name: name, value: value,
-                        decimals: Reference.decimals(for: value, minimum: analysis.decimals)))
+                spec.addComparator(name: name, value: value, for: period, role: role, over: periods, minimumDecimals: analysis.decimals)
             }
         }
         // Named comparators the same way, each in one of the comparator styles in turn.
@@ -60,13 +57,26 @@ extension ChartSpec {
             } else if let named = analysis.namedComparisons.first(where: { $0.name == comparator.name }) {
                 let when = named.asAt ?? named.period
                 let name = periods.count > 1 || when != analysis.latest?.period ? "\(comparator.name) (\(when.label))" : comparator.name
-                spec.references.append(
-                    Reference(
-                        role: role, name: name, value: named.comparator,
-                        decimals: Reference.decimals(for: named.comparator, minimum: analysis.decimals)))
+                spec.addComparator(name: name, value: named.comparator, for: when, role: role, over: periods, minimumDecimals: analysis.decimals)
             }
         }
         return spec
+    }
+
+    /// A comparator's one figure, for `period`: drawn only over the charted periods it covers (a yearly figure
+    /// over its own year's quarters or months), never across periods it says nothing of; where it covers them
+    /// all, or none (an as-at date, another year), it is a line across the plot, named with its period.
+    mutating func addComparator(name: String, value: Double, for period: Period, role: Reference.Role, over periods: [Period], minimumDecimals: Int) {
+        let decimals = Reference.decimals(for: value, minimum: minimumDecimals)
+        let covered = periods.map { period != $0 && period.start <= $0.start && $0.end <= period.end }
+        if covered.contains(true), covered.contains(false) {
+            series.append(
+                Series(
+                    name: name, role: .benchmark(role), values: covered.map { $0 ? value : nil }, decimals: covered.map { _ in decimals },
+                    stepped: true))
+        } else {
+            references.append(Reference(role: role, name: name, value: value, decimals: decimals))
+        }
     }
 
     static func column(_ analysis: IndicatorAnalysis) -> ChartSpec {
