@@ -2,6 +2,8 @@ import DashboardCore
 import Foundation
 
 extension CartesianLayout {
+    // MARK: Value axis
+
     /// The value axis: every figure drawn, including targets and limits, must fit, with as many ticks as leave
     /// room between their labels. Returns it with the reference lines that may be drawn on it.
     static func valueAxis(

@@ -65,7 +65,8 @@ extension CartesianLayout {
     }
 
     /// The labels at the right of the plot (none in a narrow chart, where a key above names them): each reference
-    /// line and comparator series with its value, and a stack's parts when they are not in the key.
+    /// line with its value, each comparator series (a stepped one with its latest level), and a stack's parts when
+    /// they are not in the key.
     static func makeSideLabels(
         _ spec: ChartSpec, references: [ChartSpec.Reference], partsInLegend: Bool, b: SceneBuilder
     ) -> [SideLabel] {
