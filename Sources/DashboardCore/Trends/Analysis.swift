@@ -49,6 +49,11 @@ public struct IndicatorAnalysis: Sendable {
     /// The direction the paper stated, kept beside the computed one where they rest on different bases
     /// (the figures compare with another period than the paper's previous one).
     public var reportedDirection: DirectionAssessment?
+    /// Whether the paper's stated direction for the latest figure contradicts what the figures it compared show.
+    public var paperContradictsFigures: Bool {
+        guard let reported = reportedDirection, let direction, comparison?.isImmediatelyPrevious ?? false else { return false }
+        return reported.direction != direction.direction
+    }
     public var change: Change?
     public var yearOnYear: Change?
     public var direction: DirectionAssessment?
@@ -338,10 +343,14 @@ public enum Analysis {
             var change = Change(from: from, in: previous.period, to: latest.value!, in: period)
             change.fromLabel = previous.writtenLabel
             analysis.change = change
-            analysis.direction = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
-            if let stated = analysis.reported?.direction, !choice.isImmediatelyPrevious {
-                // The paper compared with its previous period; these figures compare with another.
-                analysis.reportedDirection = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
+            let computed = TrendRules.direction(of: change, polarity: indicator.polarity, similarWithin: similarWithin)
+            analysis.direction = computed
+            if let stated = analysis.reported?.direction {
+                // Kept beside the figures' own judgement where the paper compared with another period, or where its
+                // words and the figures disagree ("an overall reduction" of 161 then 172): both are shown, never
+                // one hidden behind the other.
+                let judged = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)
+                if !choice.isImmediatelyPrevious || judged.direction != computed.direction { analysis.reportedDirection = judged }
             }
         } else if let stated = analysis.reported?.direction {
             analysis.direction = TrendRules.direction(stated: stated, in: period, polarity: indicator.polarity)

@@ -1,6 +1,6 @@
 /// Which indicators need a committee's attention this period, and why, in words: those whose status counts as
-/// red or amber, whose latest figure is a special cause of concern, or whose process will consistently miss its
-/// target. A dashboard opens with them, so a member sees what to ask about before the 20 rows of its KPI table.
+/// red or amber, whose latest figure is a special cause of concern, whose process will consistently miss its
+/// target, or where the paper's stated direction and its own figures disagree. A dashboard opens with them, so a member sees what to ask about before the 20 rows of its KPI table.
 ///
 /// "Worse than last time" alone is not a reason: a change between two figures may be chance, and the KPI table
 /// shows it for every row.
@@ -31,6 +31,9 @@ public struct Attention: Sendable, Equatable {
         }
         if analysis.spc?.assurance == .consistentlyFail {
             reasons.append("the process will consistently miss the target")
+        }
+        if analysis.paperContradictsFigures, let direction = analysis.direction {
+            reasons.append("the paper's words and its figures disagree (the figures: \(direction.direction.words.lowercased()))")
         }
         return reasons.isEmpty ? nil : Attention(indicatorID: analysis.indicator.id, reasons: reasons, rank: rank)
     }

@@ -164,7 +164,18 @@ enum PageFactory {
             spc: spcBadge(analysis),
             sparkline: sparkline,
             revised: revisedText(analysis, period: latest?.period),
-            commentary: analysis.commentary?.text)
+            commentary: analysis.commentary?.text,
+            paperSays: paperSays(analysis))
+    }
+
+    /// Where the paper's stated direction and its own figures disagree, both, side by side: "The paper says:
+    /// lower. The figures: 161 then 172, worse." Nil where they agree or the paper states none.
+    static func paperSays(_ analysis: IndicatorAnalysis) -> String? {
+        guard analysis.paperContradictsFigures, let reported = analysis.reportedDirection, case .stated(let stated, _) = reported.basis,
+            let direction = analysis.direction, let latest = analysis.latest, let previous = analysis.previous
+        else { return nil }
+        return
+            "The paper says: \(stated.rawValue). The figures: \(analysis.format(previous)) in \(previous.label) then \(analysis.format(latest)), \(direction.direction.words.lowercased())."
     }
 
     static func tiles(_ overview: Overview) -> [Tile] {
@@ -248,7 +259,9 @@ enum PageFactory {
         } else if analysis.latest != nil {
             facts.append(Fact(term: "Compared with previous", details: comparisonNote.map { "Nothing to compare with: \($0)" } ?? "No earlier figure to compare with"))
         }
-        if let reported = analysis.reportedDirection {
+        if let says = paperSays(analysis) {
+            facts.append(Fact(term: "The paper and the figures disagree", details: says))
+        } else if let reported = analysis.reportedDirection {
             if case .stated(let stated, _) = reported.basis {
                 facts.append(Fact(term: "As the paper reported", details: "\(reported.direction.words) (\"\(stated.rawValue)\", against the paper's own previous period)"))
             }

@@ -216,6 +216,8 @@ struct KPIRow: Encodable {
     var revised: String? = nil
     /// The officer's commentary for this edition's period, under the indicator's name.
     var commentary: String? = nil
+    /// Where the paper's words and its figures disagree, both (`PageFactory.paperSays`).
+    var paperSays: String? = nil
 }
 
 /// Commentary with the period it was written for.
