@@ -8,55 +8,121 @@ import Foundation
 /// General numbers keep up to 15 significant digits, the most a figure may have. An error a formula left
 /// (`#N/A`, `#DIV/0!`) is read as a gap, "not available", with the error named, and warned about at its cell.
 public enum SheetTable {
-    public static func records(_ sheet: Sheet, workbook: Workbook, range given: CellRange?, file: String) -> (records: [CSVRecord], diagnostics: Diagnostics) {
+    /// The most fields one mapped table may make (its filled rows times its filled columns).
+    public static let maximumFields = 4_000_000
+
+    /// The records of a range: only rows and columns that hold a filled cell are made, so the cost follows the
+    /// filled cells, never the range's size. An open-ended range (`A3:`, `A3:F`) is cut to the filled cells; a
+    /// closed one is checked for filled cells just beside it (a new quarter's column, a new row), each an error.
+    public static func records(
+        _ sheet: Sheet, workbook: Workbook, range given: CellRange?, file: String, maximumFields: Int = SheetTable.maximumFields
+    ) -> (records: [CSVRecord], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        guard let range = given ?? sheet.usedRange else {
+        guard let used = sheet.usedRange else {
             diagnostics.error("the sheet '\(sheet.name)' is empty", at: SourceLocation(file: file))
             return ([], diagnostics)
         }
-        var skippedRows: [Int] = [], skippedColumns: [Int] = []
-        var records: [CSVRecord] = []
-        for row in range.first.row...range.last.row {
-            // Hidden rows and columns are read only where a range names them.
-            if given == nil, sheet.hiddenRows.contains(row) {
-                if (range.first.column...range.last.column).contains(where: { sheet.cells[CellAddress(row: row, column: $0)] != nil }) { skippedRows.append(row) }
+        let range = given ?? used
+        var skippedRows: Set<Int> = [], skippedColumns: Set<Int> = []
+        var byRow: [Int: [(column: Int, value: CellValue)]] = [:]
+        var columns: Set<Int> = []
+        var besideColumn: [CellAddress] = [], besideRow: [CellAddress] = []
+        for (address, value) in sheet.cells {
+            guard range.contains(address) else {
+                if let given, isFilled(value) {
+                    if address.column == given.last.column + 1, given.first.row...given.last.row ~= address.row { besideColumn.append(address) }
+                    if address.row == given.last.row + 1, given.first.column...given.last.column ~= address.column { besideRow.append(address) }
+                }
                 continue
             }
-            var fields: [CSVField] = []
-            for column in range.first.column...range.last.column {
-                if given == nil, sheet.hiddenColumns.contains(column) {
-                    if row == range.first.row { skippedColumns.append(column) }
-                    continue
+            // Hidden rows and columns are read only where a range names them.
+            if given == nil, sheet.hiddenRows.contains(address.row) {
+                skippedRows.insert(address.row)
+                continue
+            }
+            if given == nil, sheet.hiddenColumns.contains(address.column) {
+                skippedColumns.insert(address.column)
+                continue
+            }
+            byRow[address.row, default: []].append((address.column, value))
+            columns.insert(address.column)
+        }
+        if let given {
+            let mapped = DataMapping.rangeText(given)
+            for (cells, what) in [(besideColumn, "column"), (besideRow, "row")] where !cells.isEmpty {
+                let sorted = cells.sorted()
+                let first = sorted[0]
+                let line = what == "column" ? CellAddress.columnName(first.column) : String(first.row)
+                let more = sorted.count > 1 ? " (and \(sorted.count - 1) more in \(what) \(line))" : ""
+                let open = what == "column" ? "\(given.first):" : "\(given.first):\(CellAddress.columnName(given.last.column))"
+                diagnostics.error(
+                    "a filled cell beside the mapped range \(mapped)\(more): widen the range or use an open-ended range (range: \(open))",
+                    at: SourceLocation(file: file, line: first.row, column: first.column))
+            }
+        }
+        let rows = byRow.keys.sorted()
+        let order = columns.sorted()
+        if rows.count * order.count > maximumFields {
+            diagnostics.error(
+                "the mapped cells of the sheet '\(sheet.name)' spread over \(rows.count) rows and \(order.count) columns, more than the \(maximumFields) cells a table may have; map the table's range (range: A3:F40)",
+                at: SourceLocation(file: file))
+            return ([], diagnostics)
+        }
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+        var records: [CSVRecord] = []
+        var dashCells: [CellAddress] = []
+        records.reserveCapacity(rows.count)
+        for row in rows {
+            var fields = order.map { CSVField(text: "", line: row, column: $0) }
+            for (column, value) in byRow[row]! {
+                var text: String
+                switch value {
+                case .error(let code):
+                    text = "Not available (Excel error \(code))"
+                    diagnostics.warning(
+                        "this cell holds Excel's error \(code), read as a gap (not available); correct the formula, or write n/a if there is no figure",
+                        at: SourceLocation(file: file, line: row, column: column))
+                case .text(let typed) where dashes.contains(typed.trimmingCharacters(in: " ")):
+                    // A gap, "no figure", as a dash is in a CSV file; said once for the sheet, so it is not silent.
+                    text = typed
+                    dashCells.append(CellAddress(row: row, column: column))
+                default:
+                    text = displayText(value, workbook: workbook)
                 }
-                let address = CellAddress(row: row, column: column)
-                var text = ""
-                if let value = sheet.cells[address] {
-                    switch value {
-                    case .error(let code):
-                        text = "Not available (Excel error \(code))"
-                        diagnostics.warning(
-                            "this cell holds Excel's error \(code), read as a gap (not available); correct the formula, or write n/a if there is no figure",
-                            at: SourceLocation(file: file, line: row, column: column))
-                    default:
-                        text = displayText(value, workbook: workbook)
-                    }
-                }
-                fields.append(CSVField(text: text, line: row, column: column))
+                fields[position[column]!].text = text
             }
             records.append(CSVRecord(fields: fields, line: row))
         }
-        if !skippedRows.isEmpty {
+        if let first = dashCells.first {
+            let more =
+                dashCells.count > 1
+                ? " (and \(dashCells.count - 1) more: \(dashCells.dropFirst().prefix(8).map(\.description).joined(separator: ", "))\(dashCells.count > 9 ? " …" : ""))" : ""
             diagnostics.warning(
-                "hidden \(skippedRows.count == 1 ? "row" : "rows") \(skippedRows.map(String.init).joined(separator: ", ")) of the sheet \(skippedRows.count == 1 ? "is" : "are") not read; to read \(skippedRows.count == 1 ? "it" : "them"), unhide \(skippedRows.count == 1 ? "it" : "them") or give range: in the data: entry",
+                "this cell holds only a dash\(more), read as a gap (no figure); write n/a, x or c to say why there is no figure, or the figure",
+                at: SourceLocation(file: file, line: first.row, column: first.column))
+        }
+        if !skippedRows.isEmpty {
+            let list = skippedRows.sorted()
+            diagnostics.warning(
+                "hidden \(list.count == 1 ? "row" : "rows") \(list.map(String.init).joined(separator: ", ")) of the sheet \(list.count == 1 ? "is" : "are") not read; to read \(list.count == 1 ? "it" : "them"), unhide \(list.count == 1 ? "it" : "them") or give range: in the data: entry",
                 at: SourceLocation(file: file))
         }
-        let hiddenFilled = skippedColumns.filter { column in (range.first.row...range.last.row).contains { sheet.cells[CellAddress(row: $0, column: column)] != nil } }
-        if !hiddenFilled.isEmpty {
+        if !skippedColumns.isEmpty {
+            let list = skippedColumns.sorted()
             diagnostics.warning(
-                "hidden \(hiddenFilled.count == 1 ? "column" : "columns") \(hiddenFilled.map(CellAddress.columnName).joined(separator: ", ")) of the sheet \(hiddenFilled.count == 1 ? "is" : "are") not read; unhide or give range: in the data: entry to read \(hiddenFilled.count == 1 ? "it" : "them")",
+                "hidden \(list.count == 1 ? "column" : "columns") \(list.map(CellAddress.columnName).joined(separator: ", ")) of the sheet \(list.count == 1 ? "is" : "are") not read; unhide or give range: in the data: entry to read \(list.count == 1 ? "it" : "them")",
                 at: SourceLocation(file: file))
         }
         return (records, diagnostics)
+    }
+
+    /// A hyphen, an en dash and an em dash: a cell of only one of these is a gap, as in CSV files.
+    static let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}"]
+
+    /// Whether a cell says something (an empty text is not a figure left out).
+    static func isFilled(_ value: CellValue) -> Bool {
+        if case .text(let text) = value { return !text.trimmingCharacters(in: " ").isEmpty }
+        return true
     }
 
     /// The text Excel shows for a value (errors aside).

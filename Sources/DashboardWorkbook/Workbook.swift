@@ -87,9 +87,11 @@ public final class Workbook {
     public init(bytes: [UInt8], limits: Limits = Limits()) throws(WorkbookError) {
         self.limits = limits
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            if Workbook.contains(bytes, utf16: "EncryptedPackage") {
+            // Excel saves a workbook with a password to open as an OLE2 compound file holding these two streams.
+            if Workbook.contains(bytes, utf16: "EncryptedPackage") || Workbook.contains(bytes, utf16: "EncryptionInfo") {
                 throw WorkbookError(
-                    "this workbook is protected with a password (encrypted), so it cannot be read; in Excel remove the password (File > Info > Protect Workbook) and save it again")
+                    "this workbook is password-protected (encrypted), so it cannot be read: save a copy without a password (in Excel, File > Info > Protect Workbook > Encrypt with Password, clear it) and map that"
+                )
             }
             throw WorkbookError("this is an old-style Excel workbook (.xls), which is not read; in Excel use File > Save As > Excel Workbook (.xlsx)")
         }
@@ -168,6 +170,12 @@ public final class Workbook {
         let data = try Workbook.extract(
             info.part, from: archive, limits: limits, unpacked: &unpacked,
             missing: "the sheet '\(info.name)' has no part \(info.part) in the zip: the workbook is damaged; open it in Excel and save it again")
+        let written = Workbook.countElements("c", in: data)
+        if written > limits.cells {
+            throw WorkbookError(
+                "the sheet '\(info.name)' writes \(written) cells, more than the \(limits.cells) this reader takes; copy the dashboard's table to a sheet of its own and map that",
+                sheet: info.name)
+        }
         let root = try Workbook.parse(data, part: info.part)
         return try readSheet(root, info: info)
     }
@@ -175,6 +183,13 @@ public final class Workbook {
     func readSharedStrings() throws(WorkbookError) -> [String] {
         guard archive["xl/sharedStrings.xml"] != nil else { return [] }
         let data = try Workbook.extract("xl/sharedStrings.xml", from: archive, limits: limits, unpacked: &unpacked, missing: "")
+        // Counted before the XML is parsed: a table too big to parse would otherwise fail as "not well-formed".
+        let entries = Workbook.countElements("si", in: data)
+        if entries > limits.sharedStrings {
+            throw WorkbookError(
+                "this workbook's table of shared texts has \(entries) entries, more than the \(limits.sharedStrings) this reader takes; a dashboard's figures never need so many: is it the right file?"
+            )
+        }
         let root = try Workbook.parse(data, part: "xl/sharedStrings.xml")
         guard let table = root.children.first(where: { $0.name == "sst" }) else { return [] }
         var strings: [String] = []
@@ -208,6 +223,7 @@ public final class Workbook {
         }
         let shared = sharedStrings ?? []
         var count = 0
+        var uncalculated: [CellAddress] = []
         for section in worksheet.children {
             switch section.name {
             case "cols":
@@ -240,7 +256,21 @@ public final class Workbook {
                             address = CellAddress(row: rowNumber, column: columnNumber + 1)
                         }
                         columnNumber = address.column
+                        // A formula saved without its result (written by a program that does not calculate):
+                        // no <v>, or an empty one where the result is not a text.
+                        if cell.children.contains(where: { $0.name == "f" }) {
+                            let raw = cell.children.first { $0.name == "v" }?.text
+                            if raw == nil || (raw!.trimmingCharacters(in: " ").isEmpty && cell.attribute("t") != "str") {
+                                uncalculated.append(address)
+                                continue
+                            }
+                        }
                         guard let value = try cellValue(cell, at: address, shared: shared, sheet: info.name) else { continue }
+                        if let earlier = sheet.cells[address] {
+                            throw WorkbookError(
+                                "the sheet writes this cell twice (\(Workbook.quoted(earlier)), then \(Workbook.quoted(value))), so which is meant cannot be told: the workbook is damaged; open it in Excel and save it again",
+                                sheet: info.name, cell: address)
+                        }
                         count += 1
                         if count > limits.cells {
                             throw WorkbookError(
@@ -252,7 +282,62 @@ public final class Workbook {
             default: continue
             }
         }
+        if let first = uncalculated.min() {
+            let more = uncalculated.count > 1 ? " (and \(uncalculated.count - 1) more formula cells in this sheet)" : ""
+            throw WorkbookError(
+                "this cell is a formula with no saved value\(more): open and save it in Excel, or recalculate (in LibreOffice, Data > Calculate > Recalculate Hard) and save",
+                sheet: info.name,
+                cell: first)
+        }
         return sheet
+    }
+
+    static func quoted(_ value: CellValue) -> String {
+        switch value {
+        case .text(let text): return "'\(text)'"
+        case .number(let number, _): return SheetTable.general(number)
+        case .boolean(let flag): return flag ? "TRUE" : "FALSE"
+        case .error(let code): return code
+        }
+    }
+
+    /// How many elements of this local name (`si`, `c`, with or without a prefix) the XML opens, by a scan of its
+    /// bytes: cheap, and done before the XML is parsed into a tree.
+    static func countElements(_ name: String, in data: Data) -> Int {
+        let needle = Array(name.utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard bytes[i] == UInt8(ascii: "<") else {
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                guard j < n, bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: "?"), bytes[j] != UInt8(ascii: "!") else {
+                    i = j
+                    continue
+                }
+                // Skip a prefix (`x:`), then compare the local name.
+                var k = j
+                while k < n, bytes[k] != UInt8(ascii: ":"), bytes[k] != UInt8(ascii: " "), bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "/"), k - j < 16 {
+                    k += 1
+                }
+                if k < n, bytes[k] == UInt8(ascii: ":") { j = k + 1 }
+                var m = 0
+                while m < needle.count, j + m < n, bytes[j + m] == needle[m] { m += 1 }
+                if m == needle.count, j + m < n {
+                    let after = bytes[j + m]
+                    if after == UInt8(ascii: " ") || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || after == 0x09 || after == 0x0A || after == 0x0D {
+                        count += 1
+                    }
+                }
+                i = j
+            }
+            return count
+        }
     }
 
     func cellValue(_ cell: Node, at address: CellAddress, shared: [String], sheet: String) throws(WorkbookError) -> CellValue? {
@@ -335,9 +420,14 @@ public final class Workbook {
     static func extract(_ path: String, from archive: Archive, limits: Limits, unpacked: inout UInt64, missing: String) throws(WorkbookError) -> Data {
         guard let entry = archive[path] else { throw WorkbookError(missing) }
         let declared = entry.uncompressedSize
-        if declared > limits.partBytes || unpacked + declared > limits.totalBytes {
+        if declared > limits.partBytes {
             throw WorkbookError(
                 "the part \(path) of this workbook unpacks to \(declared / 1_048_576) MiB, more than the \(limits.partBytes / 1_048_576) MiB a part may have; is it the right file?"
+            )
+        }
+        if unpacked + declared > limits.totalBytes {
+            throw WorkbookError(
+                "reading the part \(path) would unpack \((unpacked + declared) / 1_048_576) MiB from this workbook, more than the \(limits.totalBytes / 1_048_576) MiB one workbook may have; map fewer or smaller sheets, or split the workbook"
             )
         }
         if declared > 1_048_576, declared / max(entry.compressedSize, 1) > limits.compressionRatio {

@@ -118,10 +118,10 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
 
     @Test(arguments: [
         ("legacy.xls", "old-style Excel workbook (.xls)"),
-        ("encrypted.xlsx", "protected with a password"),
+        ("encrypted.xlsx", "is password-protected (encrypted), so it cannot be read: save a copy without a password"),
         ("truncated.xlsx", "damaged"),
         ("bomb.xlsx", "unpacks to 100 MiB"),
-        ("many-strings.xlsx", "more than 1000 entries"),
+        ("many-strings.xlsx", "more than the 1000 this reader takes"),
     ])
     func refusedWorkbooks(name: String, phrase: String) {
         var message = ""
@@ -199,12 +199,15 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
         #expect(errors.first?.message.contains("'Workings' (hidden)") == true)
     }
 
-    @Test func rangeLimitsTheCellsRead() throws {
+    @Test func aRangeCuttingThroughTheTableIsAnErrorAtTheFirstCellLeftOut() throws {
+        // Rows 6 to 8 of the Draft sheet are filled below A3:D5: they are not silently left out.
         let folder = DashboardFolder(yml: yml(data: "data: [{file: kpis.xlsx, sheet: Draft, range: A3:D5, header_rows: 2}]"), copying: ["kpis.xlsx"])
         defer { folder.remove() }
-        let project = folder.load()
-        #expect(!project.hasErrors, "\(messages(project))")
-        #expect(project.dashboards.first?.series.keys.sorted() == ["assessments-45-days"])
+        let errors = folder.load().diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix(folder.folder + "/kpis.xlsx[Draft]!A6: error: a filled cell beside the mapped range A3:D5 (and 3 more in row 6)") == true,
+            "\(errors)")
     }
 
     @Test func wrongSheetAndFileNamesAreErrorsWithSuggestions() {
@@ -244,5 +247,154 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
         let folder = DashboardFolder(yml: yml(data: ""), writing: ["t.csv": "indicator,2024/25 Q1\nChildren looked afer,412\n"])
         defer { folder.remove() }
         #expect(messages(folder.load()).contains { $0.contains("did you mean 'Children looked after'?") })
+    }
+}
+
+/// Workbooks written by Fixtures/make_adversarial.py: nothing in them is silently left out, and what they cost
+/// follows their filled cells.
+@Suite struct WorkbookNothingLeftOutTests {
+    func load(_ file: String, _ entry: String) -> (DashboardFolder, Project) {
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: \(file), \(entry)}]"), copying: [file])
+        return (folder, folder.load())
+    }
+
+    @Test func aNewQuarterBesideAClosedRangeIsAnErrorNamingItsCell() {
+        let (folder, project) = load("quarters.xlsx", "sheet: KPI dashboard, range: A3:E5")
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(
+            errors.first
+                == folder.folder
+                + "/quarters.xlsx[KPI dashboard]!F3: error: a filled cell beside the mapped range A3:E5 (and 2 more in column F): widen the range or use an open-ended range (range: A3:)",
+            "\(errors)")
+    }
+
+    @Test(arguments: ["A3:", "A3:F", "A:F", "A3:F5"])
+    func anOpenEndedRangeReadsTheNextQuarter(range: String) throws {
+        let (folder, project) = load("quarters.xlsx", "sheet: KPI dashboard, range: '\(range)'")
+        defer { folder.remove() }
+        #expect(!project.hasErrors, "\(messages(project))")
+        let dashboard = try #require(project.dashboards.first)
+        #expect(dashboard.series["looked-after"]?.map(\.value) == [412, 415, 420, 431, 440])
+        #expect(dashboard.series["looked-after"]?.last?.period.label == "2025/26 Q1")
+    }
+
+    @Test func openEndedRangesAreParsed() {
+        #expect(DataMapping.openEndedRange("A3:") == CellRange(first: CellAddress("A3")!, last: CellAddress(row: 1_048_576, column: 16_384)))
+        #expect(DataMapping.openEndedRange("B3:F") == CellRange(first: CellAddress("B3")!, last: CellAddress(row: 1_048_576, column: 6)))
+        #expect(DataMapping.openEndedRange("B:F") == CellRange(first: CellAddress("B1")!, last: CellAddress(row: 1_048_576, column: 6)))
+        #expect(DataMapping.openEndedRange("A3:F9") == nil)
+        #expect(DataMapping.openEndedRange("3:") == nil)
+        #expect(DataMapping.rangeText(DataMapping.openEndedRange("B3:F")!) == "B3:F")
+        #expect(DataMapping.rangeText(DataMapping.openEndedRange("A3:")!) == "A3:")
+    }
+
+    @Test func theLastCellOfTheSheetCostsOneCell() throws {
+        // A sheet declaring A1:XFD1048576 whose only filled cell is XFD1048576: the records made follow the filled
+        // cells (one), not the 17 billion cells of the range.
+        let book = try Workbook(path: fixture("far.xlsx"))
+        let sheet = try book.sheet(named: "Sheet1")
+        #expect(sheet.cells.count == 1)
+        let whole = CellRange(first: CellAddress(row: 1, column: 1), last: CellAddress(row: 1_048_576, column: 16_384))
+        for range in [whole, nil] {
+            let (records, _) = SheetTable.records(sheet, workbook: book, range: range, file: "far.xlsx[Sheet1]")
+            #expect(records.map(\.fields.count) == [1])
+            #expect(records.first?.fields.first.map { [$0.line, $0.column] } == [1_048_576, 16_384])
+        }
+        let (folder, project) = load("far.xlsx", "range: 'A1:'")
+        defer { folder.remove() }
+        #expect(project.diagnostics.items.count < 10)
+    }
+
+    @Test func filledCellsSpreadTooWideAreRefusedWithTheirOwnMessage() throws {
+        let book = try Workbook(path: fixture("quarters.xlsx"))
+        let sheet = try book.sheet(named: "KPI dashboard")
+        let (records, problems) = SheetTable.records(sheet, workbook: book, range: nil, file: "q[KPI dashboard]", maximumFields: 10)
+        #expect(records.isEmpty)
+        #expect(
+            problems.errors.map(\.message) == [
+                "the mapped cells of the sheet 'KPI dashboard' spread over 4 rows and 6 columns, more than the 10 cells a table may have; map the table's range (range: A3:F40)"
+            ])
+    }
+
+    @Test func aFormulaWithNoSavedValueIsAnErrorAtItsCell() {
+        let (folder, project) = load("uncalculated.xlsx", "sheet: Sheet1")
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix(
+                folder.folder
+                    + "/uncalculated.xlsx[Sheet1]!B3: error: this cell is a formula with no saved value (and 1 more formula cells in this sheet): open and save it in Excel, or recalculate"
+            )
+                == true, "\(errors)")
+    }
+
+    @Test func aCellWrittenTwiceIsAnErrorAtItsCell() {
+        let (folder, project) = load("duplicate.xlsx", "sheet: Sheet1")
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix(folder.folder + "/duplicate.xlsx[Sheet1]!B2: error: the sheet writes this cell twice (412, then 999)") == true, "\(errors)")
+    }
+
+    @Test func typedDashesAreGapsSaidInWords() throws {
+        let (folder, project) = load("dashes.xlsx", "sheet: Sheet1")
+        defer { folder.remove() }
+        #expect(!project.hasErrors, "\(messages(project))")
+        let dashboard = try #require(project.dashboards.first)
+        #expect(dashboard.series["looked-after"]?.map(\.value) == [412, nil, 420])
+        #expect(dashboard.series["looked-after"]?[1].gap == .missing)
+        #expect(dashboard.series["contacts"]?[0].gap == .missing)
+        let warnings = project.diagnostics.warnings.map(\.description)
+        #expect(
+            warnings.contains(
+                folder.folder
+                    + "/dashes.xlsx[Sheet1]!C2: warning: this cell holds only a dash (and 1 more: B3), read as a gap (no figure); write n/a, x or c to say why there is no figure, or the figure"
+            ), "\(warnings)")
+    }
+
+    @Test func aPasswordProtectedWorkbookIsNamedAsSuch() {
+        for name in ["encrypted.xlsx", "encrypted-info.xlsx"] {
+            #expect(throws: WorkbookError.self) { try Workbook(path: fixture(name)) }
+            do { _ = try Workbook(path: fixture(name)) } catch {
+                #expect(error.message.contains("is password-protected (encrypted), so it cannot be read: save a copy without a password"), "\(name)")
+                #expect(!error.message.contains(".xls"), "\(name)")
+            }
+        }
+    }
+
+    @Test func tooManySharedTextsAreCountedBeforeTheXMLIsParsed() {
+        // The table is cut off after its 1001st entry: it is refused for its size, not called malformed XML.
+        var limits = Workbook.Limits()
+        limits.sharedStrings = 1000
+        var message = ""
+        do {
+            let book = try Workbook(path: fixture("strings-cut.xlsx"), limits: limits)
+            _ = try book.sheet(named: "Sheet1")
+        } catch {
+            message = error.message
+        }
+        #expect(message.hasPrefix("this workbook's table of shared texts has 1002 entries, more than the 1000 this reader takes"), "\(message)")
+    }
+
+    @Test func tooManyCellsAndTooManyBytesHaveTheirOwnMessages() throws {
+        var limits = Workbook.Limits()
+        limits.cells = 5
+        let book = try Workbook(path: fixture("quarters.xlsx"), limits: limits)
+        #expect(throws: WorkbookError.self) { try book.sheet(named: "KPI dashboard") }
+        do { _ = try book.sheet(named: "KPI dashboard") } catch {
+            #expect(error.message.hasPrefix("the sheet 'KPI dashboard' writes 19 cells, more than the 5 this reader takes"), "\(error.message)")
+        }
+        var small = Workbook.Limits()
+        small.totalBytes = 600
+        do {
+            let book = try Workbook(path: fixture("quarters.xlsx"), limits: small)
+            _ = try book.sheet(named: "KPI dashboard")
+            Issue.record("read with a 600-byte total")
+        } catch {
+            #expect(error.message.contains("more than the 0 MiB one workbook may have"), "\(error.message)")
+        }
     }
 }

@@ -28,6 +28,40 @@ public struct DataMapping: Sendable, Equatable {
 
     public static let maximumHeaderRows = 6
 
+    /// `A3:` (down and right to the sheet's last filled cell), `A3:F` (columns A to F, every row from 3 down) and
+    /// `A:F` (columns A to F, every row): the open side reaches Excel's last row or column, and is cut to the
+    /// filled cells when the sheet is read.
+    public static func openEndedRange(_ text: String) -> CellRange? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+        guard parts.count == 2 else { return nil }
+        func column(_ letters: String) -> Int? {
+            guard !letters.isEmpty, letters.allSatisfy(\.isLetter) else { return nil }
+            return CellAddress(letters + "1")?.column
+        }
+        let first: CellAddress
+        if let cell = CellAddress(parts[0]) {
+            first = cell
+        } else if let c = column(parts[0]) {
+            first = CellAddress(row: 1, column: c)
+        } else {
+            return nil
+        }
+        if parts[1].isEmpty {
+            return CellRange(first: first, last: CellAddress(row: CellAddress.maximumRow, column: CellAddress.maximumColumn))
+        }
+        guard let c = column(parts[1]) else { return nil }
+        return CellRange(first: first, last: CellAddress(row: CellAddress.maximumRow, column: c))
+    }
+
+    /// A range as dashboard.yml writes it: `A3:F9`, or open-ended `A3:`, `A3:F`.
+    public static func rangeText(_ range: CellRange) -> String {
+        if range.last.row == CellAddress.maximumRow {
+            if range.last.column == CellAddress.maximumColumn { return "\(range.first):" }
+            return "\(range.first):\(CellAddress.columnName(range.last.column))"
+        }
+        return range.description
+    }
+
     static func decodeList(_ node: ConfigNode, diagnostics: inout Diagnostics) -> [DataMapping] {
         var result: [DataMapping] = []
         for item in DashboardDecoder.list(node, what: "data", diagnostics: &diagnostics) {
@@ -36,9 +70,11 @@ public struct DataMapping: Sendable, Equatable {
             let sheet = map.string("sheet", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
             var range: CellRange?
             if let (text, location) = map.string("range", diagnostics: &diagnostics) {
-                range = CellRange(text)
+                range = CellRange(text) ?? openEndedRange(text)
                 if range == nil {
-                    diagnostics.error("'\(text)' is not a range of cells; write it as Excel does, such as A3:D8", at: location)
+                    diagnostics.error(
+                        "'\(text)' is not a range of cells; write it as Excel does, such as A3:D8, or open-ended, such as A3: (to the last filled cell) or A3:F (every row from 3 down)",
+                        at: location)
                 }
             }
             let headerRows = map.integer("header_rows", range: 1...maximumHeaderRows, diagnostics: &diagnostics) ?? 1
