@@ -398,3 +398,49 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
         }
     }
 }
+
+/// A workbook written by openpyxl (Fixtures/make_openpyxl.py), which saves formulas without their results.
+@Suite struct OpenpyxlWorkbookTests {
+    @Test func theNextQuarterIsReadOrRefusedNamingItsCell() throws {
+        let closed = DashboardFolder(yml: yml(data: "data: [{file: openpyxl-kpis.xlsx, sheet: Clean, range: A3:E5}]"), copying: ["openpyxl-kpis.xlsx"])
+        defer { closed.remove() }
+        let errors = closed.load().diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix(closed.folder + "/openpyxl-kpis.xlsx[Clean]!F3: error: a filled cell beside the mapped range A3:E5") == true, "\(errors)")
+
+        let open = DashboardFolder(yml: yml(data: "data: [{file: openpyxl-kpis.xlsx, sheet: Clean, range: 'A3:'}]"), copying: ["openpyxl-kpis.xlsx"])
+        defer { open.remove() }
+        let project = open.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        #expect(project.dashboards.first?.series["contacts"]?.map(\.value) == [1200, 1150, 1320, 1290, 1310])
+    }
+
+    @Test func itsUncalculatedFormulaIsAnErrorAtItsCell() {
+        let folder = DashboardFolder(yml: yml(data: "data: [{file: openpyxl-kpis.xlsx, sheet: KPI dashboard}]"), copying: ["openpyxl-kpis.xlsx"])
+        defer { folder.remove() }
+        let errors = folder.load().diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix(folder.folder + "/openpyxl-kpis.xlsx[KPI dashboard]!B7: error: this cell is a formula with no saved value: open and save it in Excel")
+                == true, "\(errors)")
+    }
+}
+
+/// The openpyxl workbook saved by LibreOffice (soffice --headless --convert-to xlsx), which calculates formulas.
+@Suite struct LibreOfficeWorkbookTests {
+    @Test func itsCalculatedFormulaIsReadAndTheNextQuarterToo() throws {
+        let book = try Workbook(path: fixture("libreoffice-kpis.xlsx"))
+        let sheet = try book.sheet(named: "KPI dashboard")
+        #expect(sheet.cells[CellAddress("B7")!].map { SheetTable.displayText($0, workbook: book) } == "4960")
+        let closed = DashboardFolder(yml: yml(data: "data: [{file: libreoffice-kpis.xlsx, sheet: Clean, range: A3:E5}]"), copying: ["libreoffice-kpis.xlsx"])
+        defer { closed.remove() }
+        let errors = closed.load().diagnostics.errors.map(\.description)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.hasPrefix(closed.folder + "/libreoffice-kpis.xlsx[Clean]!F3: error: a filled cell beside the mapped range A3:E5") == true, "\(errors)")
+        let open = DashboardFolder(yml: yml(data: "data: [{file: libreoffice-kpis.xlsx, sheet: Clean, range: 'A3:F'}]"), copying: ["libreoffice-kpis.xlsx"])
+        defer { open.remove() }
+        let project = open.load()
+        #expect(!project.hasErrors, "\(messages(project))")
+        #expect(project.dashboards.first?.series["looked-after"]?.map(\.value) == [412, 415, 420, 431, 440])
+    }
+}
