@@ -1,3 +1,4 @@
+import DashboardInput
 import Foundation
 
 #if canImport(Glibc)
@@ -344,24 +345,8 @@ public final class StagedOutput {
         finished = true
     }
 
-    typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-
-    /// `renameat2(RENAME_EXCHANGE)`, looked up at run time because Swift's Glibc module does not declare it.
-    static let renameat2: Renameat2? = {
-        #if os(Linux)
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-            return unsafeBitCast(symbol, to: Renameat2.self)
-        #else
-            return nil
-        #endif
-    }()
-
+    /// `renameat2(RENAME_EXCHANGE)`, as a frozen edition is replaced too.
     static func exchange(_ a: String, _ b: String) -> Bool {
-        guard let renameat2 else {
-            errno = ENOSYS
-            return false
-        }
-        let renameExchange: UInt32 = 2
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        FolderExchange.exchange(a, b)
     }
 }
