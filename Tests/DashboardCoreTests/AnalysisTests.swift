@@ -50,7 +50,7 @@ struct AnalysisTests {
         let (analysis, _) = try Self.kpiDashboard()
         #expect(
             analysis.overview.sentences == [
-                "From 25 measures reported, 7 have improved, 5 show no significant change and 7 have declined; 6 provide information only with no polarity.",
+                "From 25 measures reported, 7 have improved, 5 are similar to the previous figure and 7 have declined; 6 provide information only with no polarity.",
                 "From 15 measures with a national benchmark, 4 are in the top quartile, 5 are in the second, 3 are in the third and 3 are in the fourth.",
                 "RAG status: 5 green, 7 amber, 3 red and 2 NA.",
             ])
@@ -138,7 +138,7 @@ struct AnalysisTests {
         var one = Overview()
         one.reported = 1
         one.improved = 1
-        #expect(one.sentences == ["From 1 measure reported, 1 has improved, 0 show no significant change and 0 have declined."])
+        #expect(one.sentences == ["From 1 measure reported, 1 has improved, 0 are similar to the previous figure and 0 have declined."])
         var mixed = Overview()
         mixed.reported = 5
         mixed.similar = 1
@@ -150,7 +150,7 @@ struct AnalysisTests {
         mixed.specialImprovement = 1
         #expect(
             mixed.sentences == [
-                "From 5 measures reported, 0 have improved, 1 shows no significant change, 1 has declined and 2 have no earlier figure to compare with; 1 provides information only with no polarity.",
+                "From 5 measures reported, 0 have improved, 1 is similar to the previous figure, 1 has declined and 2 have no earlier figure to compare with; 1 provides information only with no polarity.",
                 "From 1 measure with a national benchmark, 0 are in the top quartile, 1 is in the second, 0 are in the third and 0 are in the fourth.",
                 "Statistical process control shows special cause improvement in 1 and concern in 0.",
             ])

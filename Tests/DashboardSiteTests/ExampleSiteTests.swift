@@ -59,7 +59,7 @@ struct ExampleSiteTests {
         let html = read("\(output)/children-and-families/index.html")
         // The paper: 5 no significant change, 7 declined, 6 information only; 4/5/3/3 by quartile.
         // (It says 9 improved of 27 measures; two improved rows are not in the excerpt, which has 25 rows.)
-        #expect(html.contains("From 25 measures reported, 7 have improved, 5 show no significant change and 7 have declined; 6 provide information only with no polarity."))
+        #expect(html.contains("From 25 measures reported, 7 have improved, 5 are similar to the previous figure and 7 have declined; 6 provide information only with no polarity."))
         #expect(html.contains("From 15 measures with a national benchmark, 4 are in the top quartile, 5 are in the second, 3 are in the third and 3 are in the fourth."))
     }
 

@@ -24,6 +24,8 @@ public struct DashboardDefinition: Sendable {
     /// `kpi_comparators:`: the comparators the KPI table shows as columns, by name; nil: the statistical
     /// neighbours' average where an indicator has one.
     public var kpiComparators: [String]?
+    /// `significance: {level: 99.8}`: the confidence level, in per cent, of every interval and test (95 unless set).
+    public var significanceLevel: Double?
 
     public init(
         id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
@@ -215,6 +217,8 @@ public struct IndicatorDefinition: Sendable {
     public var aggregation: Aggregation
     /// Rebasing and moving-range screening for statistical process control (`spc:`).
     public var spcOptions = SPC.Options()
+    /// `significance: {level: 99.8}` for this indicator (per cent), over the dashboard's.
+    public var significanceLevel: Double?
     /// What "compared with previous" compares with; see `CompareWith`.
     public var compareWith: CompareWith = .previous
     /// Changes no larger than this are "similar". See `TrendRules.defaultSimilarWithin`.

@@ -32,4 +32,19 @@ extension DashboardDecoder {
         }
         return options
     }
+
+    /// `significance: {level: 95 | 99.8}`, at the top of dashboard.yml or for an indicator.
+    static func decodeSignificance(_ map: inout ConfigMapping, diagnostics: inout Diagnostics) -> Double? {
+        guard let node = map.node("significance"), var significance = ConfigMapping(node, what: "significance", diagnostics: &diagnostics) else {
+            return nil
+        }
+        defer { significance.reportUnknownKeys(in: "significance", diagnostics: &diagnostics) }
+        guard let (text, location) = significance.string("level", diagnostics: &diagnostics) else { return nil }
+        let written = text.trimmingSpaces.hasSuffix("%") ? String(text.trimmingSpaces.dropLast()) : text.trimmingSpaces
+        guard let percent = Double(written), let level = ConfidenceLevel(percent: percent) else {
+            diagnostics.error("the significance level is 95 or 99.8 (per cent), not '\(text)'", at: location)
+            return nil
+        }
+        return level.percent
+    }
 }

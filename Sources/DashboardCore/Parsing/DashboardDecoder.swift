@@ -73,6 +73,7 @@ public enum DashboardDecoder {
         }
         let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
         let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
+        let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
 
         guard let title, let organisation else { return nil }
@@ -83,6 +84,7 @@ public enum DashboardDecoder {
         definition.data = data
         definition.authority = authority
         definition.ragKey = ragKey
+        definition.significanceLevel = significanceLevel
         if let kpiComparators {
             // A name no indicator has is most often a slip: say so, with the nearest.
             let known = Set(indicators.flatMap { $0.comparatorNames })
@@ -183,6 +185,7 @@ public enum DashboardDecoder {
         let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
         let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
         let spcOptions = decodeSPC(&map, diagnostics: &diagnostics)
+        indicator.significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
         let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
         let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
         let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces

@@ -85,6 +85,11 @@ public struct IndicatorAnalysis: Sendable {
     public var ratings: [Rating] = []
     /// Each named comparator beside the latest figure, in the order dashboard.yml gives them.
     public var namedComparisons: [NamedComparison] = []
+    /// The latest figure's confidence interval and its tests against the comparators and the previous figure;
+    /// nil where there are no counts to test with (`Significance.notTested`).
+    public var significance: Significance?
+    /// The level the tests are made at (`significance: {level: …}`, else 95%).
+    public var significanceLevel: ConfidenceLevel = .ninetyFive
 
     public var unit: MeasureUnit { indicator.unit }
 
@@ -152,7 +157,7 @@ public struct Overview: Sendable, Equatable {
         if withPolarity > 0 {
             var parts = [
                 "\(improved) \(improved == 1 ? "has" : "have") improved",
-                "\(similar) \(similar == 1 ? "shows" : "show") no significant change",
+                "\(similar) \(similar == 1 ? "is" : "are") similar to the previous figure",
                 "\(declined) \(declined == 1 ? "has" : "have") declined",
             ]
             if notCompared > 0 {
@@ -375,6 +380,10 @@ public enum Analysis {
             analysis.ratings = indicator.ratings.map { Rating(name: $0.name, status: $0.statuses[period]) }
         }
         analysis.namedComparisons = NamedComparison.latest(indicator, analysis: analysis)
+        analysis.significanceLevel =
+            (indicator.significanceLevel ?? dashboard.definition.significanceLevel).flatMap(ConfidenceLevel.init(percent:)) ?? .ninetyFive
+        analysis.significance = Significance.assess(
+            analysis, numerators: numerators, denominators: denominators, level: analysis.significanceLevel)
 
         if series.count >= 2 {
             // Breaks noted in the data and those dashboard.yml declares each start a new stretch.

@@ -106,8 +106,28 @@ enum PageFactory {
             guard let (value, period, asAt) = ComparatorColumn.figure(name, in: analysis) else { return ComparatorCell(name: name, text: nil) }
             var text = benchmarkFigure(value, analysis)
             if let asAt, asAt != period { text += " (as at \(asAt.label))" }
+            // The test against it, where the figure has counts: "similar, 95%".
+            if let test = analysis.significance?.comparisons.first(where: { $0.name == name }) { text += " (\(test.word), \(test.level))" }
             return ComparatorCell(name: name, text: text)
         }
+    }
+
+    /// Whether chance could explain the figure: its interval, how it compares with each comparator and with the
+    /// previous figure when tested, a caution for small numbers, or that no test could be made.
+    static func chanceFact(_ analysis: IndicatorAnalysis) -> Fact? {
+        guard analysis.latest?.value != nil else { return nil }
+        guard let significance = analysis.significance else {
+            return Fact(term: "Chance", details: "Not tested: no counts, so the comparisons above say only which figure is larger")
+        }
+        var sentences = ["Confidence interval: " + significance.describe(unit: analysis.unit, decimals: analysis.decimals)]
+        if !significance.comparisons.isEmpty {
+            sentences.append(AttentionPage.capitalised(Wording.list(significance.comparisons.map(\.sentence))))
+        }
+        if let change = significance.change {
+            sentences.append("Change from \(change.fromPeriod.label): \(change.word) (\(change.level) confidence)")
+        }
+        if significance.smallNumbers { sentences.append("Caution: " + Significance.smallNumbersCaution) }
+        return Fact(term: "Chance", details: sentences.joined(separator: ". ") + ".")
     }
 
     static func spcBadge(_ analysis: IndicatorAnalysis) -> Badge? {
@@ -153,7 +173,12 @@ enum PageFactory {
             period: latest?.label ?? "–",
             figure: latest.map { analysis.format($0) } ?? "No figure",
             direction: directionBadge(analysis),
-            change: changeText(analysis),
+            change: changeText(analysis).map { text in
+                // Said beside a direction that chance could explain, so "Better" never stands alone over a change a
+                // test calls similar.
+                guard let test = analysis.significance?.change else { return text }
+                return text + (test.placement == .similar ? "; could be chance (\(test.level))" : "; beyond chance (\(test.level))")
+            },
             notCompared: analysis.change == nil ? analysis.comparison?.note : nil,
             target: target(analysis),
             rag: ragBadge(analysis),
@@ -181,7 +206,7 @@ enum PageFactory {
     static func tiles(_ overview: Overview) -> [Tile] {
         var tiles = [
             Tile(count: overview.improved, label: "improved", style: "better"),
-            Tile(count: overview.similar, label: "no significant change", style: "similar"),
+            Tile(count: overview.similar, label: "similar to the previous figure", style: "similar"),
             Tile(count: overview.declined, label: "declined", style: "worse"),
             Tile(count: overview.noPolarity, label: "information only (no polarity)", style: "neutral"),
         ]
@@ -272,6 +297,7 @@ enum PageFactory {
                     term: "Compared with a year earlier",
                     details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
         }
+        if let chance = chanceFact(analysis) { facts.append(chance) }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
             facts.append(Fact(term: "Target", details: target))
