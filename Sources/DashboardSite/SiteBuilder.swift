@@ -166,9 +166,18 @@ public enum SiteBuilder {
             let stamps = staged.stamps()
             // Every file dashboards wrote in the new site: the writer's, and those of the dashboards the staging
             // folder held whole.
-            var wrote = Array(writer.keys.keys)
-            for id in carried.keys where linking[id] == nil { wrote += staged.startingFiles(of: id).keys }
-            let fileStamps = staged.fileStamps(of: wrote)
+            var wrote = writer.keys
+            for id in carried.keys where linking[id] == nil { wrote.merge(staged.startingFiles(of: id)) { a, _ in a } }
+            let fileStamps = staged.fileStamps(of: wrote.keys)
+            // Repaired: files made again because they were changed in place, and published files changed in place
+            // whose intact copy in the spare was used instead.
+            var repaired = writer.repaired
+            if let previous {
+                for (path, _) in previous.fileStamps where wrote[path] != nil && previous.wasChanged(path) && previous.key(of: path) == wrote[path] {
+                    repaired.insert(path)
+                }
+            }
+            report.repaired = repaired.count
             do {
                 try staged.write(try manifest.encoded(), to: Manifest.fileName)
                 try staged.recordStamps(stamps, files: fileStamps, previous: recorded)
@@ -186,7 +195,6 @@ public enum SiteBuilder {
             report.dashboards = manifest.dashboards.count
             report.written = writer.written
             report.reused += writer.reused
-            report.repaired = writer.repaired
         } catch let error as BuildError {
             staged.abandon()
             throw error

@@ -103,6 +103,23 @@ struct RepairTests {
         }
     }
 
+    @Test("a published file damaged in place is taken intact from the spare and counted", arguments: Damage.allCases)
+    func intactInTheSpare(_ damage: Damage) async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let inputs = try await PublishTests.Inputs(scratch)
+        let output = scratch.path + "/site/public"
+        let path = Self.target(damage, inputs)
+        // After a clean build the spare's files are its own, not links to the published ones.
+        _ = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
+        _ = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output, clean: true))
+        try Self.damage(output + "/" + path, damage)
+        let report = try await SiteBuilder.build(options(input: inputs.paths["a"]!, output: output))
+        #expect(PublishTests.differences(PublishTests.site(output), inputs.clean["a"]!) == [])
+        #expect(report.repaired == 1)
+        #expect(report.summary.contains("repaired 1 file changed outside dashboards"), "\(report.summary)")
+    }
+
     @Test("a file of the spare damaged in place is not used", arguments: Damage.allCases)
     func damagedSpare(_ damage: Damage) async throws {
         let scratch = Scratch()

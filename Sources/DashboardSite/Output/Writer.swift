@@ -49,7 +49,7 @@ struct Writer {
     /// Pages rendered (the rest were carried over unrendered).
     private(set) var pagesRendered = 0
     /// Files the published site or the spare had with the same key but changed in place since, so made again.
-    private(set) var repaired = 0
+    private(set) var repaired = Set<String>()
 
     init(staged: StagedOutput, previous: SiteRecord?, failAfterWrites: Int?) {
         self.staged = staged
@@ -103,7 +103,7 @@ struct Writer {
         try checkUnclaimed(path)
         let held = staged.holds(path, key: key), published = published(path, key: key)
         guard held || published else {
-            if changedOutside(path, key: key) { repaired += 1 }
+            if changedOutside(path, key: key) { repaired.insert(path) }
             return false
         }
         try keep(path, key: key, held: held, published: published)
