@@ -50,11 +50,13 @@ public enum SiteBuilder {
             throw BuildError.at(.publish, options.output, error)
         }
         do {
+            var writer = Writer(staged: staged, previous: previous, failAfterWrites: options.failAfterWrites)
             // An unchanged dashboard the staging folder does not already hold as published is linked from the
-            // published site, file by file from its manifest; one whose manifest cannot be read is built again.
+            // published site, file by file from its manifest, each file from wherever it is as recorded; one whose
+            // manifest cannot be read, or with a file changed in both places, is built again.
             var linking: [String: [String: String]] = [:]
             for (id, entry) in carried where !staged.holds(dashboard: id, digest: entry.digest) {
-                if let files = previous?.files(of: id) {
+                if let files = previous?.files(of: id), files.allSatisfy({ writer.verified($0.key, key: $0.value) }) {
                     linking[id] = files
                 } else {
                     changed.insert(id)
@@ -68,7 +70,6 @@ public enum SiteBuilder {
             }
             report.warnings = project.diagnostics.warnings
 
-            var writer = Writer(staged: staged, previous: previous, failAfterWrites: options.failAfterWrites)
             var manifest = Manifest(fingerprint: context.fingerprint)
             let renderer: ChartRenderer
             do { renderer = try ChartRenderer(fonts: context.fonts) } catch { throw BuildError.at(.render, context.assets.fontsDirectory, error) }
@@ -163,9 +164,23 @@ public enum SiteBuilder {
             report.warnings += kept.warnings
             manifest.kept = kept.kept
             let stamps = staged.stamps()
+            // Every file dashboards wrote in the new site: the writer's, and those of the dashboards the staging
+            // folder held whole.
+            var wrote = writer.keys
+            for id in carried.keys where linking[id] == nil { wrote.merge(staged.startingFiles(of: id)) { a, _ in a } }
+            let fileStamps = staged.fileStamps(of: wrote.keys)
+            // Repaired: files made again because they were changed in place, and published files changed in place
+            // whose intact copy in the spare was used instead.
+            var repaired = writer.repaired
+            if let previous {
+                for (path, _) in previous.fileStamps where wrote[path] != nil && previous.wasChanged(path) && previous.key(of: path) == wrote[path] {
+                    repaired.insert(path)
+                }
+            }
+            report.repaired = repaired.count
             do {
                 try staged.write(try manifest.encoded(), to: Manifest.fileName)
-                try staged.recordStamps(stamps, previous: recorded)
+                try staged.recordStamps(stamps, files: fileStamps, previous: recorded)
             } catch {
                 throw BuildError.at(.write, Manifest.fileName, error)
             }
@@ -174,7 +189,7 @@ public enum SiteBuilder {
             try await options.publishHook?(.staged)
             do { try staged.exchange() } catch { throw BuildError.at(.publish, options.output, error) }
             try await options.publishHook?(.exchanged)
-            staged.keepOld(stamps: stamps)
+            staged.keepOld(stamps: stamps, files: fileStamps)
             try await options.publishHook?(.cleaned)
 
             report.dashboards = manifest.dashboards.count
@@ -279,10 +294,11 @@ public enum SiteBuilder {
         return lock
     }
 
-    /// Nothing changed, and nothing the last build wrote has gone missing since: nothing to do.
+    /// Nothing changed, nothing the last build wrote has gone missing since, and every file it wrote is as it was
+    /// recorded (its stamp unchanged): nothing to do.
     static func isUpToDate(_ previous: SiteRecord, scan: ForeignFiles.Scan, context: Context) -> Bool {
         previous.manifest.fingerprint == context.fingerprint && !context.folders.isEmpty && scan.missing.isEmpty
-            && !previous.isLegacy
+            && !previous.isLegacy && !previous.fileStamps.isEmpty && previous.fileStamps.keys.allSatisfy { previous.isIntact($0) }
     }
 
     /// Keeps what the current edition shows beside it and, where the output had it from the last build, tells the

@@ -96,6 +96,9 @@ public struct BuildReport: Sendable {
     public var removed = 0
     /// Files in the previous site that dashboards did not write (a `CNAME`, a PDF added by hand), carried over.
     public var kept = 0
+    /// Files the published site or the spare had with the right key but that were changed outside dashboards
+    /// since (edited, truncated or damaged in place), so were made again rather than reused.
+    public var repaired = 0
     public var upToDate = false
     public var seconds = 0.0
     public var warnings: [Diagnostic] = []
@@ -124,8 +127,9 @@ public struct BuildReport: Sendable {
             return "Up to date: no input, template or option changed since the last build (\(time))"
         }
         let kept = kept == 0 ? "" : ", \(kept) kept that dashboards did not write"
+        let repaired = repaired == 0 ? "" : ", repaired \(repaired) file\(repaired == 1 ? "" : "s") changed outside dashboards"
         return
-            "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages (\(pagesRendered) rendered, \(pages - pagesRendered) reused), \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept) in \(time)"
+            "Built \(dashboards) dashboard\(dashboards == 1 ? "" : "s"): \(pages) pages (\(pagesRendered) rendered, \(pages - pagesRendered) reused), \(charts) charts (\(chartsRendered) rendered, \(chartsReused) reused), \(written) files written, \(reused) unchanged, \(removed) removed\(kept)\(repaired) in \(time)"
     }
 }
 

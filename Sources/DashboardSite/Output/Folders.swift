@@ -29,6 +29,21 @@ enum Folders {
         return "\(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec) \(changed.tv_sec).\(changed.tv_nsec)"
     }
 
+    /// A regular file's stamp: its inode, size and modification time to the nanosecond. Writing into a file, as an
+    /// editor saving in place or a disk tool does, changes its modification time and usually its size. The change
+    /// time is not used: the hard links a build adds and removes change it routinely. So an edit that restores
+    /// both the size and the modification time to the nanosecond is not seen (`--clean` repairs anything).
+    static func fileStamp(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        #if os(Linux)
+            let modified = info.st_mtim
+        #else
+            let modified = info.st_mtimespec
+        #endif
+        return "\(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+    }
+
     static func kind(_ path: String) -> Kind? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
@@ -97,8 +112,18 @@ enum Folders {
 /// bytes between builds of one input. Each site's entry is found by its root folder's inode and its manifest's
 /// digest, so a site renamed (published, kept as the spare) keeps its entry, and an entry that does not match
 /// what is on disk is never used: that site's folders are all looked at, or it is not used as a spare.
+///
+/// Beside each site's folders, under its key followed by " files", are the stamps of the files dashboards wrote
+/// in it (`Folders.fileStamp`): a file is reused from that site only while its stamp is unchanged.
 enum FolderStamps {
     typealias Entries = [String: [String: String]]
+
+    /// A site's recorded stamps: its folders' and its files'.
+    struct Site {
+        var root: String
+        var folders: [String: String]
+        var files: [String: String]
+    }
 
     /// A site's key: its root folder's inode and its manifest's digest.
     static func key(of root: String) -> String? {
@@ -112,16 +137,21 @@ enum FolderStamps {
         return entries
     }
 
-    static func stamps(of root: String, in file: String) -> [String: String]? {
+    /// The stamps recorded for the site in `root`: its folders' and its files'.
+    static func stamps(of root: String, in file: String) -> (folders: [String: String], files: [String: String])? {
         guard let key = key(of: root) else { return nil }
-        return read(file)[key]
+        let entries = read(file)
+        guard let folders = entries[key] else { return nil }
+        return (folders, entries[key + " files"] ?? [:])
     }
 
-    /// Keeps the stamps of these sites only (each root with its folders' stamps), written whole with a rename.
-    static func write(_ sites: [(root: String, folders: [String: String])], to file: String) throws {
+    /// Keeps the stamps of these sites only, written whole with a rename.
+    static func write(_ sites: [Site], to file: String) throws {
         var entries: Entries = [:]
         for site in sites {
-            if let key = key(of: site.root) { entries[key] = site.folders }
+            guard let key = key(of: site.root) else { continue }
+            entries[key] = site.folders
+            entries[key + " files"] = site.files
         }
         let temporary = file + ".new"
         let bytes = try Manifest.encode(entries)

@@ -113,14 +113,22 @@ final class SiteRecord {
     /// Every folder of the site but its root → its stamp once the site was complete (`FolderStamps`); empty when
     /// not known, and then every folder is looked at.
     let folders: [String: String]
+    /// Every file of the site that dashboards wrote (but the manifests, checked by their digests) → its stamp once
+    /// the site was complete (`Folders.fileStamp`); a file is reused only while its stamp is unchanged, so none is
+    /// when this is empty.
+    let fileStamps: [String: String]
     /// A site of the first format: its dashboards have no manifests of their own.
     let isLegacy: Bool
     private var dashboardFiles: [String: [String: String]?]
 
-    init(root: String, manifest: Manifest, folders: [String: String], legacy: [String: [String: String]]? = nil) {
+    init(
+        root: String, manifest: Manifest, folders: [String: String], fileStamps: [String: String] = [:],
+        legacy: [String: [String: String]]? = nil
+    ) {
         self.root = root
         self.manifest = manifest
         self.folders = folders
+        self.fileStamps = fileStamps
         isLegacy = legacy != nil
         dashboardFiles = legacy ?? [:]
     }
@@ -128,8 +136,20 @@ final class SiteRecord {
     /// The site in `root`, with its folders' stamps from `stamps` (the file beside the output), if given.
     static func read(_ root: String, stamps: String?) -> SiteRecord? {
         guard let (manifest, legacy) = Manifest.read(from: root) else { return nil }
-        let folders = legacy == nil ? stamps.flatMap { FolderStamps.stamps(of: root, in: $0) } ?? [:] : [:]
-        return SiteRecord(root: root, manifest: manifest, folders: folders, legacy: legacy)
+        let recorded = legacy == nil ? stamps.flatMap { FolderStamps.stamps(of: root, in: $0) } : nil
+        return SiteRecord(root: root, manifest: manifest, folders: recorded?.folders ?? [:], fileStamps: recorded?.files ?? [:], legacy: legacy)
+    }
+
+    /// Whether a file of the site is as it was when the site was complete: its stamp is the one recorded.
+    func isIntact(_ path: String) -> Bool {
+        guard let recorded = fileStamps[path] else { return false }
+        return Folders.fileStamp(root + "/" + path) == recorded
+    }
+
+    /// Whether a file of the site was changed since it was recorded (a recorded stamp that differs, the file there).
+    func wasChanged(_ path: String) -> Bool {
+        guard let recorded = fileStamps[path], let now = Folders.fileStamp(root + "/" + path) else { return false }
+        return now != recorded
     }
 
     /// Whether the site's folder stamps are known, so unchanged folders need not be listed.

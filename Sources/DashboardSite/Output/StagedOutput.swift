@@ -73,7 +73,7 @@ public final class StagedOutput {
             created = true
             // From here the staging folder is being changed: without its manifest, it is no longer a spare.
             guard unlink(lock.staging + "/" + Manifest.fileName) == 0 else { throw Folders.failure("remove", lock.staging + "/" + Manifest.fileName) }
-            let record = SiteRecord(root: lock.staging, manifest: spare.manifest, folders: spare.folders)
+            let record = SiteRecord(root: lock.staging, manifest: spare.manifest, folders: spare.folders, fileStamps: spare.fileStamps)
             start = record
             trusted = Set(record.manifest.dashboards.keys)
             var touched = Set<String>()
@@ -128,16 +128,37 @@ public final class StagedOutput {
         return true
     }
 
-    /// Whether the staging folder already holds this file with this key, from the spare.
+    /// Whether the staging folder already holds this file with this key, from the spare, as it was when the spare
+    /// was recorded (its stamp unchanged).
     func holds(_ relative: String, key: String) -> Bool {
-        guard let start else { return false }
+        guard let start, StagedOutput.isSafe(relative) else { return false }
         if let id = SiteRecord.owner(of: relative), start.manifest.dashboards[id] != nil, !trusted.contains(id) { return false }
-        return start.key(of: relative) == key && Folders.kind(staging + "/" + relative) == .file
+        return start.key(of: relative) == key && start.isIntact(relative)
     }
 
-    /// Whether the staging folder holds this dashboard exactly as a site whose manifest gives it `digest` does.
+    /// Whether the spare had this file with this key but it was changed in place since it was recorded.
+    func heldChanged(_ relative: String, key: String) -> Bool {
+        guard let start, StagedOutput.isSafe(relative) else { return false }
+        if let id = SiteRecord.owner(of: relative), start.manifest.dashboards[id] != nil, !trusted.contains(id) { return false }
+        return start.key(of: relative) == key && start.wasChanged(relative)
+    }
+
+    /// Whether the staging folder holds this dashboard exactly as a site whose manifest gives it `digest` does,
+    /// every file of it as it was when the spare was recorded.
     func holds(dashboard id: String, digest: String) -> Bool {
-        trusted.contains(id) && start?.manifest.dashboards[id]?.digest == digest
+        guard trusted.contains(id), let start, start.manifest.dashboards[id]?.digest == digest, let files = start.files(of: id) else {
+            return false
+        }
+        return files.keys.allSatisfy { start.isIntact($0) }
+    }
+
+    /// The stamps of these files of the staging folder (those that are regular files).
+    func fileStamps(of paths: some Sequence<String>) -> [String: String] {
+        var result: [String: String] = [:]
+        for path in paths {
+            if let stamp = Folders.fileStamp(staging + "/" + path) { result[path] = stamp }
+        }
+        return result
     }
 
     /// The files the spare's manifest gives a dashboard the staging folder still holds as it says.
@@ -293,18 +314,18 @@ public final class StagedOutput {
         finished = true
     }
 
-    /// Records the stamps of the staged site's folders beside the output, with the published site's, just before
-    /// the exchange: whichever of the two is published when a build stops, its stamps are known.
-    func recordStamps(_ stamps: [String: String], previous: SiteRecord?) throws {
-        var sites = [(root: staging, folders: stamps)]
-        if let previous, previous.hasStamps { sites.append((output, previous.folders)) }
+    /// Records the stamps of the staged site's folders and files beside the output, with the published site's,
+    /// just before the exchange: whichever of the two is published when a build stops, its stamps are known.
+    func recordStamps(_ stamps: [String: String], files: [String: String], previous: SiteRecord?) throws {
+        var sites = [FolderStamps.Site(root: staging, folders: stamps, files: files)]
+        if let previous, previous.hasStamps { sites.append(.init(root: output, folders: previous.folders, files: previous.fileStamps)) }
         try FolderStamps.write(sites, to: lock.stamps)
     }
 
     /// Keeps the previous site, which the exchange left at the staging path, as the spare the next build starts
     /// from. After a first build there is no previous site: the spare is made by hard-linking the new one. A spare
     /// is only ever a help: if it cannot be made, the next build starts from nothing.
-    func keepOld(stamps: [String: String]) {
+    func keepOld(stamps: [String: String], files: [String: String]) {
         if swapped {
             if rename(staging, lock.spare) != 0 { try? Folders.remove(staging) }
             return
@@ -330,7 +351,8 @@ public final class StagedOutput {
             }
             var copied: [String: String] = [:]
             for folder in made { copied[folder] = Folders.stamp(staging + "/" + folder) }
-            try FolderStamps.write([(output, stamps), (staging, copied)], to: lock.stamps)
+            // The spare's files are the published site's, by hard link: the same inodes, sizes and times.
+            try FolderStamps.write([.init(root: output, folders: stamps, files: files), .init(root: staging, folders: copied, files: files)], to: lock.stamps)
             guard rename(staging, lock.spare) == 0 else { throw Folders.failure("keep", staging) }
             finished = true
         } catch {

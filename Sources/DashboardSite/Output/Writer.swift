@@ -48,6 +48,8 @@ struct Writer {
     private(set) var reused = 0
     /// Pages rendered (the rest were carried over unrendered).
     private(set) var pagesRendered = 0
+    /// Files the published site or the spare had with the same key but changed in place since, so made again.
+    private(set) var repaired = Set<String>()
 
     init(staged: StagedOutput, previous: SiteRecord?, failAfterWrites: Int?) {
         self.staged = staged
@@ -55,9 +57,23 @@ struct Writer {
         self.failAfterWrites = failAfterWrites
     }
 
-    /// Whether the published site has this file with this key.
+    /// Whether the published site has this file with this key, as it was when the site was recorded (its stamp
+    /// unchanged).
     private func published(_ path: String, key: String) -> Bool {
-        previous?.key(of: path) == key && staged.previousExists(path)
+        guard let previous, StagedOutput.isSafe(path) else { return false }
+        return previous.key(of: path) == key && previous.isIntact(path)
+    }
+
+    /// Whether the published site or the spare holds this file with this key as it was recorded, so it can be
+    /// carried over.
+    func verified(_ path: String, key: String) -> Bool {
+        staged.holds(path, key: key) || published(path, key: key)
+    }
+
+    /// Whether the published site or the spare had this file with this key but it was changed in place since.
+    private func changedOutside(_ path: String, key: String) -> Bool {
+        if let previous, StagedOutput.isSafe(path), previous.key(of: path) == key, previous.wasChanged(path) { return true }
+        return staged.heldChanged(path, key: key)
     }
 
     /// Two outputs with one path would leave only the last: a build error, never a silent loss.
@@ -86,15 +102,21 @@ struct Writer {
     mutating func carryIfKept(_ path: String, key: String) throws -> Bool {
         try checkUnclaimed(path)
         let held = staged.holds(path, key: key), published = published(path, key: key)
-        guard held || published else { return false }
+        guard held || published else {
+            if changedOutside(path, key: key) { repaired.insert(path) }
+            return false
+        }
         try keep(path, key: key, held: held, published: published)
         return true
     }
 
-    /// Carries a file of the published site over with its key (an unchanged dashboard's, from its manifest).
+    /// Carries a file of the published site over with its key (an unchanged dashboard's, from its manifest, each
+    /// file of which was `verified` first).
     mutating func carry(_ path: String, key: String) throws {
         try checkUnclaimed(path)
-        try keep(path, key: key, held: staged.holds(path, key: key), published: published(path, key: key))
+        let held = staged.holds(path, key: key), published = published(path, key: key)
+        guard held || published else { throw BuildError.at(.write, path, StagedOutput.Failure.io("\(path) changed while the site was built")) }
+        try keep(path, key: key, held: held, published: published)
     }
 
     /// Left as the staging folder holds it, or linked from the published site.
