@@ -172,8 +172,9 @@ public enum InputLoader {
         for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
             diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
         }
-        guard var builder else { return (nil, diagnostics) }
-        let (dashboard, assembly) = builder.finish()
+        // Taken out of the optional, not copied: a second reference to its figures would make `finish` copy them all.
+        guard var assembler = builder.take() else { return (nil, diagnostics) }
+        let (dashboard, assembly) = assembler.finish()
         diagnostics.append(contentsOf: assembly)
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))

@@ -11,14 +11,13 @@ public enum ChartFit {
         let sizes = [settings.pageChart, settings.pageChart.scaled(2), settings.printChart]
         var diagnostics = Diagnostics()
         for dashboard in dashboards.flatMap({ [$0] + $0.frozenEditions.map(\.dashboard) }) {
-            let analysis = Analysis.dashboard(dashboard, asOf: nil)
-            for indicator in dashboard.definition.indicators {
-                guard let indicatorAnalysis = analysis.analysis(indicator.id) else { continue }
+            // One indicator's analysis at a time: a dashboard of a million figures is checked in the memory of one.
+            Analysis.forEachIndicator(dashboard) { indicatorAnalysis, analysis in
                 let specs = [ChartSpec.indicator(indicatorAnalysis, in: analysis)] + [ChartSpec.movingRange(indicatorAnalysis)].compactMap { $0 }
                 if let failure = firstFailure(specs, sizes: sizes, renderer: renderer) {
                     diagnostics.error(
                         "this indicator's chart cannot be drawn at the size every indicator page needs: \(failure); shorten its title or its longest words",
-                        at: indicator.location)
+                        at: indicatorAnalysis.indicator.location)
                 }
             }
         }

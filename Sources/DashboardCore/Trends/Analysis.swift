@@ -233,7 +233,14 @@ public enum Analysis {
     public static func asOf(_ dashboard: Dashboard, requested: Period? = nil) -> Period? {
         if let requested { return requested }
         if let declared = dashboard.definition.asOf { return declared }
-        return dashboard.series.values.flatMap { $0 }.filter { !$0.period.frequency.isYearToDate }.map(\.period).max()
+        // Walked in place: a million figures are not copied to find the latest.
+        var latest: Period?
+        for observations in dashboard.series.values {
+            for observation in observations where !observation.period.frequency.isYearToDate {
+                if latest.map({ observation.period > $0 }) ?? true { latest = observation.period }
+            }
+        }
+        return latest
     }
 
     /// Whether a figure for `period` was known when the dashboard stood at `asOf`: its period has begun by then.
@@ -243,24 +250,58 @@ public enum Analysis {
     }
 
     public static func dashboard(_ unresolved: Dashboard, asOf requested: Period? = nil) -> DashboardAnalysis {
-        let asOf = asOf(unresolved, requested: requested)
-        // One value a period where figures carry vintages: the latest published, or for an edition asked for by
-        // period (--as-of, an archived edition) the latest published by then.
-        let (dashboard, earlierVintages) = Vintages.resolved(unresolved, asOf: requested == nil ? nil : asOf)
-        let definition = dashboard.definition
-        var order = definition.sections.flatMap(\.indicatorIDs)
-        for indicator in definition.indicators where !order.contains(indicator.id) { order.append(indicator.id) }
-        let analyses = order.compactMap { id in
-            definition.indicator(id).map { definition in
-                var analysis = indicator(definition, in: dashboard, asOf: asOf)
+        let resolved = Resolved(unresolved, asOf: requested)
+        let analyses = resolved.order.compactMap(resolved.analysis)
+        let definition = resolved.dashboard.definition
+        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
+        let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) }, key: definition.ragKey)
+        return DashboardAnalysis(dashboard: resolved.dashboard, asOf: resolved.asOf, indicators: analyses, overview: overview)
+    }
+
+    /// Each indicator's analysis in turn, in the order `dashboard(_:asOf:)` gives them, with a dashboard analysis
+    /// that holds only that indicator and the indicators it is made of (its parts): for checks that look at one chart
+    /// at a time, so memory holds one indicator's analysis rather than every indicator's at once.
+    public static func forEachIndicator(
+        _ unresolved: Dashboard, asOf requested: Period? = nil, _ body: (IndicatorAnalysis, DashboardAnalysis) throws -> Void
+    ) rethrows {
+        let resolved = Resolved(unresolved, asOf: requested)
+        for id in resolved.order {
+            guard let analysis = resolved.analysis(id) else { continue }
+            let parts = analysis.indicator.parts.compactMap(resolved.analysis)
+            let partial = DashboardAnalysis(
+                dashboard: resolved.dashboard, asOf: resolved.asOf, indicators: [analysis] + parts, overview: Overview())
+            try body(analysis, partial)
+        }
+    }
+
+    /// A dashboard with one value a period where figures carry vintages (the latest published, or for an edition
+    /// asked for by period, such as --as-of or an archived edition, the latest published by then), and what each
+    /// indicator's analysis needs from it.
+    struct Resolved {
+        let dashboard: Dashboard
+        let asOf: Period?
+        let earlierVintages: [String: [Period: [Observation]]]
+        /// Indicator ids in section order, then any indicators in no section.
+        let order: [String]
+
+        init(_ unresolved: Dashboard, asOf requested: Period?) {
+            let asOf = Analysis.asOf(unresolved, requested: requested)
+            (dashboard, earlierVintages) = Vintages.resolved(unresolved, asOf: requested == nil ? nil : asOf)
+            self.asOf = asOf
+            let definition = dashboard.definition
+            var order = definition.sections.flatMap(\.indicatorIDs)
+            for indicator in definition.indicators where !order.contains(indicator.id) { order.append(indicator.id) }
+            self.order = order
+        }
+
+        func analysis(_ id: String) -> IndicatorAnalysis? {
+            dashboard.definition.indicator(id).map { definition in
+                var analysis = Analysis.indicator(definition, in: dashboard, asOf: asOf)
                 analysis.revisions = Revisions.of(id, in: dashboard, asOf: asOf)
                 analysis.earlierVintages = earlierVintages[id] ?? [:]
                 return analysis
             }
         }
-        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
-        let overview = overview(analyses.filter { placed.isEmpty || placed.contains($0.indicator.id) }, key: definition.ragKey)
-        return DashboardAnalysis(dashboard: dashboard, asOf: asOf, indicators: analyses, overview: overview)
     }
 
     public static func overview(_ analyses: [IndicatorAnalysis], key: RAGKey = .standard) -> Overview {
