@@ -255,14 +255,9 @@ enum PageFactory {
 
     // MARK: - Indicator page
 
-    static func headline(_ analysis: IndicatorAnalysis) -> String {
-        guard let latest = analysis.latest else { return "No figure yet." }
-        var text = "\(analysis.format(latest)) in \(latest.label)"
-        if let change = analysis.change {
-            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(analysis.label(change.fromPeriod))"
-        }
-        return text + "."
-    }
+    /// The indicator's finding in words (`Finding`): the headline of its page, its pack part and its part of the
+    /// Word report.
+    static func headline(_ analysis: IndicatorAnalysis) -> String { Finding.sentence(analysis) }
 
     static func facts(_ analysis: IndicatorAnalysis) -> [Fact] {
         var facts: [Fact] = []
