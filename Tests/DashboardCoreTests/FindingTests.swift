@@ -43,7 +43,8 @@ struct FindingTests {
         #expect(finding(indicator("cases"), fall) == "Lower than June 2020: 36 in July 2020, down from 50.")
         #expect(finding(indicator("cases"), [observation("June 2020", 50), observation("July 2020", 50)]) == "The same as June 2020: 50 in July 2020, the same as then.")
         // Within the similar band (2% of 500): similar, with both figures.
-        #expect(finding(indicator("cases", polarity: .low), [observation("June 2020", 500), observation("July 2020", 505)]) == "Similar to June 2020: 505 in July 2020, up from 500.")
+        #expect(
+            finding(indicator("cases", polarity: .low), [observation("June 2020", 500), observation("July 2020", 505)]) == "Similar to June 2020: 505 in July 2020, up from 500.")
     }
 
     @Test("4 of 18 after 3 of 17 where low is good: worse, could be chance; similar to England at 95%, printed as counted")

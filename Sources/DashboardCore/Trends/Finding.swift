@@ -121,8 +121,10 @@ public enum Finding {
         let decimals = { (value: Double) in Formatting.decimalPlaces(of: value, minimum: analysis.decimals) }
         if let significance = analysis.significance, !significance.comparisons.isEmpty {
             let items = significance.comparisons.map { test in
-                (judgement: "\(test.word) \(test.placement == .similar ? "to" : "than")",
-                 comparator: "\(test.name) (\(analysis.format(test.comparator, decimals: decimals(test.comparator))))")
+                (
+                    judgement: "\(test.word) \(test.placement == .similar ? "to" : "than")",
+                    comparator: "\(test.name) (\(analysis.format(test.comparator, decimals: decimals(test.comparator))))"
+                )
             }
             return grouped(items) + ", at \(significance.level) confidence"
         }

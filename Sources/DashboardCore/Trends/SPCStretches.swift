@@ -148,9 +148,10 @@ extension SPC.Result {
         return "Trial limits: the mean and limits rest on \(count) figures (fewer than \(SPC.trialLimitPoints)), so they will change as figures are added"
     }
 
-    /// The variation sentence with the stretch it is judged from: "Common cause variation: no significant change,
-    /// since the break in data in December 2019".
+    /// The variation sentence with the process it is judged against, so it is never read as a comparison with
+    /// the previous figure: "Common cause variation: no significant change, against the process since the break
+    /// in data in December 2019".
     public var variationSentence: String {
-        variation.sentence + (since.map { ", " + $0 } ?? "")
+        variation.sentence + ", " + judgedAgainst
     }
 }
