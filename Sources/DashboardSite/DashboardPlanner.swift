@@ -412,8 +412,12 @@ enum DataDownload {
             ["indicator", "period", "value", "numerator", "denominator", "note"] + (hasVintages ? ["published", "source"] : [])
                 + (hasIntervals ? ["interval lower", "interval upper", "interval level", "interval method"] : [])
         ]
-        let rows = analysis.observations.flatMap { (analysis.earlierVintages[$0.period] ?? []) + [$0] }
-        for observation in rows {
+        // Each row with whether it is the figure shown: an earlier vintage has its own counts, so the shown
+        // figure's interval is not its.
+        let rows = analysis.observations.flatMap { shown in
+            (analysis.earlierVintages[shown.period] ?? []).map { (observation: $0, isShown: false) } + [(observation: shown, isShown: true)]
+        }
+        for (observation, isShown) in rows {
             var value = ""
             if let number = observation.value {
                 value = Formatting.number(number, decimals: observation.decimals, grouping: false)
@@ -434,9 +438,7 @@ enum DataDownload {
                     observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                     CSVWriter.text(observation.note ?? ""),
                 ] + (hasVintages ? [publishedText(observation.vintage?.published), CSVWriter.text(observation.vintage?.source ?? "")] : [])
-            // An earlier vintage of a period has its own counts: its interval is not the shown figure's.
-            let shown = observation.vintage == nil || analysis.observations.contains { $0 == observation }
-            lines.append(fields + (hasIntervals ? intervalFields(shown ? analysis.intervals[observation.period] : nil, analysis: analysis) : []))
+            lines.append(fields + (hasIntervals ? intervalFields(isShown ? analysis.intervals[observation.period] : nil, analysis: analysis) : []))
         }
         return CSVWriter.document(lines, lineEnding: .crlf)
     }

@@ -93,6 +93,17 @@ struct FindingTests {
         #expect(gapLast == "Worse than June 2020: 50 in July 2020, up from 36; August 2020 is a gap (break in data).")
     }
 
+    @Test("compared past a gap or with a year earlier: the period compared with is the one named")
+    func otherBases() {
+        var definition = indicator("cases", polarity: .low)
+        definition.compareWith = .latestAvailable
+        let figures = [observation("May 2020", 30), observation("June 2020", nil), observation("July 2020", 50)]
+        #expect(finding(definition, figures) == "Worse than May 2020: 50 in July 2020, up from 30.")
+        definition.compareWith = .samePeriodLastYear
+        let yearly = [observation("July 2019", 60), observation("June 2020", 45), observation("July 2020", 50)]
+        #expect(finding(definition, yearly) == "Better than July 2019: 50 in July 2020, down from 60.")
+    }
+
     @Test("a direction only the paper states: its word where it says more, and that the earlier figure is not in the data")
     func statedDirection() {
         var definition = indicator("neet", unit: .percent, polarity: .low)

@@ -1,4 +1,4 @@
-/// What a member should take from an indicator's latest figure, in one or two plain sentences built from the
+/// What a member should take from an indicator's latest figure, in one to three short sentences built from the
 /// judgements already made: the direction against the figure it was compared with (both figures named), whether
 /// chance could explain the change where it was tested, the target met or missed, each comparator with the level
 /// of its test, an SPC signal with the process it is judged against, and where the paper's own word and the
