@@ -171,6 +171,7 @@ public enum WordReport {
                 }
                 cells.append(WordBody.Cell(indicator.period))
                 cells.append(WordBody.Cell(indicator.figure, numeric: true))
+                if dashboard.hasPrevious { cells.append(WordBody.Cell(indicator.previous ?? "Not in the data", numeric: true)) }
                 var compared = [Run(indicator.direction ?? "Not compared", bold: indicator.direction != nil)]
                 if let change = indicator.change { compared.append(Run(": \(change)")) }
                 cells.append(WordBody.Cell(compared))
@@ -198,6 +199,10 @@ public enum WordReport {
             WordBody.Cell("Compared with previous"),
         ]
         var widths = [3.4, 1.2, 1.1, 2.4]
+        if dashboard.hasPrevious {
+            headings.insert(WordBody.Cell("Previous figure", numeric: true), at: 3)
+            widths.insert(1.1, at: 3)
+        }
         if dashboard.hasTargets {
             headings.append(WordBody.Cell("Target", numeric: true))
             widths.append(1.0)

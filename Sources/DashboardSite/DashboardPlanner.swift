@@ -189,6 +189,7 @@ struct DashboardPlanner {
             hasSPC: analysis.indicators.contains { $0.spc != nil || PageFactory.spcUnavailableBadge($0) != nil },
             hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
         page.comparatorHeadings = comparatorColumns
+        page.hasPrevious = sections.contains { $0.rows.contains { $0.previous != nil } }
         page.ragKey = PageFactory.ragKey(definition.ragKey)
         page.hasRAGKey = !page.ragKey.isEmpty
         page.attention = AttentionPage.lines(analysis)
@@ -198,7 +199,7 @@ struct DashboardPlanner {
         page.indicatorCount = analysis.indicators.count
         page.columns =
             4 + comparatorColumns.count
-            + [page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasSPC, page.hasTrends].filter { $0 }.count
+            + [page.hasPrevious, page.hasTargets, page.hasRAG, page.hasQuartiles, page.hasSPC, page.hasTrends].filter { $0 }.count
         if let earlier, let period = earlier.edition.period {
             page.changesURL = "changes.html"
             page.changesSince = period.label
@@ -405,9 +406,18 @@ enum DataDownload {
     /// gave one (`published` and `source` columns only then).
     static func csv(_ analysis: IndicatorAnalysis) -> String {
         let hasVintages = !analysis.earlierVintages.isEmpty || analysis.observations.contains { $0.vintage != nil }
-        var lines = [["indicator", "period", "value", "numerator", "denominator", "note"] + (hasVintages ? ["published", "source"] : [])]
-        let rows = analysis.observations.flatMap { (analysis.earlierVintages[$0.period] ?? []) + [$0] }
-        for observation in rows {
+        // Interval columns where any figure has counts to give one.
+        let hasIntervals = !analysis.intervals.isEmpty
+        var lines = [
+            ["indicator", "period", "value", "numerator", "denominator", "note"] + (hasVintages ? ["published", "source"] : [])
+                + (hasIntervals ? ["interval lower", "interval upper", "interval level", "interval method"] : [])
+        ]
+        // Each row with whether it is the figure shown: an earlier vintage has its own counts, so the shown
+        // figure's interval is not its.
+        let rows = analysis.observations.flatMap { shown in
+            (analysis.earlierVintages[shown.period] ?? []).map { (observation: $0, isShown: false) } + [(observation: shown, isShown: true)]
+        }
+        for (observation, isShown) in rows {
             var value = ""
             if let number = observation.value {
                 value = Formatting.number(number, decimals: observation.decimals, grouping: false)
@@ -428,9 +438,17 @@ enum DataDownload {
                     observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
                     CSVWriter.text(observation.note ?? ""),
                 ] + (hasVintages ? [publishedText(observation.vintage?.published), CSVWriter.text(observation.vintage?.source ?? "")] : [])
-            lines.append(fields)
+            lines.append(fields + (hasIntervals ? intervalFields(isShown ? analysis.intervals[observation.period] : nil, analysis: analysis) : []))
         }
         return CSVWriter.document(lines, lineEnding: .crlf)
+    }
+
+    /// An interval's ends in the indicator's unit (to one more decimal than the figures), its level and method.
+    static func intervalFields(_ estimate: FigureInterval?, analysis: IndicatorAnalysis) -> [String] {
+        guard let estimate else { return ["", "", "", ""] }
+        let decimals = max(analysis.decimals, 1) + 1
+        let end = { (value: Double) in Formatting.number(value, decimals: decimals, grouping: false) + (analysis.unit == .percent ? "%" : "") }
+        return [end(estimate.interval.lower), end(estimate.interval.upper), "\(estimate.level)", estimate.method.name]
     }
 
     /// A publication date as `2020-09-01`, an edition as its period's name.

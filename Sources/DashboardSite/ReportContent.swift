@@ -24,6 +24,7 @@ public struct ReportDashboard: Sendable {
     public var quartileCounts: [ReportCount]
     public var sections: [ReportSection]
     /// Columns of the KPI table worth showing: only when some indicator has something for them.
+    public var hasPrevious: Bool
     public var hasTargets: Bool
     public var hasRAG: Bool
     public var hasNational: Bool
@@ -51,6 +52,8 @@ public struct ReportIndicator: Sendable {
     public var displayTitle: String
     public var period: String
     public var figure: String
+    /// The figure the direction was judged against, with its period: "36 (June 2020)".
+    public var previous: String?
     /// "Better", "Worse", "Similar", "Higher" …: never an arrow alone.
     public var direction: String?
     /// The change in words: "up 2.1 percentage points (+3.2%)".
@@ -60,7 +63,7 @@ public struct ReportIndicator: Sendable {
     public var target: String?
     /// A status of the dashboard's RAG key.
     public var rag: RAGStatus?
-    /// The RAG rule in brief ("within the amber band").
+    /// The RAG rule in brief ("misses the target, within the amber band").
     public var ragRule: String?
     /// Separate ratings beside the status: "Activity: Amber".
     public var ratings: [String] = []
@@ -262,7 +265,7 @@ extension ReportContent {
             counts: PageFactory.tiles(overview).map { ReportCount(count: $0.count, label: $0.label) },
             quartileCounts: overview.benchmarked > 0 ? PageFactory.quartileTiles(overview).map { ReportCount(count: $0.count, label: $0.label) } : [],
             sections: sections,
-            hasTargets: all.contains { $0.target != nil }, hasRAG: all.contains { $0.rag != nil || !$0.ratings.isEmpty },
+            hasPrevious: all.contains { $0.previous != nil }, hasTargets: all.contains { $0.target != nil }, hasRAG: all.contains { $0.rag != nil || !$0.ratings.isEmpty },
             hasNational: all.contains { $0.national != nil }, hasQuartiles: all.contains { $0.quartile != nil },
             hasNeighbours: all.contains { $0.neighbours != nil }, comparatorHeadings: definition.kpiComparators)
     }
@@ -290,7 +293,7 @@ extension ReportContent {
             .map { PageFactory.benchmarkFigure($0.benchmark, analysis) }
         return ReportIndicator(
             id: analysis.indicator.id, title: analysis.indicator.title, displayTitle: row.title, period: row.period,
-            figure: row.figure, direction: analysis.direction?.direction.words, change: row.change,
+            figure: row.figure, previous: row.previous?.text, direction: analysis.direction?.direction.words, change: row.change,
             directionDetail: row.direction?.detail, target: row.target, rag: analysis.rag?.status,
             ragRule: analysis.rag?.summary, ratings: row.ratings.map(\.text), national: national, comparators: row.comparators.map(\.text), neighbours: row.neighbours,
             quartile: row.quartile,

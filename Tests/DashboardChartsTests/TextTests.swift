@@ -18,7 +18,7 @@ struct TextTests {
         let text = ChartText.altText(analysis.first, in: analysis)
         #expect(text.hasPrefix("Statistical process control (XmR) chart of Pathway decisions waiting to be assigned: monthly figures from May 2019 to July 2020."))
         #expect(text.contains("The latest figure is 10 in July 2020, down 4 (28.6%) from 14 in June 2020, which is better (low is good)."))
-        #expect(text.contains("Special cause variation: improvement (lower), with 7 special-cause points."))
+        #expect(text.contains("Special cause variation: improvement (lower), against the process since May 2019, with 7 special-cause points."))
         #expect(text.contains("There is no figure from December 2019 to February 2020: break in data while tableau was developed."))
         #expect(text.contains("Trial limits: the mean and limits rest on 12 figures (fewer than 13), so they will change as figures are added."))
     }

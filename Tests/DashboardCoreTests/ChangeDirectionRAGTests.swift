@@ -248,8 +248,8 @@ struct ChangeDirectionRAGTests {
     @Test("each status carries its rule in brief for a table cell")
     func summaries() {
         #expect(byTarget(97, target: 97, .high)?.summary == "meets the target")
-        #expect(byTarget(94.9, target: 97, .high)?.summary == "within the amber band")
-        #expect(byTarget(26.4, target: 19.1, .low)?.summary == "beyond the amber band")
+        #expect(byTarget(94.9, target: 97, .high)?.summary == "misses the target, within the amber band")
+        #expect(byTarget(26.4, target: 19.1, .low)?.summary == "misses the target, beyond the amber band")
         #expect(RAGRules.byQuartile(quartile: 1, position: nil, direction: nil).summary == "top quartile")
         #expect(RAGRules.byQuartile(quartile: 2, position: .high, direction: .better).summary == "high in 2nd quartile, improving")
         #expect(RAGRules.byQuartile(quartile: 3, position: .low, direction: .worse).summary == "low in 3rd quartile, declining")

@@ -39,7 +39,7 @@ struct SPCBreakTests {
         #expect(result.points[16].movingRange == nil)
         #expect(result.variation == .commonCause)
         #expect(result.since == "since the break in data in July 2019")
-        #expect(result.variationSentence == "Common cause variation: no significant change, since the break in data in July 2019")
+        #expect(result.variationSentence == "Common cause variation: no significant change, against the process since the break in data in July 2019")
         #expect(!result.hasTrialLimits)
         // With one stretch the later figures are a shift above one mean: what the break prevents.
         let across = try SPC.analyse(series, polarity: .high, target: nil, options: Self.options(series, acrossBreaks: true)).get()

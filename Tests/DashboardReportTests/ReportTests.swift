@@ -199,6 +199,18 @@ struct ReportTests {
         }
         #expect(kpiSections.count == 1)
         #expect(kpiSections.first?.landscape == true)
+        // The previous figure the direction was judged against, beside the current one, where the data has one
+        // (the paper behind children-and-families states every direction, so it has no such column).
+        func kpiHeadings(_ document: Element) throws -> [String]? {
+            let kpiTable = try #require(document.all("w:tbl").first { ($0.first("w:tblCaption")?["w:val"] ?? "").hasSuffix("key performance indicators") })
+            return kpiTable.children.first { $0.name == "w:tr" }?.children.filter { $0.name == "w:tc" }.map(\.wordText)
+        }
+        #expect(try kpiHeadings(document)?.prefix(4) == ["Indicator", "Period", "Current figure", "Compared with previous"])
+        let cfwsPath = scratch.path + "/cfws.docx"
+        #expect(try run(["report", "cfws", "-o", cfwsPath]).status == 0)
+        let cfws = try Docx(path: cfwsPath).xml("word/document.xml")
+        #expect(try kpiHeadings(cfws)?.prefix(5) == ["Indicator", "Period", "Current figure", "Previous figure", "Compared with previous"])
+        #expect(cfws.all("w:tc").contains { $0.wordText == "36 (June 2020)" })
         // RAG in words, with the status's fill colour behind it.
         let cells = document.all("w:tc")
         let green = cells.filter { $0.wordText.hasPrefix("Green") }

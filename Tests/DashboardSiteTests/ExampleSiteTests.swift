@@ -119,7 +119,9 @@ struct ExampleSiteTests {
         #expect(page.contains("href=\"family-star-positive-rate.csv\""))
         #expect(page.contains("charts/family-star-positive-rate-print.png"))
         let csv = read("\(output)/cfws/family-star-positive-rate.csv")
-        #expect(csv.hasPrefix("indicator,period,value,numerator,denominator,note\r\n"))
+        #expect(csv.hasPrefix("indicator,period,value,numerator,denominator,note,interval lower,interval upper,interval level,interval method\r\n"))
+        // The interval from the numerator and denominator indicators' counts (70 of 103 in 2020/21 Q1).
+        #expect(csv.contains("family-star-positive-rate,2020/21 Q1,68.0%,,,,58.44%,76.19%,95%,Wilson score interval\r\n"))
         #expect(csv.contains("family-star-positive-rate,2019/20 Q1,67.1%,,,"))
     }
 

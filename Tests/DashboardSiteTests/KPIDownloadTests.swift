@@ -27,6 +27,11 @@ struct KPIDownloadTests {
         #expect(row[2...3] == ["2020/21 Q1", "26.4% (62)"])
         #expect(row[6...7] == ["19.1%", "Red"])
         #expect(row[9...10] == ["4", "22.1%"])
+        // The paper states every direction here, so no previous figure is in the data and there is no column for
+        // one; where the figures give the direction, the figure it was judged against, with its period.
+        let cfws = read(output + "/cfws/kpi.csv")
+        #expect(cfws.hasPrefix("section,indicator,period,figure,previous figure,previous period,compared with previous,change,"))
+        #expect(cfws.contains(",July 2020,50,36,June 2020,"))
         // A change that starts with a minus sign is kept from opening as a formula.
         #expect(read(output + "/cfws/kpi.csv").contains(",'-28 (-2.0%),"))
     }

@@ -45,7 +45,7 @@ struct SPCPageTests {
 
         let page = read(output + "/spc/waiting.html")
         // The judgement is from the latest stretch, and says so.
-        #expect(page.contains("<strong>Common cause variation: no significant change, since the change in process in May 2020</strong>"))
+        #expect(page.contains("<strong>Common cause variation: no significant change, against the process since the change in process in May 2020</strong>"))
         #expect(page.contains("<strong>Assurance: the process will consistently meet the target</strong>"))
         #expect(page.contains("The limits are worked afresh from each change in the process (rebased): May 2019 to April 2020: mean 100.0"))
         #expect(page.contains("May 2020 to April 2021 (after a change in process): mean 60.3"))

@@ -32,6 +32,12 @@ public enum ChartText {
             sentences.append(what + ".")
         }
         sentences += latestSentences(analysis)
+        if let significance = analysis.significance {
+            // The latest figure's interval and what it says beside each comparator, as the page gives them.
+            var sentence = "Its confidence interval is " + significance.describe(unit: analysis.unit, decimals: analysis.decimals)
+            if !significance.comparisons.isEmpty { sentence += ": " + list(significance.comparisons.map(\.sentence)) }
+            sentences.append(sentence + ".")
+        }
         if spec.kind == .stacked, let last = analysis.latest?.period {
             let parts = spec.series.compactMap { series -> String? in
                 guard let index = spec.categories.firstIndex(where: { $0.name == last.label }), let value = series.values[index] else { return nil }
@@ -152,6 +158,7 @@ public enum ChartText {
         }
         var parts = [first.endingWithStop, dashboard.dashboard.definition.organisation.endingWithStop]
         if let source = analysis.indicator.source { parts.append("Source: \(source)".endingWithStop) }
+        if let note = analysis.partsNote { parts.append(note) }
         return parts.joined(separator: " ")
     }
 

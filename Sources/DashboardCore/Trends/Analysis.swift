@@ -90,8 +90,21 @@ public struct IndicatorAnalysis: Sendable {
     public var significance: Significance?
     /// The level the tests are made at (`significance: {level: …}`, else 95%).
     public var significanceLevel: ConfidenceLevel = .ninetyFive
+    /// Periods where the indicator's parts sum to something other than its total (`PartsSum`).
+    public var partsMismatches: [PartsMismatch] = []
+    /// Each figure's confidence interval at that level, where its counts allow one, by period.
+    public var intervals: [Period: FigureInterval] = [:]
 
     public var unit: MeasureUnit { indicator.unit }
+
+    /// Where the parts do not add up to the total: the latest such period in words, and how many others there
+    /// are, for the page and under the chart. Nil where they add up (or there are no parts).
+    public var partsNote: String? {
+        guard let last = partsMismatches.last else { return nil }
+        let others = partsMismatches.count - 1
+        let more = others == 0 ? "" : " The parts differ from the total in \(Wording.count(others, "other period")) too."
+        return last.sentence(unit: unit) + more
+    }
 
     /// Whether the latest figure meets its target, by the indicator's polarity; nil without both or a polarity.
     public var meetsTarget: Bool? {
@@ -369,6 +382,7 @@ public enum Analysis {
         analysis.yearToDate = YearToDateRules.figures(for: indicator, in: observations, numerators: numerators, denominators: denominators)
 
         analysis.seriesTargets = series.map { indicator.target(for: $0.period) }
+        analysis.partsMismatches = PartsSum.mismatches(indicator, series: series, dashboard: dashboard)
         (analysis.commentary, analysis.earlierCommentary) = PeriodCommentary.select(
             indicator.periodCommentary, asOf: asOf,
             latest: series.last?.period)
@@ -425,6 +439,8 @@ public enum Analysis {
             (indicator.significanceLevel ?? dashboard.definition.significanceLevel).flatMap(ConfidenceLevel.init(percent:)) ?? .ninetyFive
         analysis.significance = Significance.assess(
             analysis, numerators: numerators, denominators: denominators, level: analysis.significanceLevel)
+        analysis.intervals = Significance.intervals(
+            observations, unit: indicator.unit, numerators: numerators, denominators: denominators, level: analysis.significanceLevel)
 
         if series.count >= 2 {
             // Breaks noted in the data and those dashboard.yml declares each start a new stretch.

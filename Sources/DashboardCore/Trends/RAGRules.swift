@@ -7,7 +7,7 @@ public struct RAGAssessment: Sendable, Equatable {
     public var method: Method
     /// "Top quartile nationally", "Misses the target of 97.0% by 2.1 pts (amber band to 92.2%)".
     public var rule: String
-    /// The rule in a few words, for a table cell beside the status: "top quartile", "within the amber band".
+    /// The rule in a few words, for a table cell beside the status: "top quartile", "misses the target, within the amber band".
     public var summary: String
     /// When the paper stated a status, what the rules give, so a difference is visible rather than hidden.
     public var computed: RAGAssessment.Computed?
@@ -61,11 +61,11 @@ public enum RAGRules {
         if shortfall <= band + 1e-9 * max(1, abs(target)) {
             return RAGAssessment(
                 status: .amber, method: .target, rule: "misses the target of \(targetText) by \(missText), within the \(bandText)",
-                summary: "within the amber band")
+                summary: "misses the target, within the amber band")
         }
         return RAGAssessment(
             status: .red, method: .target, rule: "misses the target of \(targetText) by \(missText), beyond the \(bandText)",
-            summary: "beyond the amber band")
+            summary: "misses the target, beyond the amber band")
     }
 
     /// The councils' quartile key, as printed under the Leicestershire dashboard:

@@ -128,6 +128,16 @@ extension SPC.Result {
     /// "since the break in data in December 2019" where the judgement's stretch began at a rebase or break.
     public var since: String? { latestSegment?.start?.since }
 
+    /// What the judgement is made against, so an SPC signal is never read as a comparison with the previous
+    /// figure: "against the process since the break in data in December 2019", else since the first figure of the
+    /// stretch ("against the process since April 2018").
+    public var judgedAgainst: String {
+        if let since { return "against the process " + since }
+        let range = latestSegment?.range ?? points.indices
+        guard let first = points[range].first(where: { $0.value != nil }) else { return "against the process" }
+        return "against the process since \(first.period.label)"
+    }
+
     /// The judgement's stretch has trial limits (fewer than 13 figures).
     public var hasTrialLimits: Bool { latestSegment?.hasTrialLimits ?? (observedCount < SPC.trialLimitPoints) }
 
@@ -138,9 +148,10 @@ extension SPC.Result {
         return "Trial limits: the mean and limits rest on \(count) figures (fewer than \(SPC.trialLimitPoints)), so they will change as figures are added"
     }
 
-    /// The variation sentence with the stretch it is judged from: "Common cause variation: no significant change,
-    /// since the break in data in December 2019".
+    /// The variation sentence with the process it is judged against, so it is never read as a comparison with
+    /// the previous figure: "Common cause variation: no significant change, against the process since the break
+    /// in data in December 2019".
     public var variationSentence: String {
-        variation.sentence + (since.map { ", " + $0 } ?? "")
+        variation.sentence + ", " + judgedAgainst
     }
 }

@@ -103,7 +103,29 @@ public struct Significance: Sendable, Equatable {
     static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }
 }
 
+/// One figure's confidence interval, for the data download.
+public struct FigureInterval: Sendable, Equatable {
+    public var method: Significance.Method
+    public var interval: Interval
+    public var level: ConfidenceLevel
+}
+
 extension Significance {
+    /// Each figure's interval where its counts allow one (a figure without counts has none), by period.
+    static func intervals(
+        _ observations: [Observation], unit: MeasureUnit, numerators: [Period: Double], denominators: [Period: Double], level: ConfidenceLevel
+    ) -> [Period: FigureInterval] {
+        var result: [Period: FigureInterval] = [:]
+        for observation in observations {
+            guard let value = observation.value else { continue }
+            let (x, n) = counts(observation, numerators: numerators, denominators: denominators)
+            if let (method, interval) = interval(value: value, unit: unit, numerator: x, denominator: n, level: level) {
+                result[observation.period] = FigureInterval(method: method, interval: interval, level: level)
+            }
+        }
+        return result
+    }
+
     /// The latest figure's interval, its comparison with each comparator and, for percentages of counts, with the
     /// previous figure. Nil where there are no counts (the page says `notTested`).
     static func assess(

@@ -49,29 +49,11 @@ public enum ConsistencyChecks {
     }
 
     static func checkParts(_ indicator: IndicatorDefinition, series: [Observation], dashboard: Dashboard, diagnostics: inout Diagnostics) {
-        guard !indicator.parts.isEmpty else { return }
-        let partSeries = indicator.parts.map { id in (id, Analysis.figures(dashboard.observations(id))) }
-        for observation in series {
-            guard let total = observation.value else { continue }
-            var sum = 0.0
-            var terms: [String] = []
-            var decimals = observation.decimals
-            var complete = true
-            for (id, figures) in partSeries {
-                guard let value = figures[observation.period] else {
-                    complete = false
-                    break
-                }
-                sum += value
-                let partDecimals = dashboard.observations(id).first { $0.period == observation.period }?.decimals ?? 0
-                decimals = max(decimals, partDecimals)
-                terms.append("\(id) \(Formatting.number(value, decimals: partDecimals))")
-            }
-            guard complete, !Formatting.agree(total, sum, decimals: decimals) else { continue }
-            let unit = indicator.unit
+        let unit = indicator.unit
+        for mismatch in PartsSum.mismatches(indicator, series: series, dashboard: dashboard) {
             diagnostics.warning(
-                "\(indicator.id) for \(observation.period.label) is \(Formatting.figure(total, unit: unit, decimals: observation.decimals)), but its parts sum to \(Formatting.figure(sum, unit: unit, decimals: decimals)) (\(terms.joined(separator: " + ")))",
-                at: observation.location)
+                "\(indicator.id) for \(mismatch.period.label) is \(Formatting.figure(mismatch.total, unit: unit, decimals: mismatch.totalDecimals)), but its parts sum to \(Formatting.figure(mismatch.sum, unit: unit, decimals: mismatch.decimals)) (\(mismatch.terms.joined(separator: " + ")))",
+                at: mismatch.location)
         }
     }
 

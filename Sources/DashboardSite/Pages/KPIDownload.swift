@@ -6,7 +6,9 @@ enum KPIDownload {
     static let file = "kpi.csv"
 
     static func csv(_ page: DashboardPage) -> String {
-        var heading = ["section", "indicator", "period", "figure", "compared with previous", "change"]
+        var heading = ["section", "indicator", "period", "figure"]
+        if page.hasPrevious { heading += ["previous figure", "previous period"] }
+        heading += ["compared with previous", "change"]
         if page.hasTargets { heading.append("target") }
         if page.hasRAG { heading += ["RAG status", "RAG rule"] }
         if page.hasQuartiles { heading.append("national quartile (1 = top)") }
@@ -16,7 +18,9 @@ enum KPIDownload {
         var rows = [heading]
         for section in page.sections {
             for row in section.rows {
-                var fields = [section.title, row.title, row.period, row.figure, row.direction?.detail ?? "not compared", row.change ?? ""]
+                var fields = [section.title, row.title, row.period, row.figure]
+                if page.hasPrevious { fields += [row.previous?.figure ?? "", row.previous?.period ?? ""] }
+                fields += [row.direction?.detail ?? "not compared", row.change ?? ""]
                 if page.hasTargets { fields.append(row.target ?? "") }
                 if page.hasRAG { fields += [row.rag?.text ?? "", row.rag?.detail ?? ""] }
                 if page.hasQuartiles { fields.append(row.quartile ?? "") }

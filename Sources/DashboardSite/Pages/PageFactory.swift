@@ -141,7 +141,13 @@ enum PageFactory {
         }
         var text = spc.variation.shortText
         if let assurance = spc.assurance { text += "; " + assurance.shortText.lowercased() }
-        if let since = spc.since { text += ", " + since }
+        // A signal says what it is judged against beside a direction judged against the previous figure, so
+        // "Improvement" never seems to contradict "Worse" in one row; common cause names a stretch since a break.
+        if spc.variation != .commonCause {
+            text += ", " + spc.judgedAgainst
+        } else if let since = spc.since {
+            text += ", " + since
+        }
         return Badge(text: text, style: style, detail: spcDetails(spc), icons: spcIcons(spc))
     }
 
@@ -172,6 +178,7 @@ enum PageFactory {
             url: url,
             period: latest?.label ?? "–",
             figure: latest.map { analysis.format($0) } ?? "No figure",
+            previous: previousFigure(analysis),
             direction: directionBadge(analysis),
             change: changeText(analysis).map { text in
                 // Said beside a direction that chance could explain, so "Better" never stands alone over a change a
@@ -191,6 +198,15 @@ enum PageFactory {
             revised: revisedText(analysis, period: latest?.period),
             commentary: analysis.commentary?.text,
             paperSays: paperSays(analysis))
+    }
+
+    /// The figure the direction was judged against, with its period, as the paper printed it; the period
+    /// compared with where it is a gap. Nil where the data has no earlier figure (a direction the paper states).
+    static func previousFigure(_ analysis: IndicatorAnalysis) -> PreviousFigure? {
+        guard analysis.latest != nil, let previous = analysis.previous else { return nil }
+        let period = analysis.change?.fromName ?? analysis.label(previous.period)
+        if previous.value == nil { return PreviousFigure(figure: "Gap (\(previous.gap?.phrase ?? "no figure"))", period: period) }
+        return PreviousFigure(figure: analysis.format(previous), period: period)
     }
 
     /// Where the paper's stated direction and its own figures disagree, both, side by side: "The paper says:
@@ -255,14 +271,9 @@ enum PageFactory {
 
     // MARK: - Indicator page
 
-    static func headline(_ analysis: IndicatorAnalysis) -> String {
-        guard let latest = analysis.latest else { return "No figure yet." }
-        var text = "\(analysis.format(latest)) in \(latest.label)"
-        if let change = analysis.change {
-            text += ", \(change.describe(unit: analysis.unit, decimals: analysis.decimals)) on \(analysis.label(change.fromPeriod))"
-        }
-        return text + "."
-    }
+    /// The indicator's finding in words (`Finding`): the headline of its page, its pack part and its part of the
+    /// Word report.
+    static func headline(_ analysis: IndicatorAnalysis) -> String { Finding.sentence(analysis) }
 
     static func facts(_ analysis: IndicatorAnalysis) -> [Fact] {
         var facts: [Fact] = []
@@ -298,6 +309,7 @@ enum PageFactory {
                     details: "\(yearOnYear.describe(unit: analysis.unit, decimals: analysis.decimals, relativeForPercentages: true)) on \(yearOnYear.fromName)"))
         }
         if let chance = chanceFact(analysis) { facts.append(chance) }
+        if let parts = analysis.partsNote { facts.append(Fact(term: "Parts and total", details: parts)) }
         facts.append(Fact(term: "Polarity", details: indicator.polarity.sentence.prefix(1).uppercased() + indicator.polarity.sentence.dropFirst()))
         if let target = target(analysis) {
             facts.append(Fact(term: "Target", details: target))

@@ -91,6 +91,8 @@ struct DashboardPage: Encodable {
     var hasNeighbours: Bool
     var hasSPC: Bool
     var hasTrends: Bool
+    /// Some indicator has a previous figure in the data (a dashboard whose paper states every direction has none).
+    var hasPrevious = false
     /// The KPI table's comparator columns, by name.
     var comparatorHeadings: [String] = []
     /// The dashboard's own RAG key, where it sets one.
@@ -135,6 +137,15 @@ struct KeyEntry: Encodable {
     var badge: Badge
     var meaning: String?
     var decided: String
+}
+
+/// One comparator column's cell of a KPI row.
+struct PreviousFigure: Encodable {
+    /// "36", "3 of 17 (17.6%)", or "Gap (break in data)".
+    var figure: String
+    var period: String
+    /// "36 (June 2020)": one line, for downloads and the Word table.
+    var text: String { "\(figure) (\(period))" }
 }
 
 /// One comparator column's cell of a KPI row.
@@ -198,6 +209,8 @@ struct KPIRow: Encodable {
     var url: String
     var period: String
     var figure: String
+    /// The figure the direction was judged against, with its period; nil where the data has none.
+    var previous: PreviousFigure? = nil
     var direction: Badge?
     var change: String?
     /// Why there is no comparison, where the figures say: "February 2020 is a gap (break in data)".
