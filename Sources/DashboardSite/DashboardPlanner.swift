@@ -206,6 +206,18 @@ struct DashboardPlanner {
                 SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
+        if let actionPlan = analysis.dashboard.actionPlan {
+            page.planURL = PlanPageFactory.file
+            page.planLink = PlanPageFactory.linkText(actionPlan, analysis: analysis)
+            let planPage = PlanPageFactory.page(
+                actionPlan, analysis: analysis,
+                chrome: chrome(
+                    "\(actionPlan.title), \(definition.title)", base: base,
+                    crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html"), Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]),
+                archiveNote: edition.archiveNote)
+            plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
+            plan.pages += 1
+        }
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
         plan.pages += 1
@@ -377,7 +389,7 @@ struct DashboardPlanner {
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
 
         let notes = PageFactory.notes(analysis)
-        let page = IndicatorPage(
+        var page = IndicatorPage(
             page: chrome(
                 "\(analysis.indicator.title), \(definition.title)", base: base,
                 crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
@@ -393,6 +405,11 @@ struct DashboardPlanner {
             periodCommentary: analysis.commentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             earlierCommentary: analysis.earlierCommentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             hasEarlierCommentary: !analysis.earlierCommentary.isEmpty)
+        if let actionPlan = dashboard.dashboard.actionPlan {
+            page.planActions = PlanPageFactory.lines(for: id, plan: actionPlan, analysis: dashboard)
+            page.hasPlanActions = !page.planActions.isEmpty
+            page.planTitle = actionPlan.title
+        }
         plan.files.append(assets.page(page, with: "indicator", at: base + "\(id).html"))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)

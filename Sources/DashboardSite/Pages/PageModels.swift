@@ -108,6 +108,9 @@ struct DashboardPage: Encodable {
     var attentionCount = 0
     var attentionNone = ""
     var indicatorCount = 0
+    /// The dashboard's action plan page, where it has one, and the link's words.
+    var planURL: String? = nil
+    var planLink: String? = nil
 }
 
 struct SectionTable: Encodable {
@@ -285,6 +288,10 @@ struct IndicatorPage: Encodable {
     var periodCommentary: CommentaryText?
     var earlierCommentary: [CommentaryText]
     var hasEarlierCommentary: Bool
+    /// The actions of the dashboard's plan meant to move this indicator.
+    var planActions: [PlanActionLine] = []
+    var hasPlanActions = false
+    var planTitle: String? = nil
 }
 
 struct SPCSection: Encodable {
