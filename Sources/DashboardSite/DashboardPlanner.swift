@@ -203,7 +203,8 @@ struct DashboardPlanner {
             page.changesURL = "changes.html"
             page.changesSince = period.label
             try addChangesPage(
-                SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
+                SnapshotChanges.between(earlier.snapshot, snapshot), plan: PlanChanges.between(earlier.snapshot.plan, snapshot.plan),
+                since: period, analysis: analysis, edition: edition,
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
         if let actionPlan = analysis.dashboard.actionPlan {
@@ -233,7 +234,7 @@ struct DashboardPlanner {
     /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and
     /// direction changes, each in a table a committee can read before the dashboard.
     func addChangesPage(
-        _ changes: [SnapshotChange], since: Period, analysis: DashboardAnalysis, edition: Edition,
+        _ changes: [SnapshotChange], plan planChanges: [PlanChange] = [], since: Period, analysis: DashboardAnalysis, edition: Edition,
         crumbs: [Link], plan: inout Plan
     ) throws {
         let known = Set(analysis.indicators.map(\.indicator.id))
@@ -249,16 +250,28 @@ struct DashboardPlanner {
             return ChangeGroup(heading: kind.heading, anchor: "changes-" + kind.rawValue.lowercased(), hasBefore: hasBefore, rows: rows)
         }
         let asOf = analysis.asOf?.label ?? "no figures yet"
-        let summary =
+        var summary =
             changes.isEmpty
             ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
             : SnapshotChanges.counts(changes) + " since the \(since.label) edition."
+        let planTitle = analysis.dashboard.actionPlan?.title ?? "action plan"
+        if !planChanges.isEmpty { summary += " \(planTitle): \(PlanChanges.counts(planChanges))." }
+        let planGroups = PlanChange.Kind.allCases.compactMap { kind -> PlanChangeGroup? in
+            let rows = planChanges.filter { $0.kind == kind }.map { change in
+                PlanChangeRow(ref: change.ref, action: change.action, before: change.before ?? "not rated", after: change.after ?? "not rated")
+            }
+            guard !rows.isEmpty else { return nil }
+            return PlanChangeGroup(
+                heading: kind.heading, anchor: "plan-changes-" + kind.rawValue.lowercased(), hasBefore: kind != .newAction,
+                hasAfter: kind != .removed, rows: rows)
+        }
         let page = ChangesPage(
             page: chrome(
                 "What changed since \(since.label), \(definition.title)", base: edition.base,
                 crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
             title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
-            groups: groups, hasGroups: !groups.isEmpty)
+            groups: groups, hasGroups: !groups.isEmpty, planTitle: planTitle, planGroups: planGroups,
+            hasPlanGroups: !planGroups.isEmpty)
         plan.files.append(assets.page(page, with: "changes", at: edition.base + "changes.html"))
         plan.pages += 1
     }

@@ -107,4 +107,18 @@ struct ActionPlanTests {
         #expect(messages.contains("plan.csv:3:1: error: the action 1.1 is given twice (first on line 2); each ref names one action"))
         #expect(messages.contains("plan.csv:4:5: error: the action 1.2 has no action: say what will be done"))
     }
+
+    @Test("changes between two editions' plans: ratings, new, completed, newly overdue and dropped")
+    func changes() throws {
+        let before = try #require(read(Self.plan).0)
+        var after = before
+        after.actions[0].rating = Self.key.key.status(named: "Green")  // 1.1 Amber → Green, and due 30/09/2020: overdue by November
+        after.actions[1].rating = Self.key.key.status(named: "Blue")  // 1.2 completed
+        after.actions.remove(at: 3)  // 2.1 dropped
+        after.actions.append(PlanAction(ref: "4.1", action: "New", rating: Self.key.key.status(named: "Pink"), location: at()))
+        let changes = PlanChanges.between(PlanSnapshot(before, on: CivilDate(2020, 8, 31)), PlanSnapshot(after, on: CivilDate(2020, 11, 30)))
+        #expect(changes.map(\.sentence) == ["1.1: Amber → Green", "1.1: overdue", "1.2: Red → Blue", "3.1: overdue", "4.1: new (Pink)", "2.1: no longer in the plan"])
+        #expect(changes.map(\.kind) == [.rating, .newlyOverdue, .completed, .newlyOverdue, .newAction, .removed])
+        #expect(PlanChanges.between(nil, PlanSnapshot(after, on: nil)).isEmpty)
+    }
 }

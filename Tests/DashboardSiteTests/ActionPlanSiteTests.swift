@@ -56,6 +56,9 @@ struct ActionPlanSiteTests {
         // The next edition: a month on, with action 1.2 completed.
         edit(input + "/send/dashboard.yml", replacing: "as_of: 2020-08", with: "as_of: 2020-09")
         edit(input + "/send/plan.csv", replacing: "Recruitment paused during lockdown,Red", with: "Coordinators in post,Blue")
+        edit(input + "/send/plan.csv", replacing: "Awaiting the revised JSNA,Pink", with: "Revised JSNA issued,Amber")
+        edit(input + "/send/plan.csv", replacing: "31/10/2020,Survey questions", with: "15/09/2020,Survey questions")
+        edit(input + "/send/plan.csv", replacing: "\n3.1,", with: "\n4.1,Preparation for adulthood,Map the routes to employment for young people with EHC plans,Head of service,31/12/2020,,Pink,,,\n3.1,")
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: input, output: output))
         let archived = read(output + "/send/editions/2020-08/plan.html")
@@ -64,7 +67,15 @@ struct ActionPlanSiteTests {
         #expect(archived.contains("<h2 id=\"overdue\">Overdue: 1</h2>"))
         let latest = read(output + "/send/plan.html")
         #expect(latest.contains("Coordinators in post"))
-        #expect(latest.contains("<h2 id=\"overdue\">Overdue: 0</h2>"))
+        #expect(latest.contains("<h2 id=\"overdue\">Overdue: 1</h2>"))
+        // What changed since the edition the committee saw: computed from the two plans, not typed.
+        let changes = read(output + "/send/changes.html")
+        #expect(changes.contains("Written Statement of Action: 1 rating change, 1 new action, 1 action completed and 1 action newly overdue."), "\(changes)")
+        #expect(changes.contains("<h3 id=\"plan-changes-rating\">Rating changes</h3>"))
+        #expect(changes.contains("<tr><th scope=\"row\"><a href=\"plan.html\">2.1</a></th><td>Refresh the joint strategic needs assessment (JSNA) chapter on SEND</td><td>Pink</td><td>Amber</td></tr>"))
+        #expect(changes.contains("<a href=\"plan.html\">1.2</a></th><td>Recruit additional EHC coordinators to meet the rise in requests for assessment</td><td>Red</td><td>Blue</td></tr>"))
+        #expect(changes.contains("<a href=\"plan.html\">4.1</a></th><td>Map the routes to employment for young people with EHC plans</td><td>Pink</td></tr>"))
+        #expect(changes.contains("<h3 id=\"plan-changes-newlyoverdue\">Newly overdue</h3>"))
     }
 
     @Test func aPlanWithoutItsFileOrWithABadCellIsRefusedAtItsPosition() throws {

@@ -172,6 +172,26 @@ struct ChangesPage: Encodable {
     var summary: String
     var groups: [ChangeGroup]
     var hasGroups: Bool
+    /// Changes to the dashboard's action plan: ratings, new, completed and newly overdue actions.
+    var planTitle: String
+    var planGroups: [PlanChangeGroup]
+    var hasPlanGroups: Bool
+}
+
+struct PlanChangeGroup: Encodable {
+    var heading: String
+    var anchor: String
+    var hasBefore: Bool
+    var hasAfter: Bool
+    var rows: [PlanChangeRow]
+}
+
+/// "1.4: Pink → Amber", as a row of the what-changed page.
+struct PlanChangeRow: Encodable {
+    var ref: String
+    var action: String
+    var before: String
+    var after: String
 }
 
 /// A small image that repeats words printed beside it (so its alt text is empty).
