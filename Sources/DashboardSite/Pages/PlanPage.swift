@@ -137,17 +137,7 @@ enum PlanPageFactory {
         let (byStatus, unrated) = plan.counts()
         let overdue = plan.overdue(on: date)
         let anchors = anchors(plan)
-        let dateWords = date.map { "\($0.day) \(CivilDate.monthNames[$0.month - 1]) \($0.year)" }
-        let overdueSentence: String
-        if let dateWords {
-            let n = overdue.count
-            overdueSentence =
-                n == 0
-                ? "No action is overdue: none due before \(dateWords) (the end of \(asOf?.label ?? "the dashboard's period")) is without a completed rating."
-                : "\(n == 1 ? "1 action was" : "\(n) actions were") due before \(dateWords), the end of \(asOf?.label ?? "the dashboard's period"), and \(n == 1 ? "is" : "are") not rated \(completedNames(plan))."
-        } else {
-            overdueSentence = "The dashboard has no figures yet, so no date to judge actions overdue by."
-        }
+        let overdueSentence = overdueSentence(plan, analysis: analysis)
         let areas = plan.areas.enumerated().map { index, group in
             PlanArea(
                 heading: group.area ?? "Other actions", anchor: "area-\(index + 1)",
@@ -171,6 +161,22 @@ enum PlanPageFactory {
                 return copy
             }, hasOverdue: !overdue.isEmpty,
             areas: areas, hasImpact: plan.actions.contains { $0.impact != nil })
+    }
+
+    /// "1 action was due before 31 August 2020, the end of August 2020, and is not rated Blue."
+    static func overdueSentence(_ plan: ActionPlan, analysis: DashboardAnalysis) -> String {
+        let asOf = analysis.asOf
+        let date = asOfDate(analysis)
+        let overdue = plan.overdue(on: date)
+        let dateWords = date.map { "\($0.day) \(CivilDate.monthNames[$0.month - 1]) \($0.year)" }
+        if let dateWords {
+            let n = overdue.count
+            return n == 0
+                ? "No action is overdue: none due before \(dateWords) (the end of \(asOf?.label ?? "the dashboard's period")) is without a completed rating."
+                : "\(n == 1 ? "1 action was" : "\(n) actions were") due before \(dateWords), the end of \(asOf?.label ?? "the dashboard's period"), and \(n == 1 ? "is" : "are") not rated \(completedNames(plan))."
+        } else {
+            return "The dashboard has no figures yet, so no date to judge actions overdue by."
+        }
     }
 
     static func completedNames(_ plan: ActionPlan) -> String {
