@@ -141,7 +141,8 @@ extension PeriodParser {
         if last == first + 1 {
             // `2019-2020` with a hyphen is the financial year (read before this); `2019 to 2020` could be either.
             return .failure(
-                "can be read as the financial year \(Period.financialYearName(first)) or the calendar years \(first) and \(last); write \(Period.financialYearName(first)) or Jan \(first) – Dec \(last)")
+                "can be read as the financial year \(Period.financialYearName(first)) or the calendar years \(first) and \(last); write \(Period.financialYearName(first)) or Jan \(first) – Dec \(last)"
+            )
         }
         if last - first + 1 > yearSpanLimit { return .failure("is not a period: a span of years is at most \(yearSpanLimit) years") }
         return .period(.span(start: CivilDate(first, 1, 1), end: CivilDate(last, 12, 31)))

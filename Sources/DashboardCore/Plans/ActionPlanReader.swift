@@ -45,7 +45,9 @@ public enum ActionPlanReader {
         var diagnostics = Diagnostics()
         let rows = records.filter { !$0.isBlank }
         guard let header = rows.first else {
-            diagnostics.error("the action plan has no header row: its first line names the columns (ref, area, action, owner, due, status, rating…)", at: SourceLocation(file: file, line: 1, column: 1))
+            diagnostics.error(
+                "the action plan has no header row: its first line names the columns (ref, area, action, owner, due, status, rating…)",
+                at: SourceLocation(file: file, line: 1, column: 1))
             return (nil, diagnostics)
         }
         var columns: [Column: Int] = [:]
