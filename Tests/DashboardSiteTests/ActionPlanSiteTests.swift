@@ -88,6 +88,12 @@ struct ActionPlanSiteTests {
         #expect(changes.contains("<h3 id=\"plan-changes-newlyoverdue\">Newly overdue</h3>"))
     }
 
+    @Test func validateCountsThePlansActions() throws {
+        let result = try run(["validate"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("3 dashboards, 57 indicators, 161 figures, 1 action plan (7 actions): no errors"), "\(result.stderr)")
+    }
+
     @Test func aPlanWithoutItsFileOrWithABadCellIsRefusedAtItsPosition() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
