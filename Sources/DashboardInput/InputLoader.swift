@@ -136,6 +136,7 @@ public enum InputLoader {
         }
 
         var definition: DashboardDefinition?
+        var declaredPlanFile: String?
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -152,6 +153,7 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
+                    declaredPlanFile = DashboardDecoder.declaredPlanFile(root)
                     let (decoded, problems) = DashboardDecoder.decode(root, id: id ?? folder)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
@@ -161,7 +163,7 @@ public enum InputLoader {
 
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
-        let planFiles = Set([definition?.actionPlan?.file].compactMap { $0 })
+        let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
         let dataNames = DataFileReader.readAll(

@@ -112,4 +112,36 @@ struct ActionPlanSiteTests {
         #expect(missing.stderr.contains("send/dashboard.yml:"), "\(missing.stderr)")
         #expect(missing.stderr.contains("there is no action plan file 'plan.csv' beside dashboard.yml"), "\(missing.stderr)")
     }
+
+    @Test func actionPlanKeysAreCheckedAtTheirPosition() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        let yml = input + "/send/dashboard.yml"
+        edit(yml, replacing: "  title: Written Statement of Action\n", with: "  title: Written Statement of Action\n  owner: SEND board\n")
+        edit(yml, replacing: "{status: Amber, meaning: in progress, colour: \"#ffdd00\"}", with: "{status: Amber, meaning: in progress, colour: \"#ffdd00\", complete: maybe}")
+        edit(yml, replacing: "{status: Pink, meaning: \"to be started, awaiting other actions\", colour: \"#f499be\"}", with: "{status: Pink, colour: \"#f499be\", text_colour: \"#ffffff\"}")
+        let result = try run(["validate", "--input", input])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("send/dashboard.yml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("'owner'"), "\(result.stderr)")
+        #expect(result.stderr.contains("complete"), "\(result.stderr)")
+        #expect(result.stderr.contains("the status 'Pink' would be written in #ffffff on #f499be"), "\(result.stderr)")
+        // One error per root cause: the plan named by a dashboard.yml with errors is never read as figures.
+        #expect(!result.stderr.contains("plan.csv"), "\(result.stderr)")
+
+        // A key with no completed status: every action past its date is overdue, which is said.
+        let fresh = scratch.path + "/fresh"
+        try FileManager.default.copyItem(atPath: exampleInput, toPath: fresh)
+        edit(fresh + "/send/dashboard.yml", replacing: ", complete: true}", with: "}")
+        let warned = try run(["validate", "--input", fresh])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("no status of the action plan's key is marked complete: true"), "\(warned.stderr)")
+
+        // The plan file is a .csv or .tsv beside dashboard.yml.
+        edit(fresh + "/send/dashboard.yml", replacing: "file: plan.csv", with: "file: ../plan.xlsx")
+        let misplaced = try run(["validate", "--input", fresh])
+        #expect(misplaced.status == 1)
+        #expect(misplaced.stderr.contains("action_plan's file is the name of a file beside dashboard.yml, such as plan.csv, not '../plan.xlsx'"), "\(misplaced.stderr)")
+    }
 }

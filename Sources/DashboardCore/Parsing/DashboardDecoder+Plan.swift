@@ -1,5 +1,15 @@
 /// `action_plan:`, the file of a dashboard's action plan and the key its actions are rated on.
 extension DashboardDecoder {
+    /// The file `action_plan:` names, read even when the rest of dashboard.yml has errors, so the plan is never
+    /// read as figures (which would bury the one real problem under an error for every heading).
+    public static func declaredPlanFile(_ root: ConfigNode) -> String? {
+        guard case .mapping(let entries) = root.value, let plan = entries.first(where: { $0.key == "action_plan" }),
+            case .mapping(let keys) = plan.value.value, let file = keys.first(where: { $0.key == "file" }),
+            case .scalar(let name) = file.value.value
+        else { return nil }
+        return name.trimmingSpaces
+    }
+
     ///     action_plan:
     ///       file: plan.csv
     ///       title: Written Statement of Action
