@@ -120,7 +120,9 @@ struct ActionPlanSiteTests {
         let yml = input + "/send/dashboard.yml"
         edit(yml, replacing: "  title: Written Statement of Action\n", with: "  title: Written Statement of Action\n  owner: SEND board\n")
         edit(yml, replacing: "{status: Amber, meaning: in progress, colour: \"#ffdd00\"}", with: "{status: Amber, meaning: in progress, colour: \"#ffdd00\", complete: maybe}")
-        edit(yml, replacing: "{status: Pink, meaning: \"to be started, awaiting other actions\", colour: \"#f499be\"}", with: "{status: Pink, colour: \"#f499be\", text_colour: \"#ffffff\"}")
+        edit(
+            yml, replacing: "{status: Pink, meaning: \"to be started, awaiting other actions\", colour: \"#f499be\"}",
+            with: "{status: Pink, colour: \"#f499be\", text_colour: \"#ffffff\"}")
         let result = try run(["validate", "--input", input])
         #expect(result.status == 1)
         #expect(result.stderr.contains("send/dashboard.yml:"), "\(result.stderr)")
