@@ -136,6 +136,7 @@ public enum InputLoader {
         }
 
         var definition: DashboardDefinition?
+        var declaredPlanFile: String?
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -152,6 +153,7 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
+                    declaredPlanFile = DashboardDecoder.declaredPlanFile(root)
                     let (decoded, problems) = DashboardDecoder.decode(root, id: id ?? folder)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
@@ -161,14 +163,16 @@ public enum InputLoader {
 
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
+        let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
+        let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
         let dataNames = DataFileReader.readAll(
-            names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
+            names: names.filter { !benchmarkFiles.contains($0) && !planFiles.contains($0) }, directory: directory,
             mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
-        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles)
+        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles).union(planFiles)
         for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
             diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
         }
@@ -179,7 +183,8 @@ public enum InputLoader {
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
         var result = dashboard
-        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted()
+        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted() + planFiles.filter { names.contains($0) }.sorted()
+        result.actionPlan = actionPlan
         if names.contains(editionsFolder) {
             if isFrozenCopy {
                 diagnostics.error(

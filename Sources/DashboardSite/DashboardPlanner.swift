@@ -204,8 +204,21 @@ struct DashboardPlanner {
             page.changesURL = "changes.html"
             page.changesSince = period.label
             try addChangesPage(
-                SnapshotChanges.between(earlier.snapshot, snapshot), since: period, analysis: analysis, edition: edition,
+                SnapshotChanges.between(earlier.snapshot, snapshot), plan: PlanChanges.between(earlier.snapshot.plan, snapshot.plan),
+                since: period, analysis: analysis, edition: edition,
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
+        }
+        if let actionPlan = analysis.dashboard.actionPlan {
+            page.planURL = PlanPageFactory.file
+            page.planLink = PlanPageFactory.linkText(actionPlan, analysis: analysis)
+            let planPage = PlanPageFactory.page(
+                actionPlan, analysis: analysis,
+                chrome: chrome(
+                    "\(actionPlan.title), \(definition.title)", base: base,
+                    crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html"), Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]),
+                archiveNote: edition.archiveNote)
+            plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
+            plan.pages += 1
         }
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
@@ -222,7 +235,7 @@ struct DashboardPlanner {
     /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and
     /// direction changes, each in a table a committee can read before the dashboard.
     func addChangesPage(
-        _ changes: [SnapshotChange], since: Period, analysis: DashboardAnalysis, edition: Edition,
+        _ changes: [SnapshotChange], plan planChanges: [PlanChange] = [], since: Period, analysis: DashboardAnalysis, edition: Edition,
         crumbs: [Link], plan: inout Plan
     ) throws {
         let known = Set(analysis.indicators.map(\.indicator.id))
@@ -238,16 +251,28 @@ struct DashboardPlanner {
             return ChangeGroup(heading: kind.heading, anchor: "changes-" + kind.rawValue.lowercased(), hasBefore: hasBefore, rows: rows)
         }
         let asOf = analysis.asOf?.label ?? "no figures yet"
-        let summary =
+        var summary =
             changes.isEmpty
             ? "Nothing changed: every figure, status and direction is as the \(since.label) edition showed it."
             : SnapshotChanges.counts(changes) + " since the \(since.label) edition."
+        let planTitle = analysis.dashboard.actionPlan?.title ?? "action plan"
+        if !planChanges.isEmpty { summary += " \(planTitle): \(PlanChanges.counts(planChanges))." }
+        let planGroups = PlanChange.Kind.allCases.compactMap { kind -> PlanChangeGroup? in
+            let rows = planChanges.filter { $0.kind == kind }.map { change in
+                PlanChangeRow(ref: change.ref, action: change.action, before: change.before ?? "not rated", after: change.after ?? "not rated")
+            }
+            guard !rows.isEmpty else { return nil }
+            return PlanChangeGroup(
+                heading: kind.heading, anchor: "plan-changes-" + kind.rawValue.lowercased(), hasBefore: kind != .newAction,
+                hasAfter: kind != .removed, rows: rows)
+        }
         let page = ChangesPage(
             page: chrome(
                 "What changed since \(since.label), \(definition.title)", base: edition.base,
                 crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
             title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
-            groups: groups, hasGroups: !groups.isEmpty)
+            groups: groups, hasGroups: !groups.isEmpty, planTitle: planTitle, planGroups: planGroups,
+            hasPlanGroups: !planGroups.isEmpty)
         plan.files.append(assets.page(page, with: "changes", at: edition.base + "changes.html"))
         plan.pages += 1
     }
@@ -378,7 +403,7 @@ struct DashboardPlanner {
         downloads.insert(Link(text: "Data for this indicator (CSV)", url: "\(id).csv"), at: 0)
 
         let notes = PageFactory.notes(analysis)
-        let page = IndicatorPage(
+        var page = IndicatorPage(
             page: chrome(
                 "\(analysis.indicator.title), \(definition.title)", base: base,
                 crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
@@ -394,6 +419,11 @@ struct DashboardPlanner {
             periodCommentary: analysis.commentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             earlierCommentary: analysis.earlierCommentary.map { CommentaryText(period: analysis.label($0.period), text: $0.text) },
             hasEarlierCommentary: !analysis.earlierCommentary.isEmpty)
+        if let actionPlan = dashboard.dashboard.actionPlan {
+            page.planActions = PlanPageFactory.lines(for: id, plan: actionPlan, analysis: dashboard)
+            page.hasPlanActions = !page.planActions.isEmpty
+            page.planTitle = actionPlan.title
+        }
         plan.files.append(assets.page(page, with: "indicator", at: base + "\(id).html"))
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)

@@ -34,6 +34,12 @@ struct Validate: ParsableCommand {
         let indicators = project.dashboards.reduce(0) { $0 + $1.definition.indicators.count }
         let figures = project.dashboards.reduce(0) { $0 + $1.series.values.reduce(0) { $0 + $1.count } }
         let count = { (n: Int, noun: String) in "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        Report.line("\(count(project.dashboards.count, "dashboard")), \(count(indicators, "indicator")), \(count(figures, "figure")): no errors")
+        let plans = project.dashboards.compactMap(\.actionPlan)
+        // Said only where there are plans, so a dashboard without one reads as before.
+        let planWords =
+            plans.isEmpty
+            ? "" : ", \(count(plans.count, "action plan")) (\(count(plans.reduce(0) { $0 + $1.actions.count }, "action")))"
+        Report.line(
+            "\(count(project.dashboards.count, "dashboard")), \(count(indicators, "indicator")), \(count(figures, "figure"))\(planWords): no errors")
     }
 }

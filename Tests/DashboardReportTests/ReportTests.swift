@@ -220,6 +220,31 @@ struct ReportTests {
         #expect(red.allSatisfy { $0.first("w:shd")?["w:fill"] == "F4D7D2" })
     }
 
+    @Test func theActionPlanIsALandscapeTableWithItsKeyRatingsInWordsAndCounts() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let path = scratch.path + "/send.docx"
+        let result = try run(["report", "send", "-o", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Docx(path: path).xml("word/document.xml")
+        let planSections = try sections(of: document).filter { section in
+            section.elements.contains { $0.name == "w:tbl" && $0.first("w:tblCaption")?["w:val"] == "Written Statement of Action: actions" }
+        }
+        #expect(planSections.count == 1)
+        #expect(planSections.first?.landscape == true)
+        let text = planSections.first?.elements.map(\.wordText) ?? []
+        #expect(text.contains("7 actions: 1 Red (delayed), 1 Amber (in progress), 1 Green (on track), 2 Blue (completed) and 2 Pink (to be started, awaiting other actions)."))
+        #expect(text.contains("1 action was due before 31 August 2020, the end of August 2020, and is not rated Blue."))
+        let cells = document.all("w:tc")
+        // The rating in words on the key's own colour; an overdue action says so beside its date.
+        let red = cells.filter { $0.wordText == "Red – delayed" }
+        #expect(red.count == 2)  // the key's row and action 1.2
+        #expect(red.allSatisfy { $0.first("w:shd")?["w:fill"] == "D4351C" })
+        #expect(cells.contains { $0.wordText == "31/07/2020 (overdue)" })
+        #expect(cells.contains { $0.wordText == "To be agreed following revised JSNA issue" })
+        #expect(cells.contains { $0.wordText == "Plans within 20 weeks (August): worse (92%, August 2020)" })
+    }
+
     @Test func twoRunsGiveTheSameBytes() throws {
         let scratch = Scratch()
         defer { scratch.remove() }

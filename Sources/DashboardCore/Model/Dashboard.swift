@@ -26,6 +26,8 @@ public struct DashboardDefinition: Sendable {
     public var kpiComparators: [String]?
     /// `significance: {level: 99.8}`: the confidence level, in per cent, of every interval and test (95 unless set).
     public var significanceLevel: Double?
+    /// `action_plan:`: where the dashboard's action plan is and the key it is rated on.
+    public var actionPlan: ActionPlanSource?
 
     public init(
         id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
@@ -464,6 +466,8 @@ public struct Dashboard: Sendable {
     public var files: [String]
     /// Editions kept as published (`editions/<period>/` beside dashboard.yml), oldest first.
     public var frozenEditions: [FrozenEdition]
+    /// The action plan read from `action_plan:`'s file, if the dashboard has one.
+    public var actionPlan: ActionPlan?
 
     public init(
         definition: DashboardDefinition, series: [String: [Observation]], files: [String] = [],

@@ -56,18 +56,7 @@ extension DashboardDecoder {
                 continue
             }
             let status = RAGStatus(id: id, name: name, meaning: meaning, colour: colour, textColour: textColour, decision: decision!)
-            if let colour, let text = status.writtenIn {
-                // Always shown with its name, so the words carry the status; the name must still be readable on its fill.
-                // The ratio is said rounded down, so a colour just short of 4.5:1 never reads as passing.
-                let ratio = Contrast.ratio(colour, text) ?? 0
-                if ratio < 4.5 {
-                    diagnostics.error(
-                        "the status '\(name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number((ratio * 10).rounded(.down) / 10, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(textColour == nil ? "" : " or leave out text_colour")",
-                        at: textLocation ?? item.location)
-                }
-            } else if textColour != nil {
-                diagnostics.error("text_colour needs a colour for the status to be written on", at: textLocation ?? item.location)
-            }
+            checkContrast(status, at: textLocation ?? item.location, diagnostics: &diagnostics)
             statuses.append(status)
         }
         guard !statuses.isEmpty else {
@@ -86,6 +75,21 @@ extension DashboardDecoder {
             }
         }
         return RAGKey(statuses: statuses)
+    }
+
+    /// A status is always shown with its name, so the words carry it; the name must still be readable on its fill.
+    /// The ratio is said rounded down, so a colour just short of 4.5:1 never reads as passing.
+    static func checkContrast(_ status: RAGStatus, at location: SourceLocation, diagnostics: inout Diagnostics) {
+        if let colour = status.colour, let text = status.writtenIn {
+            let ratio = Contrast.ratio(colour, text) ?? 0
+            if ratio < 4.5 {
+                diagnostics.error(
+                    "the status '\(status.name)' would be written in \(text) on \(colour), a contrast of \(Formatting.number((ratio * 10).rounded(.down) / 10, decimals: 1)):1; text needs at least 4.5:1 (WCAG 2.2 AA): choose a darker or lighter colour\(status.textColour == nil ? "" : " or leave out text_colour")",
+                    at: location)
+            }
+        } else if status.textColour != nil {
+            diagnostics.error("text_colour needs a colour for the status to be written on", at: location)
+        }
     }
 
     /// "Red/Amber" → "red-amber", for a class name.

@@ -74,6 +74,7 @@ public enum DashboardDecoder {
         let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
         let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
         let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
+        let actionPlan = map.node("action_plan").flatMap { decodeActionPlan($0, diagnostics: &diagnostics) }
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
 
         guard let title, let organisation else { return nil }
@@ -85,6 +86,7 @@ public enum DashboardDecoder {
         definition.authority = authority
         definition.ragKey = ragKey
         definition.significanceLevel = significanceLevel
+        definition.actionPlan = actionPlan
         if let kpiComparators {
             // A name no indicator has is most often a slip: say so, with the nearest.
             let known = Set(indicators.flatMap { $0.comparatorNames })

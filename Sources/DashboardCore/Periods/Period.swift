@@ -21,7 +21,8 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// An academic year, September to August; 2021 is 2021/22.
     case academicYear(Int)
     /// Any other stretch of time: month ranges and rolling windows (`Jul–Sep 2020`, `Oct 20 – Sep 21`,
-    /// `12 months to September 2021`) and date ranges (`1 April 2019 to 31 March 2020`).
+    /// `12 months to September 2021`), date ranges (`1 April 2019 to 31 March 2020`) and spans of years for
+    /// averages over several years (`2018 to 2020`, `2017/18 to 2019/20`).
     case span(start: CivilDate, end: CivilDate)
 
     /// The kind of period; a series is charted, compared and tested for special causes within one frequency.
@@ -98,8 +99,9 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
             }
         }
 
-        /// "rolling 12 months", "3 months", "quarterly": for sentences.
+        /// "rolling 12 months", "3 months", "3-year", "quarterly": for sentences.
         public var name: String {
+            if case .months(let n)? = length, n >= 24, n % 12 == 0 { return "\(n / 12)-year" }
             switch length {
             case .months(let n)?: return n == 1 ? "1-month" : "\(n)-month"
             case .days(let n)?: return n == 1 ? "1-day" : "\(n)-day"
@@ -250,6 +252,15 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// For a span of two or more whole years, calendar (January to December) or financial (April to March):
+    /// the first and last years (a financial year by the year it starts in) and how many.
+    public var wholeYears: (first: Int, last: Int, count: Int, financial: Bool)? {
+        guard case .span(let s, let e) = self, s.day == 1, e.day == CivilDate.daysIn(month: e.month, year: e.year) else { return nil }
+        if s.month == 1, e.month == 12, e.year > s.year { return (s.year, e.year, e.year - s.year + 1, false) }
+        if s.month == 4, e.month == 3, e.year > s.year + 1 { return (s.year, e.year - 1, e.year - s.year, true) }
+        return nil
+    }
+
     /// The period's name as papers write it, and as the parser reads it back: `2019/20 Q1`, `May 2019`.
     public var label: String {
         switch self {
@@ -266,6 +277,10 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .term(_, let term): return "\(Period.termNames[term - 1]) term \(start.year)"
         case .academicYear(let ay): return "academic year \(Period.financialYearName(ay))"
         case .span(let start, let end):
+            if let years = wholeYears {
+                if years.financial { return "\(Period.financialYearName(years.first)) to \(Period.financialYearName(years.last))" }
+                if years.count > 2 { return "\(years.first) to \(years.last)" }
+            }
             switch length {
             case .months:
                 let a = CivilDate.shortMonthName(start.month), b = CivilDate.shortMonthName(end.month)
@@ -306,6 +321,9 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
             return "\(label) (\(CivilDate.monthNames[s.month - 1]) \(s.year) to \(CivilDate.monthNames[e.month - 1]) \(e.year))"
         case .span(let s, let e):
             guard case .months(let n) = length else { return label }
+            if let years = wholeYears {
+                return "\(label) (\(years.count) years, \(CivilDate.monthNames[s.month - 1]) \(s.year) to \(CivilDate.monthNames[e.month - 1]) \(e.year))"
+            }
             return "\(label) (\(n) months, \(CivilDate.monthNames[s.month - 1]) \(s.year) to \(CivilDate.monthNames[e.month - 1]) \(e.year))"
         default: return label
         }
@@ -325,6 +343,10 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .term(_, let term): return (Period.termNames[term - 1], String(start.year))
         case .academicYear(let ay): return (Period.financialYearName(ay), nil)
         case .span(let s, let e):
+            if let years = wholeYears {
+                if years.financial { return ("\(Period.financialYearName(years.first))–", Period.financialYearName(years.last)) }
+                return ("\(years.first)–\(years.last % 100 < 10 ? "0" : "")\(years.last % 100)", nil)
+            }
             if s.year == e.year, case .months = length {
                 return (s.month == e.month ? CivilDate.shortMonthName(s.month) : "\(CivilDate.shortMonthName(s.month))–\(CivilDate.shortMonthName(e.month))", String(e.year))
             }

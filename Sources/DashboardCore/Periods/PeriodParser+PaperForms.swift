@@ -7,7 +7,11 @@
 /// - `autumn term 2019`, `Spring term 2020`, `Summer term 2021` (or `autumn term 2019/20`): that school term;
 /// - `academic year 2021/22`, `2020/21 academic year`: September 2021 to August 2022;
 /// - `Oct 20 – Sep 21`, `Jul–Sep 2020`, `July to September 2020`, `12 months to September 2021`,
-///   `1 April 2019 to 31 March 2020`: that range of months or days.
+///   `1 April 2019 to 31 March 2020`: that range of months or days;
+/// - `Return Year 2020`: a DfE return's year, the financial year ending 31 March 2020 (2019/20), shown as written;
+/// - `2018 to 2020`, `2017-2020`, `2017–2020`: the calendar years from the first to the last, inclusive (a
+///   three-year average is a span of three years, compared only with spans of as many years), and
+///   `2017/18 to 2019/20`: those financial years.
 ///
 /// A census or term without a year, a season without "census" or "term", and a range that can be read two
 /// ways are refused with the reason, never guessed.
@@ -43,6 +47,8 @@ extension PeriodParser {
         if words.contains("census") { return census(tokens) }
         if words.contains("term") { return term(tokens) }
         if words.contains("academic") { return academicYear(tokens) }
+        if words.contains("return") { return returnYear(tokens) }
+        if let years = yearSpan(tokens) { return years }
         if let rolling = rollingWindow(tokens) { return rolling }
         return range(tokens)
     }
@@ -100,6 +106,46 @@ extension PeriodParser {
             return .failure("does not say which academic year: write \(Period.financialYearName(year - 1)) or \(Period.financialYearName(year)) (September to August)")
         }
         return .failure("is not an academic year: write it as academic year 2021/22 or 2021/22 academic year")
+    }
+
+    /// `Return Year 2020`: the year a DfE return covers, which ends on 31 March of the year named.
+    static func returnYear(_ tokens: [Token]) -> PaperForm {
+        let rest = tokens.filter { $0 != .word("return") && $0 != .word("year") }
+        if rest.count == 1, let year = fourDigitYear(rest[0]) { return .period(.financialYear(year - 1)) }
+        if let fy = financialYear(rest[...]) { return .period(.financialYear(fy)) }
+        return .failure("is not a return year: write the year the return ends in, e.g. Return Year 2020 (April 2019 to March 2020)")
+    }
+
+    /// The longest span of years read as one period.
+    static let yearSpanLimit = 10
+
+    /// `2018 to 2020`, `2017-2020`, `2017–2020` (calendar years, inclusive), `2017/18 to 2019/20` (financial years).
+    static func yearSpan(_ tokens: [Token]) -> PaperForm? {
+        for index in tokens.indices where tokens[index] == .dash || tokens[index] == .word("to") {
+            if let form = yearSpan(tokens[..<index], tokens[(index + 1)...]) { return form }
+        }
+        return nil
+    }
+
+    private static func yearSpan(_ left: ArraySlice<Token>, _ right: ArraySlice<Token>) -> PaperForm? {
+        if let first = financialYear(left), let last = financialYear(right) {
+            if last <= first { return .failure("ends before it starts") }
+            if last - first + 1 > yearSpanLimit { return .failure("is not a period: a span of years is at most \(yearSpanLimit) years") }
+            return .period(.span(start: CivilDate(first, 4, 1), end: CivilDate(last + 1, 3, 31)))
+        }
+        guard left.count == 1, right.count == 1, let first = fourDigitYear(left[left.startIndex]),
+            let last = fourDigitYear(right[right.startIndex])
+        else { return nil }
+        if last < first { return .failure("ends before it starts") }
+        if last == first { return .failure("is one year: write \(first)") }
+        if last == first + 1 {
+            // `2019-2020` with a hyphen is the financial year (read before this); `2019 to 2020` could be either.
+            return .failure(
+                "can be read as the financial year \(Period.financialYearName(first)) or the calendar years \(first) and \(last); write \(Period.financialYearName(first)) or Jan \(first) – Dec \(last)"
+            )
+        }
+        if last - first + 1 > yearSpanLimit { return .failure("is not a period: a span of years is at most \(yearSpanLimit) years") }
+        return .period(.span(start: CivilDate(first, 1, 1), end: CivilDate(last, 12, 31)))
     }
 
     /// A month or a day: the end of a range.

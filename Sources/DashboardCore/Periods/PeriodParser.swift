@@ -15,7 +15,7 @@ public enum PeriodParser {
     }
 
     public static let examples =
-        "2019/20 Q1, 2019/20, May 2019, 2019-05, 2020-06-03, 31st March 2020, Spring Census 2020, autumn term 2019, academic year 2021/22, Oct 20 – Sep 21 or 2019/20 YTD"
+        "2019/20 Q1, 2019/20, May 2019, 2019-05, 2020-06-03, 31st March 2020, Spring Census 2020, autumn term 2019, academic year 2021/22, Oct 20 – Sep 21, Return Year 2020, 2018 to 2020 or 2019/20 YTD"
 
     public static func parse(_ text: String) -> Result<Period, Failure> {
         parseWritten(text).map(\.period)
@@ -33,7 +33,9 @@ public enum PeriodParser {
         }
         switch paperForm(tokens) {
         case .period(let period)?:
-            return .success((period, keepsWrittenLabel(period, normalised: normalised) ? written : nil))
+            // A financial year reached here is a paper's own name for it (`Return Year 2020`), kept as written.
+            let keeps = keepsWrittenLabel(period, normalised: normalised) || period.frequency == .financialYear
+            return .success((period, keeps ? written : nil))
         case .failure(let reason)?:
             let shown = "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
             return .failure(Failure(message: "\(shown) \(reason)"))

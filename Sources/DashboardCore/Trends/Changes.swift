@@ -26,6 +26,8 @@ public struct DashboardSnapshot: Sendable, Codable, Equatable {
     /// The edition's period, as shown.
     public var asOf: String?
     public var indicators: [Indicator]
+    /// The dashboard's action plan as the edition showed it, where it has one.
+    public var plan: PlanSnapshot?
 
     public init(asOf: String?, indicators: [Indicator]) {
         self.asOf = asOf
@@ -41,6 +43,7 @@ public struct DashboardSnapshot: Sendable, Codable, Equatable {
                 statuses: indicator.statusWords, direction: indicator.direction?.direction.words,
                 latest: indicator.latest?.label)
         }
+        plan = analysis.dashboard.actionPlan.map { PlanSnapshot($0, on: analysis.asOf?.end) }
     }
 }
 

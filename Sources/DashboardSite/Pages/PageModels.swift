@@ -110,6 +110,9 @@ struct DashboardPage: Encodable {
     var attentionCount = 0
     var attentionNone = ""
     var indicatorCount = 0
+    /// The dashboard's action plan page, where it has one, and the link's words.
+    var planURL: String? = nil
+    var planLink: String? = nil
 }
 
 struct SectionTable: Encodable {
@@ -180,6 +183,26 @@ struct ChangesPage: Encodable {
     var summary: String
     var groups: [ChangeGroup]
     var hasGroups: Bool
+    /// Changes to the dashboard's action plan: ratings, new, completed and newly overdue actions.
+    var planTitle: String
+    var planGroups: [PlanChangeGroup]
+    var hasPlanGroups: Bool
+}
+
+struct PlanChangeGroup: Encodable {
+    var heading: String
+    var anchor: String
+    var hasBefore: Bool
+    var hasAfter: Bool
+    var rows: [PlanChangeRow]
+}
+
+/// "1.4: Pink → Amber", as a row of the what-changed page.
+struct PlanChangeRow: Encodable {
+    var ref: String
+    var action: String
+    var before: String
+    var after: String
 }
 
 /// A small image that repeats words printed beside it (so its alt text is empty).
@@ -298,6 +321,10 @@ struct IndicatorPage: Encodable {
     var periodCommentary: CommentaryText?
     var earlierCommentary: [CommentaryText]
     var hasEarlierCommentary: Bool
+    /// The actions of the dashboard's plan meant to move this indicator.
+    var planActions: [PlanActionLine] = []
+    var hasPlanActions = false
+    var planTitle: String? = nil
 }
 
 struct SPCSection: Encodable {
