@@ -87,7 +87,10 @@ let package = Package(
         // Fixtures/ holds the workbooks, read from their paths at test time.
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures and Golden/ the reviewed pages, read from their paths at test time.
-        .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards", "TestSupport"], exclude: ["Corpus", "Golden"]),
+        .testTarget(
+            name: "DashboardSiteTests",
+            dependencies: ["DashboardSite", "dashboards", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Corpus", "Golden"]),
         .testTarget(name: "DashboardServeTests", dependencies: ["DashboardServe", "TestSupport"]),
         .testTarget(
             name: "DashboardReportTests",
