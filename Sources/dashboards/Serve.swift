@@ -49,13 +49,13 @@ struct Serve: AsyncParsableCommand {
             input: input.input, output: output, assets: assetOptions.path, asOf: asOf?.period,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         let session = PreviewSession(build: options, host: host, port: port, watched: [input.input, assetOptions.path])
-        let output = output, input = input.input
+        let output = output, input = input.input, assets = assetOptions.path
         let clearLine = progress == nil ? "" : "\r\u{1B}[K"
         do {
             try await session.run { event in
                 switch event {
                 case .serving(let url, _):
-                    Report.line("Serving \(output)/ at \(url) (Ctrl-C to stop); watching \(input)/ and the assets")
+                    Report.line("Serving \(output)/ at \(url) (Ctrl-C to stop); watching \(input)/ and \(assets)/")
                 case .changed(let paths):
                     let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
                     Report.line("Changed: \(shown); building again")
@@ -77,7 +77,7 @@ struct Serve: AsyncParsableCommand {
             Report.line("error: \(message)")
             throw ExitCode(2)
         } catch {
-            Report.line("error: cannot serve on \(host) port \(port): \(error)")
+            Report.line("error: cannot serve on \(host) port \(port): \(error); give another --port, or 0 for any free one")
             throw ExitCode(1)
         }
     }
