@@ -199,7 +199,7 @@ public enum WordReport {
             WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
             WordBody.Cell("Compared with previous"),
         ]
-        var widths = [3.4, 1.2, 1.1, 2.4]
+        var widths = [3.4, 1.4, 1.3, 1.9]
         if dashboard.hasTargets {
             headings.append(WordBody.Cell("Target", numeric: true))
             widths.append(1.0)
