@@ -9,7 +9,7 @@ let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration
 
 let package = Package(
     name: "dashboards",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dashboards", targets: ["dashboards"])
     ],
@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // Confidence intervals (Wilson, Byar's, Newcombe) and comparisons, as PHEindicatormethods and Fingertips make them.
@@ -46,13 +48,14 @@ let package = Package(
         .systemLibrary(name: "CGD", pkgConfig: "gdlib", providers: [.apt(["libgd-dev"])]),
         // Lays charts out as scenes of primitives, then rasterises them with libgd.
         .target(name: "DashboardCharts", dependencies: ["DashboardCore", "CGD"], swiftSettings: optimisedInDebug),
-        // Pages, assets, staging and atomic, incremental writes.
+        // Pages, downloads (CSV, .xlsx), assets, staging and atomic, incremental writes.
         .target(
             name: "DashboardSite",
             dependencies: [
                 "DashboardCore", "DashboardInput", "DashboardCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The committee report: the site's page values and charts as an editable Word (Office Open XML) document.
         .target(
@@ -61,10 +64,18 @@ let package = Package(
                 "DashboardCore", "DashboardCharts", "DashboardSite",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // `dashboards serve`: builds, serves the site over HTTP on loopback, watches the input and builds again.
+        .target(
+            name: "DashboardServe",
+            dependencies: [
+                "DashboardSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "dashboards",
             dependencies: [
-                "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport",
+                "DashboardCore", "DashboardInput", "DashboardSite", "DashboardReport", "DashboardServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // What the test targets share: scratch folders, file helpers, running the built program, a seeded generator.
@@ -76,7 +87,11 @@ let package = Package(
         // Fixtures/ holds the workbooks, read from their paths at test time.
         .testTarget(name: "DashboardInputTests", dependencies: ["DashboardInput", "DashboardWorkbook"], exclude: ["Fixtures"]),
         // Corpus/ holds the bad-input fixtures and Golden/ the reviewed pages, read from their paths at test time.
-        .testTarget(name: "DashboardSiteTests", dependencies: ["DashboardSite", "dashboards", "TestSupport"], exclude: ["Corpus", "Golden"]),
+        .testTarget(
+            name: "DashboardSiteTests",
+            dependencies: ["DashboardSite", "dashboards", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Corpus", "Golden"]),
+        .testTarget(name: "DashboardServeTests", dependencies: ["DashboardServe", "TestSupport"]),
         .testTarget(
             name: "DashboardReportTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import DashboardCharts
 import DashboardCore
 import DashboardSite
 
@@ -182,13 +183,13 @@ public enum WordReport {
                 cells.append(WordBody.Cell(compared))
                 if dashboard.hasTargets { cells.append(WordBody.Cell(indicator.target ?? "None", numeric: true)) }
                 if dashboard.hasRAG { cells.append(ragCell(indicator)) }
+                if dashboard.hasQuartiles { cells.append(WordBody.Cell(indicator.quartile ?? "n/a", numeric: true)) }
                 if chosen != nil {
                     for figure in indicator.comparators { cells.append(WordBody.Cell(figure ?? "n/a", numeric: true)) }
                 } else {
                     if dashboard.hasNational { cells.append(WordBody.Cell(indicator.national ?? "n/a", numeric: true)) }
                     if dashboard.hasNeighbours { cells.append(WordBody.Cell(indicator.neighbours ?? "n/a", numeric: true)) }
                 }
-                if dashboard.hasQuartiles { cells.append(WordBody.Cell(indicator.quartile ?? "n/a", numeric: true)) }
                 rows.append(WordBody.Row(cells: cells))
             }
         }
@@ -197,24 +198,31 @@ public enum WordReport {
             description: "Latest figure of each indicator as at \(dashboard.asOf), compared with the previous period, with target, RAG status and comparators.")
     }
 
-    /// The KPI table's columns with their relative widths: the four every dashboard has, then only those its figures use.
+    /// The KPI table's columns with their relative widths, in the site's order: the four every dashboard has, then only
+    /// those its figures use (target, RAG status, national quartile, comparators).
     static func kpiColumns(_ dashboard: ReportDashboard) -> (headings: [WordBody.Cell], widths: [Double]) {
         var headings = [
             WordBody.Cell("Indicator"), WordBody.Cell("Period"), WordBody.Cell("Current figure", numeric: true),
             WordBody.Cell("Compared with previous"),
         ]
-        var widths = [3.4, 1.2, 1.1, 2.4]
+        var widths = [3.4, 1.4, 1.3, 1.9]
         if dashboard.hasPrevious {
             headings.insert(WordBody.Cell("Previous figure", numeric: true), at: 3)
-            widths.insert(1.1, at: 3)
+            widths.insert(1.2, at: 3)
         }
         if dashboard.hasTargets {
             headings.append(WordBody.Cell("Target", numeric: true))
             widths.append(1.0)
         }
+        var ragColumn: Int?
         if dashboard.hasRAG {
             headings.append(WordBody.Cell("RAG status"))
+            ragColumn = widths.count
             widths.append(1.7)
+        }
+        if dashboard.hasQuartiles {
+            headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true))
+            widths.append(1.1)
         }
         if let chosen = dashboard.comparatorHeadings {
             for name in chosen {
@@ -231,11 +239,24 @@ public enum WordReport {
                 widths.append(1.2)
             }
         }
-        if dashboard.hasQuartiles {
-            headings.append(WordBody.Cell("National quartile (1 = top)", numeric: true))
-            widths.append(1.1)
-        }
+        if let ragColumn { widths[ragColumn] = ragWidth(dashboard, widths: widths, column: ragColumn) }
         return (headings, widths)
+    }
+
+    /// The RAG column's relative width, widened (up to 30% of the page) so the longest status with its rule
+    /// fits on one line: Table text is 9 pt Arial, about 0.17 cm a character, with 0.3 cm of cell margins.
+    static func ragWidth(_ dashboard: ReportDashboard, widths: [Double], column: Int) -> Double {
+        let longest =
+            dashboard.sections.flatMap(\.indicators).map { indicator -> Int in
+                let rule = indicator.ragRule.map { " (\($0))" } ?? ""
+                return (indicator.rag?.name ?? "None").count + rule.count + indicator.ratings.map { $0.count + 2 }.reduce(0, +)
+            }.max() ?? 0
+        let page = PrintGeometry.landscapeColumnCm
+        let needed = min(page * 0.3, Double(longest) * 0.17 + 0.3)
+        let others = widths.reduce(0, +) - widths[column]
+        // The width r for which r / (others + r) of the page is `needed`.
+        let fitting = needed * others / (page - needed)
+        return max(widths[column], fitting)
     }
 
     /// A KPI row's RAG status cell: the status in its colours, its rule and any separate ratings.

@@ -222,6 +222,7 @@ struct DashboardPlanner {
         }
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
+        plan.files.append(PlannedFile(path: base + KPIWorkbook.file, bytes: try KPIWorkbook.workbook(page)))
         plan.pages += 1
         if page.hasAttention {
             plan.files.append(assets.page(AttentionPage.filtered(page), with: "dashboard", at: base + AttentionPage.file))
@@ -274,6 +275,7 @@ struct DashboardPlanner {
             groups: groups, hasGroups: !groups.isEmpty, planTitle: planTitle, planGroups: planGroups,
             hasPlanGroups: !planGroups.isEmpty)
         plan.files.append(assets.page(page, with: "changes", at: edition.base + "changes.html"))
+        plan.files.append(PlannedFile(path: edition.base + ChangesDownload.file, bytes: Array(ChangesDownload.csv(groups, since: since.label).utf8)))
         plan.pages += 1
     }
 

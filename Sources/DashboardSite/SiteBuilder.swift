@@ -77,6 +77,8 @@ public enum SiteBuilder {
             // Analyse and plan each changed dashboard, write its pages, and carry the others over.
             var cards: [String: DashboardCard] = [:]
             var chartJobs: [ChartJob] = []
+            var progress = BuildProgress(dashboards: carried.count, dashboardsTotal: carried.count + project.dashboards.count)
+            progress.pages = carried.values.reduce(0) { $0 + $1.pages }
             for dashboard in project.dashboards {
                 let planner = DashboardPlanner(
                     dashboard: dashboard, asOf: options.asOf, assets: context.assets,
@@ -90,6 +92,9 @@ public enum SiteBuilder {
                 report.pages += plan.pages
                 report.charts += plan.charts.count
                 cards[dashboard.id] = plan.card
+                progress.dashboards += 1
+                progress.pages += plan.pages
+                options.progress?(progress)
             }
             for (_, files) in linking.sorted(by: { $0.key < $1.key }) {
                 for (path, key) in files.sorted(by: { $0.key < $1.key }) { try writer.carry(path, key: key) }
@@ -104,9 +109,10 @@ public enum SiteBuilder {
             }
 
             // Render: the charts whose keys changed, written as each completes.
+            let planned = progress
             let (rendered, reusedCharts) = try await renderCharts(
                 chartJobs, renderer: renderer, writer: &writer, jobs: options.jobs,
-                progress: options.progress)
+                progress: options.progress.map { tell in { @Sendable done, total in tell(planned.with(charts: done, of: total)) } })
             report.chartsRendered = rendered
             report.chartsReused += reusedCharts
 
@@ -393,7 +399,7 @@ public enum SiteBuilder {
     /// Renders the charts whose key changed, up to `jobs` at once, writing each as it completes.
     static func renderCharts(
         _ jobs: [ChartJob], renderer: ChartRenderer, writer: inout Writer, jobs concurrency: Int,
-        progress: (@Sendable (BuildProgress) -> Void)?
+        progress: (@Sendable (Int, Int) -> Void)?
     ) async throws -> (rendered: Int, reused: Int) {
         var pending: [ChartJob] = []
         var reused = 0
@@ -420,7 +426,7 @@ public enum SiteBuilder {
             while let (index, bytes) = try await group.next() {
                 try writer.write(bytes, at: pending[index].path, key: pending[index].key)
                 done += 1
-                progress?(BuildProgress(done: done, total: total))
+                progress?(done, total)
                 if next < total { start() }
             }
         }

@@ -43,10 +43,7 @@ struct Build: AsyncParsableCommand {
 
     mutating func run() async throws {
         let showProgress = !quiet && Report.isTerminal
-        var progress: (@Sendable (BuildProgress) -> Void)?
-        if showProgress {
-            progress = { step in Report.write("\rRendering charts \(step.done)/\(step.total)\u{1B}[K") }
-        }
+        let progress = showProgress ? Report.progressLine : nil
         var options = BuildOptions(
             input: input.input, output: output, assets: assetOptions.path, asOf: asOf?.period, clean: clean,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress, wait: wait)
@@ -88,6 +85,10 @@ extension Report {
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    /// Progress on one line of a terminal, written over as the build goes (never when standard error is not a
+    /// terminal: a log or a pipe gets the same bytes as without it).
+    static let progressLine: @Sendable (BuildProgress) -> Void = { step in write("\r" + step.line + "\u{1B}[K") }
 }
 
 /// A test seam: `DASHBOARDS_TEST_KILL_AT=<step>` (a `PublishStep`, e.g. `exchanged`) kills the build with

@@ -13,7 +13,7 @@ struct Dashboards: AsyncParsableCommand {
             (see docs/data-format.md). Exit status: 0 success, 1 problems in the data, 2 wrong usage.
             """,
         version: DashboardsVersion.string,
-        subcommands: [Build.self, Validate.self, Init.self, Freeze.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
+        subcommands: [Build.self, Serve.self, Validate.self, Init.self, Freeze.self, Chart.self, ReportCommand.self, Benchmark.self, BenchChart.self],
         defaultSubcommand: Build.self)
 
     /// Wrong usage exits 2 (the argument parser's own default is 64), so scripts can tell it from bad data (1).

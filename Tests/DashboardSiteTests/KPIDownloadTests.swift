@@ -11,7 +11,9 @@ struct KPIDownloadTests {
         defer { scratch.remove() }
         let output = scratch.path + "/public"
         _ = try await SiteBuilder.build(options(input: exampleInput, output: output))
-        #expect(read(output + "/children-and-families/index.html").contains("<a href=\"kpi.csv\" download>Download the KPI table (CSV)</a>"))
+        #expect(
+            read(output + "/children-and-families/index.html").contains(
+                "Download the KPI table: <a href=\"kpi.csv\" download>CSV</a> or <a href=\"kpi.xlsx\" download>Excel workbook (.xlsx)</a>"))
         let text = read(output + "/children-and-families/kpi.csv")
         let (records, problems) = CSVReader.read(Array(text.utf8), file: "kpi.csv")
         #expect(problems.isEmpty)

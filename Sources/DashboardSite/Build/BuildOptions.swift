@@ -75,9 +75,29 @@ public struct BuildOptions: Sendable {
     }
 }
 
-public struct BuildProgress: Sendable {
-    public var done: Int
-    public var total: Int
+/// How far a build has got, told after each dashboard is planned and each chart rendered: dashboards whose pages
+/// are written (of those in the site), the pages among them, and the charts rendered (of those to render).
+public struct BuildProgress: Sendable, Equatable {
+    public var dashboards = 0
+    public var dashboardsTotal = 0
+    public var pages = 0
+    public var charts = 0
+    public var chartsTotal = 0
+
+    public init(dashboards: Int = 0, dashboardsTotal: Int = 0, pages: Int = 0, charts: Int = 0, chartsTotal: Int = 0) {
+        self.dashboards = dashboards
+        self.dashboardsTotal = dashboardsTotal
+        self.pages = pages
+        self.charts = charts
+        self.chartsTotal = chartsTotal
+    }
+
+    /// One line for a terminal: "3/3 dashboards, 152 pages, 40/380 charts".
+    public var line: String {
+        var text = "\(dashboards)/\(dashboardsTotal) dashboard\(dashboardsTotal == 1 ? "" : "s"), \(pages) page\(pages == 1 ? "" : "s")"
+        if chartsTotal > 0 { text += ", \(charts)/\(chartsTotal) chart\(chartsTotal == 1 ? "" : "s")" }
+        return text
+    }
 }
 
 public struct BuildReport: Sendable {
@@ -137,4 +157,13 @@ public struct BuildReport: Sendable {
 public struct DashboardChanges: Sendable {
     public var id: String
     public var changes: [SnapshotChange]
+}
+
+extension BuildProgress {
+    func with(charts done: Int, of total: Int) -> BuildProgress {
+        var progress = self
+        progress.charts = done
+        progress.chartsTotal = total
+        return progress
+    }
 }

@@ -6,6 +6,21 @@ enum KPIDownload {
     static let file = "kpi.csv"
 
     static func csv(_ page: DashboardPage) -> String {
+        var rows = [heading(page)]
+        for section in page.sections {
+            for row in section.rows {
+                rows.append(fields(row, section: section.title, page: page).map(CSVWriter.text))
+            }
+        }
+        return CSVWriter.document(rows, lineEnding: .crlf)
+    }
+
+    /// Where the figure and the target are among the fields (the workbook writes them as numbers).
+    static let figureColumn = 3
+    static func targetColumn(_ page: DashboardPage) -> Int { page.hasPrevious ? 8 : 6 }
+
+    /// The columns, in the page's order: those the page shows and no others.
+    static func heading(_ page: DashboardPage) -> [String] {
         var heading = ["section", "indicator", "period", "figure"]
         if page.hasPrevious { heading += ["previous figure", "previous period"] }
         heading += ["compared with previous", "change"]
@@ -15,21 +30,19 @@ enum KPIDownload {
         heading += page.comparatorHeadings
         if page.hasSPC { heading.append("SPC") }
         heading += ["revised", "commentary"]
-        var rows = [heading]
-        for section in page.sections {
-            for row in section.rows {
-                var fields = [section.title, row.title, row.period, row.figure]
-                if page.hasPrevious { fields += [row.previous?.figure ?? "", row.previous?.period ?? ""] }
-                fields += [row.direction?.detail ?? "not compared", row.change ?? ""]
-                if page.hasTargets { fields.append(row.target ?? "") }
-                if page.hasRAG { fields += [row.rag?.text ?? "", row.rag?.detail ?? ""] }
-                if page.hasQuartiles { fields.append(row.quartile ?? "") }
-                for name in page.comparatorHeadings { fields.append(row.comparators.first { $0.name == name }?.text ?? "") }
-                if page.hasSPC { fields.append(row.spc?.detail ?? "") }
-                fields += [row.revised ?? "", row.commentary ?? ""]
-                rows.append(fields.map(CSVWriter.text))
-            }
-        }
-        return CSVWriter.document(rows, lineEnding: .crlf)
+        return heading
+    }
+
+    static func fields(_ row: KPIRow, section: String, page: DashboardPage) -> [String] {
+        var fields = [section, row.title, row.period, row.figure]
+        if page.hasPrevious { fields += [row.previous?.figure ?? "", row.previous?.period ?? ""] }
+        fields += [row.direction?.detail ?? "not compared", row.change ?? ""]
+        if page.hasTargets { fields.append(row.target ?? "") }
+        if page.hasRAG { fields += [row.rag?.text ?? "", row.rag?.detail ?? ""] }
+        if page.hasQuartiles { fields.append(row.quartile ?? "") }
+        for name in page.comparatorHeadings { fields.append(row.comparators.first { $0.name == name }?.text ?? "") }
+        if page.hasSPC { fields.append(row.spc?.detail ?? "") }
+        fields += [row.revised ?? "", row.commentary ?? ""]
+        return fields
     }
 }

@@ -197,7 +197,11 @@ enum PageFactory {
             sparkline: sparkline,
             revised: revisedText(analysis, period: latest?.period),
             commentary: analysis.commentary?.text,
-            paperSays: paperSays(analysis))
+            paperSays: paperSays(analysis),
+            figureNumber: latest?.value.map { KPINumber(value: $0, unit: analysis.unit, decimals: latest?.decimals ?? analysis.decimals) },
+            targetNumber: analysis.target.map {
+                KPINumber(value: $0, unit: analysis.unit, decimals: Formatting.decimalPlaces(of: $0, minimum: analysis.decimals))
+            })
     }
 
     /// The figure the direction was judged against, with its period, as the paper printed it; the period

@@ -254,6 +254,16 @@ struct KPIRow: Encodable {
     var commentary: String? = nil
     /// Where the paper's words and its figures disagree, both (`PageFactory.paperSays`).
     var paperSays: String? = nil
+    /// The figure and the target as numbers, for the workbook download.
+    var figureNumber: KPINumber? = nil
+    var targetNumber: KPINumber? = nil
+}
+
+/// A figure as a number with the unit and decimal places it is shown with.
+struct KPINumber: Encodable {
+    var value: Double
+    var unit: MeasureUnit
+    var decimals: Int
 }
 
 /// Commentary with the period it was written for.
