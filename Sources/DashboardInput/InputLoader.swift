@@ -1,4 +1,5 @@
 import DashboardCore
+import DashboardWorkbook
 import Foundation
 
 /// Everything read from an input folder: the dashboards that loaded and every problem found on the way.
@@ -136,6 +137,9 @@ public enum InputLoader {
         }
 
         var definition: DashboardDefinition?
+        var workbooks: [String: Workbook?] = [:]
+        var sheetFigures: [ObservationRecord] = []
+        var roleSheets: [RoleTable.Table] = []
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -152,9 +156,13 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
-                    let (decoded, problems) = DashboardDecoder.decode(root, id: id ?? folder)
+                    // Sheets with role columns declare indicators, so they are read before the rest is decoded.
+                    roleSheets = DataFileReader.readRoleSheets(
+                        names: names, directory: directory, mappings: DashboardDecoder.dataMappings(root), workbooks: &workbooks, diagnostics: &diagnostics)
+                    let (decoded, figures, problems) = DashboardDecoder.decode(root, id: id ?? folder, sheets: roleSheets)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
+                    sheetFigures = figures
                 }
             }
         }
@@ -162,9 +170,11 @@ public enum InputLoader {
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
+        for sheet in roleSheets { builder?.addFile(sheet.file) }
+        for record in sheetFigures { builder?.add(record) }
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
-            mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
+            mappings: definition?.data ?? [], into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
