@@ -140,6 +140,7 @@ public enum InputLoader {
         var workbooks: [String: Workbook?] = [:]
         var sheetFigures: [ObservationRecord] = []
         var roleSheets: [RoleTable.Table] = []
+        var mappings: [DataMapping] = []
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -157,8 +158,8 @@ public enum InputLoader {
                 diagnostics.append(contentsOf: found)
                 if let root {
                     // Sheets with role columns declare indicators, so they are read before the rest is decoded.
-                    roleSheets = DataFileReader.readRoleSheets(
-                        names: names, directory: directory, mappings: DashboardDecoder.dataMappings(root), workbooks: &workbooks, diagnostics: &diagnostics)
+                    mappings = DashboardDecoder.dataMappings(root)
+                    roleSheets = DataFileReader.readRoleSheets(names: names, directory: directory, mappings: mappings, workbooks: &workbooks, diagnostics: &diagnostics)
                     let (decoded, figures, problems) = DashboardDecoder.decode(root, id: id ?? folder, sheets: roleSheets)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
@@ -174,7 +175,8 @@ public enum InputLoader {
         for record in sheetFigures { builder?.add(record) }
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
-            mappings: definition?.data ?? [], into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
+            // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
+            mappings: definition?.data ?? mappings, into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }

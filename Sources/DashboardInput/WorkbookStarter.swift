@@ -190,7 +190,7 @@ public enum WorkbookStarter {
         let lastColumn = columns.max()!
         let range =
             notes.isEmpty
-            ? "\(CellAddress(row: headRow, column: firstColumn)):"
+            ? "\"\(CellAddress(row: headRow, column: firstColumn)):\""
             : CellRange(first: CellAddress(row: headRow, column: firstColumn), last: CellAddress(row: lastIndicator, column: lastColumn)).description
 
         // Ids from titles: unique, the same for the same sheet.
@@ -210,39 +210,42 @@ public enum WorkbookStarter {
         plan.indicators = indicators.count
         plan.recognised.append("\(indicators.count) indicator \(indicators.count == 1 ? "row" : "rows") (\(CellAddress(row: indicators[0].line, column: indicatorColumn)) to \(CellAddress(row: lastIndicator, column: indicatorColumn)))")
 
-        // The file.
+        // The file, each comment at one column so it reads as a table.
+        func line(_ text: String, _ comment: String? = nil) -> String {
+            guard let comment else { return text + "\n" }
+            return text + String(repeating: " ", count: max(1, 34 - text.count)) + "# " + comment + "\n"
+        }
         let title = titles.first.flatMap { filled($0).first?.text.trimmingSpaces } ?? sheet.name
-        var yml = """
-            # Made by `dashboards init --from \(fileName)` from the sheet '\(sheet.name)'. It maps the sheet as it is:
-            # change the sheet, and the next build reads it. Every key is explained in docs/data-format.md.
-            title: \(Starter.yamlText(title))
-            organisation: \(Starter.yamlText(organisation))
-
-            data:
-              - file: \(Starter.yamlText(fileName))
-                sheet: \(Starter.yamlText(sheet.name))
-                range: \(range)\(notes.isEmpty ? "                # from the heading, down and right to the last filled cell" : "")
-                header_rows: \(heading.count)
-                columns:                 # what each column says of its row; every other column is a period
-
-            """
+        var yml = line("# Made by `dashboards init --from \(fileName)` from its sheet '\(sheet.name)'. It maps the sheet as it")
+        yml += line("# is: change the sheet, and the next build reads it. docs/data-format.md explains every key.")
+        yml += line("title: \(Starter.yamlText(title))")
+        yml += line("organisation: \(Starter.yamlText(organisation))")
+        yml += "\ndata:\n"
+        yml += line("  - file: \(Starter.yamlText(fileName))")
+        yml += line("    sheet: \(Starter.yamlText(sheet.name))")
+        yml += line("    range: \(range)", notes.isEmpty ? "from the heading down and right to the last filled cell" : "the table, without the notes below it")
+        yml += line("    header_rows: \(heading.count)", "rows that head the columns together")
+        yml += line("    columns:", "what each column says of its row; every other column is a period")
         for role in roles.keys.sorted() {
             let column = roles[role]!
-            let words = headingText[column].flatMap { $0.isEmpty ? nil : "  # \($0)" } ?? ""
-            yml += "      \(role.rawValue): \(CellAddress.columnName(column))\(words)\n"
+            yml += line("      \(role.rawValue): \(CellAddress.columnName(column))", headingText[column].flatMap { $0.isEmpty ? nil : "headed '\($0)'" })
         }
         if !skipped.isEmpty {
-            yml += "    skip: [\(skipped.map(CellAddress.columnName).joined(separator: ", "))]\(String(repeating: " ", count: max(1, 14 - skipped.count * 3)))# not read: \(skipped.map { headingText[$0].flatMap { $0.isEmpty ? nil : $0 } ?? "no heading" }.joined(separator: ", "))\n"
-        }
-        if !sections.isEmpty { yml += "    sections: rows           # rows with only a label start a section\n" }
-        yml += "\nindicators:\n"
-        for (row, id) in zip(indicators, ids) {
-            yml += "  \(id):\n    title: \(Starter.yamlText(row.title))\n"
-            if !row.unitGiven {
-                let unit = guessUnit(title: row.title, figures: row.figures)
-                yml += "    unit: \(unit.rawValue)\(String(repeating: " ", count: max(1, 18 - unit.rawValue.count)))# from its figures; percent, count, rate, ratio, currency, days or rank\n"
+            let what = skipped.map { column in
+                (headingText[column].flatMap { $0.isEmpty ? nil : "'\($0)'" } ?? "no heading") + (sheet.hiddenColumns.contains(column) ? " (hidden)" : "")
             }
-            if roles[.polarity] == nil { yml += "    polarity: none           # high or low where one way is better\n" }
+            yml += line("    skip: [\(skipped.map(CellAddress.columnName).joined(separator: ", "))]", "left out: \(what.joined(separator: ", "))")
+        }
+        if !sections.isEmpty { yml += line("    sections: rows", "a row with only a label starts a section") }
+        yml += "\nindicators:\n"
+        for (index, (row, id)) in zip(indicators, ids).enumerated() {
+            let first = index == 0
+            yml += line("  \(id):", first ? "the id, from the title: the page's file name" : nil)
+            yml += line("    title: \(Starter.yamlText(row.title))")
+            if !row.unitGiven {
+                yml += line("    unit: \(guessUnit(title: row.title, figures: row.figures).rawValue)", first ? "from its figures: percent, count, rate, ratio, currency, days or rank" : nil)
+            }
+            if roles[.polarity] == nil { yml += line("    polarity: none", first ? "high or low where one way is better" : nil) }
         }
         plan.yml = yml
 

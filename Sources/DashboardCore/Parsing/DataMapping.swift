@@ -163,7 +163,12 @@ public struct DataMapping: Sendable, Equatable {
         if let node = map.node("columns"), var roles = ConfigMapping(node, what: "columns", diagnostics: &diagnostics) {
             let names = ColumnRole.allCases.map(\.rawValue)
             for entry in roles.entries {
-                guard let role = ColumnRole(rawValue: entry.key) else { continue }
+                guard let role = ColumnRole(rawValue: entry.key) else {
+                    _ = roles.node(entry.key)
+                    let hint = Diagnostic.suggestion(for: entry.key, among: names).map { "; \($0)" } ?? ""
+                    diagnostics.error("'\(entry.key)' is not a role of a column (the roles are \(names.joined(separator: ", ")))\(hint)", at: entry.keyLocation)
+                    continue
+                }
                 guard let (text, at) = roles.string(role.rawValue, diagnostics: &diagnostics) else { continue }
                 let letters = text.trimmingSpaces.uppercased()
                 guard let column = column(text) else {
@@ -181,7 +186,6 @@ public struct DataMapping: Sendable, Equatable {
                 byColumn[column] = role
                 columns[role] = column
             }
-            roles.reportUnknownKeys(in: "columns (the roles are \(names.joined(separator: ", ")))", diagnostics: &diagnostics)
             if !columns.isEmpty, columns[.indicator] == nil, columns[.id] == nil {
                 diagnostics.error("columns: must say which column names each row's indicator (indicator: A, or id: B)", at: node.location)
             }

@@ -44,3 +44,27 @@ for row, values in rows:
 sheet.column_dimensions['K'].hidden = True
 sheet.column_dimensions['A'].width = 48
 book.save('officer-kpis.xlsx')
+
+# A second book: a cover sheet beside the KPI sheet (so --sheet is needed), a reference code column, a Unit and a
+# Source column, "Good is" for polarity, and quarter headings that name their own year under a merged year.
+book = openpyxl.Workbook()
+cover = book.active
+cover.title = 'Cover'
+cover['A1'] = 'Quarterly performance report'
+sheet = book.create_sheet('KPIs')
+for column, text in [('A', 'Ref'), ('B', 'Measure'), ('C', 'Unit'), ('D', 'Good is'), ('H', 'Notes'), ('I', 'Source')]:
+    sheet[f'{column}1'] = text
+    sheet.merge_cells(f'{column}1:{column}2')
+sheet['E1'] = '2019/20'
+sheet.merge_cells('E1:G1')
+for column, quarter in zip('EFG', ['Q1 19/20', 'Q2 19/20', 'Q3 19/20']):
+    sheet[f'{column}2'] = quarter
+rows = [
+    (3, ['EH1', 'Contacts', 'Number', 'Lower', 1520, 1490, 1402, 'Fewer repeat contacts.', 'Case system']),
+    (4, ['EH2', 'Assessments on time (%)', '%', 'Higher', '88.5%', '90.1%', '91.0%', None, 'Case system']),
+]
+for row, values in rows:
+    for index, value in enumerate(values):
+        if value is not None:
+            sheet.cell(row=row, column=index + 1, value=value)
+book.save('officer-units.xlsx')
