@@ -18,7 +18,7 @@ enum DataFileReader {
     /// checked, and their figures dropped). Returns the names of the files read.
     static func readAll(
         names: [String], directory: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?,
-        workbooks: inout [String: Workbook?], diagnostics: inout Diagnostics
+        workbooks: inout [String: Workbook?], mappingsKnown: Bool = true, diagnostics: inout Diagnostics
     ) -> [String] {
         var read: [String] = []
         let dataNames = names.filter(isDataFile)
@@ -52,6 +52,8 @@ enum DataFileReader {
             }
             if lowered.hasSuffix(workbookExtension) {
                 read.append(name)
+                // Where dashboard.yml could not be read at all, which workbooks it maps is not known: its error is the one said.
+                if !mappingsKnown, mapped[name] == nil { continue }
                 readWorkbook(path: path, mappings: mapped[name] ?? [], into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
                 continue
             }

@@ -141,6 +141,7 @@ public enum InputLoader {
         var sheetFigures: [ObservationRecord] = []
         var roleSheets: [RoleTable.Table] = []
         var mappings: [DataMapping] = []
+        var ymlRead = false
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -157,6 +158,7 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
+                    ymlRead = true
                     // Sheets with role columns declare indicators, so they are read before the rest is decoded.
                     mappings = DashboardDecoder.dataMappings(root)
                     roleSheets = DataFileReader.readRoleSheets(names: names, directory: directory, mappings: mappings, workbooks: &workbooks, diagnostics: &diagnostics)
@@ -176,7 +178,7 @@ public enum InputLoader {
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) }, directory: directory,
             // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
-            mappings: definition?.data ?? mappings, into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
+            mappings: definition?.data ?? mappings, into: &builder, workbooks: &workbooks, mappingsKnown: ymlRead, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }

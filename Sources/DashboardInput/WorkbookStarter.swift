@@ -148,7 +148,8 @@ public enum WorkbookStarter {
             plan.recognised.append(
                 "\(cellName(headRow, first)):\(cellName(heading.last!.line, last)): \(labels.count) period \(labels.count == 1 ? "column" : "columns") (\(labels.first!) to \(labels.last!))")
         } else {
-            plan.notRecognised.append("no column is headed by a period (such as 2020/21 Q1 or Q1 2020/21)")
+            throw .unreadable(
+                "\(label)[\(sheet.name)]: no column of the table headed at row \(headRow) is headed by a period (such as 2020/21 Q1, or 2020/21 merged over Q1 to Q4); --from reads a table with one column for each period")
         }
         if roles[.polarity] == nil { plan.notRecognised.append("no polarity column: each indicator is written with polarity: none (information only); set high or low") }
 

@@ -157,6 +157,14 @@ func officerYML(_ entry: String = officerEntry, indicators: String? = nil) -> St
         #expect(errors.contains { $0.contains("column A is the indicator column under columns:; it cannot be skipped too") }, "\(errors)")
     }
 
+    @Test func anUnquotedOpenEndedRangeIsOneErrorSayingToQuoteIt() {
+        let entry = "data:\n  - file: officer-kpis.xlsx\n    range: A3:    # open-ended\n"
+        let (folder, project) = load(officerYML(entry))
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors == [folder.folder + "/dashboard.yml:5:14: error: the range A3: ends in a colon, which YAML reads as a key: quote it (range: \"A3:\")"])
+    }
+
     @Test func sheetWordsForUnitsAndPolarities() {
         #expect(DashboardDecoder.sheetUnit("%") == .percent)
         #expect(DashboardDecoder.sheetUnit("Percentage") == .percent)
