@@ -78,7 +78,8 @@ public enum WorkbookStarter {
         } else if visible.count == 1 {
             chosen = visible[0]
         } else {
-            throw .unreadable("\(label) has \(visible.count) visible sheets; say which holds the KPI table with --sheet (its sheets: \(visible.map { "'\($0)'" }.joined(separator: ", ")))")
+            throw .unreadable(
+                "\(label) has \(visible.count) visible sheets; say which holds the KPI table with --sheet (its sheets: \(visible.map { "'\($0)'" }.joined(separator: ", ")))")
         }
         let sheet: Sheet
         do {
@@ -146,10 +147,12 @@ public enum WorkbookStarter {
         if let first = periods.keys.min(), let last = periods.keys.max() {
             let labels = periods.sorted { $0.key < $1.key }.map(\.value.label)
             plan.recognised.append(
-                "\(cellName(headRow, first)):\(cellName(heading.last!.line, last)): \(labels.count) period \(labels.count == 1 ? "column" : "columns") (\(labels.first!) to \(labels.last!))")
+                "\(cellName(headRow, first)):\(cellName(heading.last!.line, last)): \(labels.count) period \(labels.count == 1 ? "column" : "columns") (\(labels.first!) to \(labels.last!))"
+            )
         } else {
             throw .unreadable(
-                "\(label)[\(sheet.name)]: no column of the table headed at row \(headRow) is headed by a period (such as 2020/21 Q1, or 2020/21 merged over Q1 to Q4); --from reads a table with one column for each period")
+                "\(label)[\(sheet.name)]: no column of the table headed at row \(headRow) is headed by a period (such as 2020/21 Q1, or 2020/21 merged over Q1 to Q4); --from reads a table with one column for each period"
+            )
         }
         if roles[.polarity] == nil { plan.notRecognised.append("no polarity column: each indicator is written with polarity: none (information only); set high or low") }
 
@@ -209,7 +212,9 @@ public enum WorkbookStarter {
             ids.append(id)
         }
         plan.indicators = indicators.count
-        plan.recognised.append("\(indicators.count) indicator \(indicators.count == 1 ? "row" : "rows") (\(CellAddress(row: indicators[0].line, column: indicatorColumn)) to \(CellAddress(row: lastIndicator, column: indicatorColumn)))")
+        plan.recognised.append(
+            "\(indicators.count) indicator \(indicators.count == 1 ? "row" : "rows") (\(CellAddress(row: indicators[0].line, column: indicatorColumn)) to \(CellAddress(row: lastIndicator, column: indicatorColumn)))"
+        )
 
         // The file, each comment at one column so it reads as a table.
         func line(_ text: String, _ comment: String? = nil) -> String {
@@ -244,7 +249,9 @@ public enum WorkbookStarter {
             yml += line("  \(id):", first ? "the id, from the title: the page's file name" : nil)
             yml += line("    title: \(Starter.yamlText(row.title))")
             if !row.unitGiven {
-                yml += line("    unit: \(guessUnit(title: row.title, figures: row.figures).rawValue)", first ? "from its figures: percent, count, rate, ratio, currency, days or rank" : nil)
+                yml += line(
+                    "    unit: \(guessUnit(title: row.title, figures: row.figures).rawValue)", first ? "from its figures: percent, count, rate, ratio, currency, days or rank" : nil
+                )
             }
             if roles[.polarity] == nil { yml += line("    polarity: none", first ? "high or low where one way is better" : nil) }
         }

@@ -80,7 +80,9 @@ func officerYML(_ entry: String = officerEntry, indicators: String? = nil) -> St
         let errors = project.diagnostics.errors.map(\.description)
         let sheet = folder.folder + "/officer-kpis.xlsx[KPI dashboard]"
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors.first == sheet + "!A5: error: this row has only a label ('Early help') and no figures: to make such rows sections of the dashboard, add sections: rows to its data: entry")
+        #expect(
+            errors.first == sheet
+                + "!A5: error: this row has only a label ('Early help') and no figures: to make such rows sections of the dashboard, add sections: rows to its data: entry")
     }
 
     @Test func aColumnWithNoRoleAndNoPeriodIsAnErrorAtItsHeading() {

@@ -56,8 +56,9 @@ extension DashboardDecoder {
             for other in entries.indices where other != index && entries[other].claimed == nil {
                 let same =
                     entries[other].row.roles[.id]?.text == id
-                    || (entries[other].row.roles[.id] == nil && entries[other].row.roles[.indicator].map { DashboardAssembler.titleKey($0.text) }
-                        == entries[index].row.roles[.indicator].map { DashboardAssembler.titleKey($0.text) })
+                    || (entries[other].row.roles[.id] == nil
+                        && entries[other].row.roles[.indicator].map { DashboardAssembler.titleKey($0.text) }
+                            == entries[index].row.roles[.indicator].map { DashboardAssembler.titleKey($0.text) })
                 if same {
                     entries[other].claimed = ""
                     diagnostics.error(
@@ -70,7 +71,9 @@ extension DashboardDecoder {
 
     /// The dashboard's sections from its sheets' section rows, in the sheets' order; indicators above a sheet's
     /// first section row, and those no sheet places, go in a section of their own.
-    static func sheetSections(_ supply: SheetSupply, ids: [Int: String], indicators: [IndicatorDefinition], at location: SourceLocation, diagnostics: inout Diagnostics) -> [Section] {
+    static func sheetSections(_ supply: SheetSupply, ids: [Int: String], indicators: [IndicatorDefinition], at location: SourceLocation, diagnostics: inout Diagnostics)
+        -> [Section]
+    {
         var sections: [Section] = []
         var placed: Set<String> = []
         for (sheetIndex, sheet) in supply.sheets.enumerated() where !sheet.sections.isEmpty {
@@ -114,11 +117,17 @@ extension DashboardDecoder {
     public static func sheetPolarity(_ text: String) -> Polarity? {
         let lowered = text.trimmingSpaces.lowercased()
         let words = Set(lowered.split { !$0.isLetter }.map(String.init))
-        let high = !words.isDisjoint(with: ["high", "higher", "up", "increase", "increasing", "more", "bigger", "larger", "greater", "maximise"]) || lowered.contains("↑") || lowered.contains("▲")
-        let low = !words.isDisjoint(with: ["low", "lower", "down", "decrease", "decreasing", "less", "fewer", "smaller", "minimise", "reduce"]) || lowered.contains("↓") || lowered.contains("▼")
+        let high =
+            !words.isDisjoint(with: ["high", "higher", "up", "increase", "increasing", "more", "bigger", "larger", "greater", "maximise"]) || lowered.contains("↑")
+            || lowered.contains("▲")
+        let low =
+            !words.isDisjoint(with: ["low", "lower", "down", "decrease", "decreasing", "less", "fewer", "smaller", "minimise", "reduce"]) || lowered.contains("↓")
+            || lowered.contains("▼")
         if high != low { return high ? .high : .low }
         if high { return nil }
-        if !words.isDisjoint(with: ["none", "neutral", "information", "context", "contextual", "na"]) || lowered == "n/a" || SheetWords.dashes.contains(lowered) { return Polarity.none }
+        if !words.isDisjoint(with: ["none", "neutral", "information", "context", "contextual", "na"]) || lowered == "n/a" || SheetWords.dashes.contains(lowered) {
+            return Polarity.none
+        }
         return nil
     }
 

@@ -80,7 +80,8 @@ public enum RoleTable {
             }
         }
         if periods.isEmpty, table.diagnostics.isEmpty {
-            table.diagnostics.error("no column of the mapped table is headed by a period", at: SourceLocation(file: file, line: lowest.line, column: lowest.fields.first?.column ?? 1))
+            table.diagnostics.error(
+                "no column of the mapped table is headed by a period", at: SourceLocation(file: file, line: lowest.line, column: lowest.fields.first?.column ?? 1))
         }
         table.latestPeriod = periods.values.map(\.period).max()
         var section: Int?
