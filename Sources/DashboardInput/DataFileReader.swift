@@ -29,7 +29,7 @@ enum DataFileReader {
                 diagnostics.error("data: names '\(mapping.file)', but there is no such file beside dashboard.yml\(hint)", at: mapping.location)
                 continue
             }
-            if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet }) {
+            if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet && $0.table?.lowercased() == mapping.table?.lowercased() }) {
                 diagnostics.error(
                     "\(name)\(mapping.sheet.map { "[\($0)]" } ?? "") is mapped twice under data: (also at line \(earlier.location.line)); keep one entry for each sheet",
                     at: mapping.location)
@@ -150,6 +150,34 @@ enum DataFileReader {
         return workbook
     }
 
+    /// The cells an entry maps: its sheet, its range (a table's as the file has it) and the table's name.
+    struct Mapped {
+        var sheet: Sheet
+        var range: CellRange?
+        var table: String?
+    }
+
+    /// The sheet and range an entry maps, or nil with the problem said.
+    static func resolve(_ mapping: DataMapping, in workbook: Workbook, path: String, diagnostics: inout Diagnostics) -> Mapped? {
+        guard let tableName = mapping.table else {
+            return sheet(of: mapping, in: workbook, path: path, diagnostics: &diagnostics).map { Mapped(sheet: $0, range: mapping.range) }
+        }
+        let table: TableInfo
+        do {
+            table = try workbook.table(named: tableName)
+        } catch {
+            diagnostics.error(error.message, at: mapping.location)
+            return nil
+        }
+        if let given = mapping.sheet, given.lowercased() != table.sheet.lowercased() {
+            diagnostics.error("the table '\(table.name)' is on the sheet '\(table.sheet)', not '\(given)'; leave sheet: out with table:", at: mapping.location)
+            return nil
+        }
+        var entry = mapping
+        entry.sheet = table.sheet
+        return sheet(of: entry, in: workbook, path: path, diagnostics: &diagnostics).map { Mapped(sheet: $0, range: table.body, table: table.name) }
+    }
+
     /// The sheet an entry maps, or nil with the problem said.
     static func sheet(of mapping: DataMapping, in workbook: Workbook, path: String, diagnostics: inout Diagnostics) -> Sheet? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -185,14 +213,18 @@ enum DataFileReader {
         for mapping in mappings where mapping.hasRoles {
             // A missing file, or a second entry for the sheet, is said when the files are read.
             guard let name = fileName(mapping, among: dataNames), name.lowercased().hasSuffix(workbookExtension),
-                !mappings.contains(where: { $0.location < mapping.location && $0.file.lowercased() == mapping.file.lowercased() && $0.sheet == mapping.sheet })
+                !mappings.contains(where: {
+                    $0.location < mapping.location && $0.file.lowercased() == mapping.file.lowercased() && $0.sheet == mapping.sheet
+                        && $0.table?.lowercased() == mapping.table?.lowercased()
+                })
             else { continue }
             let path = InputLoader.join(directory, name)
             guard let workbook = open(path, workbooks: &workbooks, diagnostics: &diagnostics),
-                let sheet = sheet(of: mapping, in: workbook, path: path, diagnostics: &diagnostics)
+                let mapped = resolve(mapping, in: workbook, path: path, diagnostics: &diagnostics)
             else { continue }
+            let sheet = mapped.sheet
             let label = "\(path)[\(sheet.name)]"
-            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapping.range, file: label)
+            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapped.range, file: label, table: mapped.table)
             diagnostics.append(contentsOf: sheetProblems)
             let table = RoleTable.read(grid, mapping: mapping, merged: sheet.merged, file: label)
             diagnostics.append(contentsOf: table.diagnostics)
@@ -216,10 +248,19 @@ enum DataFileReader {
             return
         }
         // Entries with role columns were read before dashboard.yml was decoded.
-        for mapping in mappings where !mapping.hasRoles {
-            guard let sheet = sheet(of: mapping, in: workbook, path: path, diagnostics: &diagnostics) else { continue }
+        var read: Set<String> = []
+        for mapping in mappings {
+            if mapping.hasRoles {
+                // Only its sheet's name, for the warning below.
+                if let table = mapping.table, let info = try? workbook.table(named: table) { read.insert(info.sheet.lowercased()) }
+                if let sheet = mapping.sheet ?? (visible.count == 1 && mapping.table == nil ? visible[0] : nil) { read.insert(sheet.lowercased()) }
+                continue
+            }
+            guard let mapped = resolve(mapping, in: workbook, path: path, diagnostics: &diagnostics) else { continue }
+            let sheet = mapped.sheet
+            read.insert(sheet.name.lowercased())
             let label = "\(path)[\(sheet.name)]"
-            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapping.range, file: label)
+            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapped.range, file: label, table: mapped.table)
             diagnostics.append(contentsOf: sheetProblems)
             let records = TableShaper.shape(grid, headerRows: mapping.headerRows)
             let (_, observations, tableProblems) = ObservationTable.read(records, file: label)
@@ -227,8 +268,8 @@ enum DataFileReader {
             builder?.addFile(label)
             for observation in observations { builder?.add(observation.withVintage(mapping.vintage)) }
         }
-        let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
-        if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {
+        let unmapped = visible.filter { !read.contains($0.lowercased()) }
+        if mappings.allSatisfy({ $0.sheet != nil || $0.table != nil }), !unmapped.isEmpty {
             diagnostics.warning(
                 "the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
                 at: SourceLocation(file: path))

@@ -228,8 +228,17 @@ public enum WorkbookStarter {
         yml += line("organisation: \(Starter.yamlText(organisation))")
         yml += "\ndata:\n"
         yml += line("  - file: \(Starter.yamlText(fileName))")
-        yml += line("    sheet: \(Starter.yamlText(sheet.name))")
-        yml += line("    range: \(range)", notes.isEmpty ? "from the heading down and right to the last filled cell" : "the table, without the notes below it")
+        // An Excel Table headed where the table is: mapped by its name, so it is read as it grows.
+        let excelTable = (try? workbook.tables())?.first {
+            $0.sheet == sheet.name && $0.ref.first == CellAddress(row: headRow, column: firstColumn) && heading.count == 1 && $0.body.last.row >= lastIndicator
+        }
+        if let excelTable {
+            yml += line("    table: \(Starter.yamlText(excelTable.name))", "the Excel Table on '\(sheet.name)', read as it grows")
+            plan.recognised.append("\(excelTable.ref): the Excel Table '\(excelTable.name)'")
+        } else {
+            yml += line("    sheet: \(Starter.yamlText(sheet.name))")
+            yml += line("    range: \(range)", notes.isEmpty ? "from the heading down and right to the last filled cell" : "the table, without the notes below it")
+        }
         yml += line("    header_rows: \(heading.count)", "rows that head the columns together")
         yml += line("    columns:", "what each column says of its row; every other column is a period")
         for role in roles.keys.sorted() {

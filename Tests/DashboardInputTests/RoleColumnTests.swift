@@ -217,3 +217,76 @@ func officerYML(_ entry: String = officerEntry, indicators: String? = nil) -> St
         #expect(plan.notRecognised.contains { $0.hasPrefix("A1 ('Ref')") })
     }
 }
+
+/// officer-table.xlsx: an Excel Table named KPIs (A3:F5) with role columns, and a table with a cell typed beside it.
+@Suite struct ExcelTableTests {
+    func load(_ entry: String) -> (DashboardFolder, Project) {
+        let yml = "title: KPIs\norganisation: Test council\n" + entry + "\n"
+        let folder = DashboardFolder(yml: yml, copying: ["officer-table.xlsx"])
+        return (folder, folder.load())
+    }
+
+    @Test func aTableIsReadAsItsRangeStandsInTheFile() throws {
+        let book = try Workbook(path: fixture("officer-table.xlsx"))
+        #expect(try book.tables().map(\.name) == ["KPIs", "DraftKPIs"])
+        #expect(try book.table(named: "kpis").ref == CellRange("A3:F5"))
+        #expect(try book.table(named: "kpis").sheet == "Data")
+        let (folder, project) = load(
+            """
+            data:
+              - {file: officer-table.xlsx, table: KPIs, columns: {indicator: A, polarity: B, target: C}}
+            indicators:
+              contacts: {title: Contacts, unit: count}
+              assessments: {title: Assessments on time, unit: percent}
+            """)
+        defer { folder.remove() }
+        #expect(!project.hasErrors, "\(messages(project))")
+        let dashboard = try #require(project.dashboards.first)
+        #expect(dashboard.series["contacts"]?.map(\.value) == [1520, 1490, 1402])
+        #expect(dashboard.definition.indicators.map(\.target) == [1500, 90])
+        #expect(dashboard.definition.indicators.map(\.polarity) == [.low, .high])
+        // The Draft sheet no entry maps is said; the mapped one, found through its table, is not.
+        #expect(messages(project).contains { $0.contains("'Draft'") && $0.contains("not read") })
+        #expect(!messages(project).contains { $0.contains("'Data'") })
+    }
+
+    @Test func aCellBesideATableIsAnErrorSayingToResizeIt() {
+        let (folder, project) = load(
+            """
+            data: [{file: officer-table.xlsx, table: DraftKPIs}]
+            indicators:
+              contacts: {title: Contacts, unit: count, polarity: low}
+            """)
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(
+            errors == [
+                folder.folder
+                    + "/officer-table.xlsx[Draft]!C2: error: a filled cell beside the table 'DraftKPIs' (A1:B2): resize the table to take it in (in Excel, Table Design > Resize Table), or leave an empty column between"
+            ], "\(errors)")
+    }
+
+    @Test func anUnknownTableIsAnErrorWithTheNearest() {
+        let (folder, project) = load(
+            """
+            data: [{file: officer-table.xlsx, table: KPI, range: A1:B2}]
+            indicators:
+              contacts: {title: Contacts, unit: count, polarity: low}
+            """)
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(errors.contains { $0.contains("range: 'A1:B2' is given with table:") }, "\(errors)")
+        #expect(errors.contains { $0.contains("there is no table 'KPI' in this workbook") && $0.contains("did you mean 'KPIs'?") }, "\(errors)")
+    }
+}
+
+@Suite struct InitFromATableTests {
+    @Test func aSheetWhoseTableIsAnExcelTableIsMappedByItsName() throws {
+        let book = try Workbook(path: fixture("officer-table.xlsx"))
+        let plan = try WorkbookStarter.plan(book, fileName: "officer-table.xlsx", sheet: "Data", organisation: "x", label: "officer-table.xlsx")
+        #expect(plan.yml.contains("    table: KPIs "))
+        #expect(!plan.yml.contains("    range: "))
+        #expect(plan.recognised.contains("A3:F5: the Excel Table 'KPIs'"))
+        #expect(plan.yml.contains("title: KPIs as Power Query loads them"))
+    }
+}

@@ -23,6 +23,8 @@ public struct DataMapping: Sendable, Equatable {
 
     public var file: String
     public var sheet: String?
+    /// `table: KPIs`: an Excel Table by name, read as its range stands in the file (it grows as Excel writes it).
+    public var table: String?
     public var range: CellRange?
     public var headerRows: Int
     /// `published:` and `source:`: the vintage of every figure in the file (a row's own columns win).
@@ -98,6 +100,11 @@ public struct DataMapping: Sendable, Equatable {
                         at: location)
                 }
             }
+            let table = map.string("table", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
+            if table != nil, let (text, at) = map.string("range", diagnostics: &diagnostics) {
+                diagnostics.error("range: '\(text)' is given with table:, which already says the cells; keep one", at: at)
+                range = nil
+            }
             let headerRows = map.integer("header_rows", range: 1...maximumHeaderRows, diagnostics: &diagnostics) ?? 1
             let published = map.node("published").flatMap { DashboardDecoder.period($0, diagnostics: &diagnostics) }
             let source = map.string("source", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
@@ -120,6 +127,10 @@ public struct DataMapping: Sendable, Equatable {
             }
             mapping.columns = columns
             mapping.sectionRows = sectionRows
+            mapping.table = table
+            if table != nil, !name.lowercased().hasSuffix(".xlsx") {
+                diagnostics.error("table: names an Excel table; \(name) is not a workbook (.xlsx)", at: item.location)
+            }
             mapping.skippedColumns = skipped
             result.append(mapping)
         }

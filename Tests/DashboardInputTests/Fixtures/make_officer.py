@@ -68,3 +68,26 @@ for row, values in rows:
         if value is not None:
             sheet.cell(row=row, column=index + 1, value=value)
 book.save('officer-units.xlsx')
+
+# A third book: the figures in an Excel Table named KPIs (Insert > Table), which grows as rows and quarters are
+# added, with role columns; and on a second sheet a table with a filled cell just beside it.
+from openpyxl.worksheet.table import Table
+
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = 'Data'
+sheet['A1'] = 'KPIs as Power Query loads them'
+for row, values in enumerate([
+    ['Indicator', 'Polarity', 'Target', '2020/21 Q1', '2020/21 Q2', '2020/21 Q3'],
+    ['Contacts', 'Low', 1500, 1520, 1490, 1402],
+    ['Assessments on time', 'High', '90%', '88.5%', '90.1%', '91.0%'],
+]):
+    for column, value in enumerate(values):
+        sheet.cell(row=row + 3, column=column + 1, value=value)
+sheet.add_table(Table(displayName='KPIs', ref='A3:F5'))
+draft = book.create_sheet('Draft')
+for row in [['Indicator', '2020/21 Q1'], ['Contacts', 1520]]:
+    draft.append(row)
+draft['C2'] = 'typed beside the table'
+draft.add_table(Table(displayName='DraftKPIs', ref='A1:B2'))
+book.save('officer-table.xlsx')
