@@ -159,6 +159,16 @@ func officerYML(_ entry: String = officerEntry, indicators: String? = nil) -> St
         #expect(errors.contains { $0.contains("column A is the indicator column under columns:; it cannot be skipped too") }, "\(errors)")
     }
 
+    @Test func columnsWithoutAnIndicatorColumnAreOneError() {
+        let entry = "data:\n  - {file: officer-kpis.xlsx, header_rows: 2, columns: {polarity: B}, sections: rows}\n"
+        let (folder, project) = load(officerYML(entry))
+        defer { folder.remove() }
+        let errors = project.diagnostics.errors.map(\.description)
+        #expect(!errors.contains { $0.contains("sections: rows needs columns:") }, "\(errors)")
+        #expect(errors.contains { $0.contains("columns: must say which column names each row's indicator") }, "\(errors)")
+        #expect(project.dashboards.isEmpty)
+    }
+
     @Test func anUnquotedOpenEndedRangeIsOneErrorSayingToQuoteIt() {
         let entry = "data:\n  - file: officer-kpis.xlsx\n    range: A3:    # open-ended\n"
         let (folder, project) = load(officerYML(entry))

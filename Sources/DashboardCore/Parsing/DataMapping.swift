@@ -199,13 +199,14 @@ public struct DataMapping: Sendable, Equatable {
             }
             if !columns.isEmpty, columns[.indicator] == nil, columns[.id] == nil {
                 diagnostics.error("columns: must say which column names each row's indicator (indicator: A, or id: B)", at: node.location)
+                columns = [:]
             }
         }
         var sectionRows = false
         if let (text, at) = map.string("sections", diagnostics: &diagnostics) {
             if text.trimmingSpaces.lowercased() == "rows" {
                 sectionRows = true
-                if columns.isEmpty {
+                if columns.isEmpty, map.isAbsentOrNull("columns") {
                     diagnostics.error("sections: rows needs columns: saying which column holds the indicator (and so the section's label)", at: at)
                 }
             } else {

@@ -95,7 +95,7 @@ public enum RoleTable {
                     figures.append(field)
                 }
             }
-            let location = SourceLocation(file: file, line: record.line, column: mapping.columns[.indicator] ?? mapping.columns[.id]!)
+            let location = SourceLocation(file: file, line: record.line, column: mapping.columns[.indicator] ?? mapping.columns[.id] ?? 1)
             guard roles[.indicator] != nil || roles[.id] != nil else {
                 if let first = record.fields.first(where: { !$0.text.trimmingSpaces.isEmpty && !skipped.contains($0.column) }) {
                     table.diagnostics.error("this row has no indicator in its indicator column (\(CellAddress.columnName(location.column)))", at: at(first))
