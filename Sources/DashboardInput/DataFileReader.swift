@@ -18,18 +18,18 @@ enum DataFileReader {
     /// checked, and their figures dropped). Returns the names of the files read.
     static func readAll(
         names: [String], directory: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?,
-        diagnostics: inout Diagnostics
+        workbooks: inout [String: Workbook?], mappingsKnown: Bool = true, diagnostics: inout Diagnostics
     ) -> [String] {
         var read: [String] = []
         let dataNames = names.filter(isDataFile)
         var mapped: [String: [DataMapping]] = [:]
         for mapping in mappings {
-            guard let name = dataNames.first(where: { $0 == mapping.file }) ?? dataNames.first(where: { $0.lowercased() == mapping.file.lowercased() }) else {
+            guard let name = fileName(mapping, among: dataNames) else {
                 let hint = Diagnostic.suggestion(for: mapping.file, among: dataNames).map { "; \($0)" } ?? ""
                 diagnostics.error("data: names '\(mapping.file)', but there is no such file beside dashboard.yml\(hint)", at: mapping.location)
                 continue
             }
-            if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet }) {
+            if let earlier = mapped[name]?.first(where: { $0.sheet == mapping.sheet && $0.table?.lowercased() == mapping.table?.lowercased() }) {
                 diagnostics.error(
                     "\(name)\(mapping.sheet.map { "[\($0)]" } ?? "") is mapped twice under data: (also at line \(earlier.location.line)); keep one entry for each sheet",
                     at: mapping.location)
@@ -52,7 +52,9 @@ enum DataFileReader {
             }
             if lowered.hasSuffix(workbookExtension) {
                 read.append(name)
-                readWorkbook(path: path, mappings: mapped[name] ?? [], into: &builder, diagnostics: &diagnostics)
+                // Where dashboard.yml could not be read at all, which workbooks it maps is not known: its error is the one said.
+                if !mappingsKnown, mapped[name] == nil { continue }
+                readWorkbook(path: path, mappings: mapped[name] ?? [], into: &builder, workbooks: &workbooks, diagnostics: &diagnostics)
                 continue
             }
             read.append(name)
@@ -125,21 +127,117 @@ enum DataFileReader {
         }
     }
 
-    static func readWorkbook(path: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?, diagnostics: inout Diagnostics) {
-        let bytes: [UInt8]
+    /// The file beside dashboard.yml an entry names: exactly, else ignoring case.
+    static func fileName(_ mapping: DataMapping, among names: [String]) -> String? {
+        names.first(where: { $0 == mapping.file }) ?? names.first(where: { $0.lowercased() == mapping.file.lowercased() })
+    }
+
+    /// A workbook read once for all its entries; nil (in `workbooks` too) when it cannot be read, said once.
+    static func open(_ path: String, workbooks: inout [String: Workbook?], diagnostics: inout Diagnostics) -> Workbook? {
+        if let known = workbooks[path] { return known }
+        var workbook: Workbook?
         switch InputLoader.read(path) {
         case .failure(let problem):
             diagnostics.append(problem)
-            return
-        case .success(let read): bytes = read
+        case .success(let bytes):
+            do {
+                workbook = try Workbook(bytes: bytes)
+            } catch {
+                diagnostics.error(error.message, at: SourceLocation(file: path))
+            }
         }
-        let workbook: Workbook
+        workbooks[path] = .some(workbook)
+        return workbook
+    }
+
+    /// The cells an entry maps: its sheet, its range (a table's as the file has it) and the table's name.
+    struct Mapped {
+        var sheet: Sheet
+        var range: CellRange?
+        var table: String?
+    }
+
+    /// The sheet and range an entry maps, or nil with the problem said.
+    static func resolve(_ mapping: DataMapping, in workbook: Workbook, path: String, diagnostics: inout Diagnostics) -> Mapped? {
+        guard let tableName = mapping.table else {
+            return sheet(of: mapping, in: workbook, path: path, diagnostics: &diagnostics).map { Mapped(sheet: $0, range: mapping.range) }
+        }
+        let table: TableInfo
         do {
-            workbook = try Workbook(bytes: bytes)
+            table = try workbook.table(named: tableName)
         } catch {
-            diagnostics.error(error.message, at: SourceLocation(file: path))
-            return
+            diagnostics.error(error.message, at: mapping.location)
+            return nil
         }
+        if let given = mapping.sheet, given.lowercased() != table.sheet.lowercased() {
+            diagnostics.error("the table '\(table.name)' is on the sheet '\(table.sheet)', not '\(given)'; leave sheet: out with table:", at: mapping.location)
+            return nil
+        }
+        var entry = mapping
+        entry.sheet = table.sheet
+        return sheet(of: entry, in: workbook, path: path, diagnostics: &diagnostics).map { Mapped(sheet: $0, range: table.body, table: table.name) }
+    }
+
+    /// The sheet an entry maps, or nil with the problem said.
+    static func sheet(of mapping: DataMapping, in workbook: Workbook, path: String, diagnostics: inout Diagnostics) -> Sheet? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
+        var sheetName = mapping.sheet
+        if sheetName == nil {
+            if visible.count == 1 {
+                sheetName = visible[0]
+            } else {
+                diagnostics.error("\(name) has \(visible.count) visible sheets; say which to read with sheet: (its sheets: \(listing(workbook)))", at: mapping.location)
+                return nil
+            }
+        }
+        do {
+            return try workbook.sheet(named: sheetName!)
+        } catch {
+            let file = error.sheet.map { "\(path)[\($0)]" } ?? path
+            let at =
+                error.cell.map { SourceLocation(file: file, line: $0.row, column: $0.column) }
+                ?? (error.sheet == nil && error.message.hasPrefix("there is no sheet") ? mapping.location : SourceLocation(file: file))
+            diagnostics.error(error.message, at: at)
+            return nil
+        }
+    }
+
+    /// The sheets mapped with role columns (`columns:`), read before dashboard.yml's indicators are decoded, as
+    /// their rows declare indicators. Every other entry is read by `readAll`.
+    static func readRoleSheets(
+        names: [String], directory: String, mappings: [DataMapping], workbooks: inout [String: Workbook?], diagnostics: inout Diagnostics
+    ) -> [RoleTable.Table] {
+        let dataNames = names.filter(isDataFile)
+        var tables: [RoleTable.Table] = []
+        for mapping in mappings where mapping.hasRoles {
+            // A missing file, or a second entry for the sheet, is said when the files are read.
+            guard let name = fileName(mapping, among: dataNames), name.lowercased().hasSuffix(workbookExtension),
+                !mappings.contains(where: {
+                    $0.location < mapping.location && $0.file.lowercased() == mapping.file.lowercased() && $0.sheet == mapping.sheet
+                        && $0.table?.lowercased() == mapping.table?.lowercased()
+                })
+            else { continue }
+            let path = InputLoader.join(directory, name)
+            guard let workbook = open(path, workbooks: &workbooks, diagnostics: &diagnostics),
+                let mapped = resolve(mapping, in: workbook, path: path, diagnostics: &diagnostics)
+            else { continue }
+            let sheet = mapped.sheet
+            let label = "\(path)[\(sheet.name)]"
+            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapped.range, file: label, table: mapped.table)
+            diagnostics.append(contentsOf: sheetProblems)
+            let table = RoleTable.read(grid, mapping: mapping, merged: sheet.merged, file: label)
+            diagnostics.append(contentsOf: table.diagnostics)
+            tables.append(table)
+        }
+        return tables
+    }
+
+    static func readWorkbook(
+        path: String, mappings: [DataMapping], into builder: inout DashboardAssembler.Builder?, workbooks: inout [String: Workbook?],
+        diagnostics: inout Diagnostics
+    ) {
+        guard let workbook = open(path, workbooks: &workbooks, diagnostics: &diagnostics) else { return }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let visible = workbook.sheets.filter { !$0.hidden }.map(\.name)
         guard !mappings.isEmpty else {
@@ -149,29 +247,20 @@ enum DataFileReader {
                 at: SourceLocation(file: path))
             return
         }
+        // Entries with role columns were read before dashboard.yml was decoded.
+        var read: Set<String> = []
         for mapping in mappings {
-            var sheetName = mapping.sheet
-            if sheetName == nil {
-                if visible.count == 1 {
-                    sheetName = visible[0]
-                } else {
-                    diagnostics.error("\(name) has \(visible.count) visible sheets; say which to read with sheet: (its sheets: \(listing(workbook)))", at: mapping.location)
-                    continue
-                }
-            }
-            let sheet: Sheet
-            do {
-                sheet = try workbook.sheet(named: sheetName!)
-            } catch {
-                let file = error.sheet.map { "\(path)[\($0)]" } ?? path
-                let at =
-                    error.cell.map { SourceLocation(file: file, line: $0.row, column: $0.column) }
-                    ?? (error.sheet == nil && error.message.hasPrefix("there is no sheet") ? mapping.location : SourceLocation(file: file))
-                diagnostics.error(error.message, at: at)
+            if mapping.hasRoles {
+                // Only its sheet's name, for the warning below.
+                if let table = mapping.table, let info = try? workbook.table(named: table) { read.insert(info.sheet.lowercased()) }
+                if let sheet = mapping.sheet ?? (visible.count == 1 && mapping.table == nil ? visible[0] : nil) { read.insert(sheet.lowercased()) }
                 continue
             }
+            guard let mapped = resolve(mapping, in: workbook, path: path, diagnostics: &diagnostics) else { continue }
+            let sheet = mapped.sheet
+            read.insert(sheet.name.lowercased())
             let label = "\(path)[\(sheet.name)]"
-            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapping.range, file: label)
+            let (grid, sheetProblems) = SheetTable.records(sheet, workbook: workbook, range: mapped.range, file: label, table: mapped.table)
             diagnostics.append(contentsOf: sheetProblems)
             let records = TableShaper.shape(grid, headerRows: mapping.headerRows)
             let (_, observations, tableProblems) = ObservationTable.read(records, file: label)
@@ -179,8 +268,8 @@ enum DataFileReader {
             builder?.addFile(label)
             for observation in observations { builder?.add(observation.withVintage(mapping.vintage)) }
         }
-        let unmapped = visible.filter { sheet in !mappings.contains { $0.sheet?.lowercased() == sheet.lowercased() } }
-        if mappings.allSatisfy({ $0.sheet != nil }), !unmapped.isEmpty {
+        let unmapped = visible.filter { !read.contains($0.lowercased()) }
+        if mappings.allSatisfy({ $0.sheet != nil || $0.table != nil }), !unmapped.isEmpty {
             diagnostics.warning(
                 "the \(unmapped.count == 1 ? "sheet" : "sheets") \(unmapped.map { "'\($0)'" }.joined(separator: ", ")) of this workbook \(unmapped.count == 1 ? "is" : "are") not read: no entry under data: maps \(unmapped.count == 1 ? "it" : "them")",
                 at: SourceLocation(file: path))

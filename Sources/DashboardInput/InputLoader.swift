@@ -1,4 +1,5 @@
 import DashboardCore
+import DashboardWorkbook
 import Foundation
 
 /// Everything read from an input folder: the dashboards that loaded and every problem found on the way.
@@ -137,6 +138,11 @@ public enum InputLoader {
 
         var definition: DashboardDefinition?
         var declaredPlanFile: String?
+        var workbooks: [String: Workbook?] = [:]
+        var sheetFigures: [ObservationRecord] = []
+        var roleSheets: [RoleTable.Table] = []
+        var mappings: [DataMapping] = []
+        var ymlRead = false
         switch read(ymlPath) {
         case .failure(let problem):
             diagnostics.append(problem)
@@ -153,10 +159,15 @@ public enum InputLoader {
                 let (root, found) = YAMLReader.read(String(decoding: bytes, as: UTF8.self), file: ymlPath)
                 diagnostics.append(contentsOf: found)
                 if let root {
+                    ymlRead = true
                     declaredPlanFile = DashboardDecoder.declaredPlanFile(root)
-                    let (decoded, problems) = DashboardDecoder.decode(root, id: id ?? folder)
+                    // Sheets with role columns declare indicators, so they are read before the rest is decoded.
+                    mappings = DashboardDecoder.dataMappings(root)
+                    roleSheets = DataFileReader.readRoleSheets(names: names, directory: directory, mappings: mappings, workbooks: &workbooks, diagnostics: &diagnostics)
+                    let (decoded, figures, problems) = DashboardDecoder.decode(root, id: id ?? folder, sheets: roleSheets)
                     diagnostics.append(contentsOf: problems)
                     definition = decoded
+                    sheetFigures = figures
                 }
             }
         }
@@ -166,9 +177,12 @@ public enum InputLoader {
         let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
+        for sheet in roleSheets { builder?.addFile(sheet.file) }
+        for record in sheetFigures { builder?.add(record) }
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) && !planFiles.contains($0) }, directory: directory,
-            mappings: definition?.data ?? [], into: &builder, diagnostics: &diagnostics)
+            // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
+            mappings: definition?.data ?? mappings, into: &builder, workbooks: &workbooks, mappingsKnown: ymlRead, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }

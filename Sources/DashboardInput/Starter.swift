@@ -10,12 +10,14 @@ public enum Starter {
         /// The folder already holds a dashboard: nothing is overwritten.
         case exists(String)
         case unwritable(String)
+        /// The workbook given with --from cannot be read or holds no table.
+        case unreadable(String)
 
         public var description: String {
             switch self {
             case .badName(let name): return "'\(name)' cannot be a dashboard id (the folder's name): use \(Identifier.rule)"
             case .exists(let path): return "\(path) already holds a dashboard.yml; nothing was written (choose a new folder)"
-            case .unwritable(let message): return message
+            case .unwritable(let message), .unreadable(let message): return message
             }
         }
     }

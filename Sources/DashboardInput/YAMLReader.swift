@@ -140,6 +140,12 @@ enum YAMLReader {
                     .error, "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
                     at: location(mark, file: file))
             }
+            // `range: A3:`: the open-ended range's colon reads as the start of a mapping.
+            if problem.contains("mapping values are not allowed"), let range = openRange(text, line: mark.line) {
+                return Diagnostic(
+                    .error, "the range \(range) ends in a colon, which YAML reads as a key: quote it (range: \"\(range)\")",
+                    at: location(mark, file: file))
+            }
             return Diagnostic(.error, message(problem, context), at: location(mark, file: file))
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
@@ -154,6 +160,20 @@ enum YAMLReader {
         default:
             return Diagnostic(.error, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The unquoted open-ended range (`A3:`) a `range:` line gives, if it is one.
+    static func openRange(_ text: String, line: Int) -> String? {
+        let all = lines(text)
+        guard line >= 1, line <= all.count else { return nil }
+        var content = all[line - 1].trimmingSpaces
+        if content.hasPrefix("- ") { content = String(content.dropFirst(2)).trimmingSpaces }
+        guard content.hasPrefix("range:") else { return nil }
+        var value = String(content.dropFirst("range:".count))
+        if let hash = value.firstIndex(of: "#") { value = String(value[..<hash]) }
+        value = value.trimmingSpaces
+        guard value.hasSuffix(":"), value.count > 1, DataMapping.openEndedRange(value) != nil else { return nil }
+        return value
     }
 
     /// The lines of the text as libyaml counts them (LF, CRLF or CR ends a line).

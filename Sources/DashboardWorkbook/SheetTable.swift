@@ -15,7 +15,8 @@ public enum SheetTable {
     /// filled cells, never the range's size. An open-ended range (`A3:`, `A3:F`) is cut to the filled cells; a
     /// closed one is checked for filled cells just beside it (a new quarter's column, a new row), each an error.
     public static func records(
-        _ sheet: Sheet, workbook: Workbook, range given: CellRange?, file: String, maximumFields: Int = SheetTable.maximumFields
+        _ sheet: Sheet, workbook: Workbook, range given: CellRange?, file: String, table: String? = nil,
+        maximumFields: Int = SheetTable.maximumFields
     ) -> (records: [CSVRecord], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         guard let used = sheet.usedRange else {
@@ -55,9 +56,11 @@ public enum SheetTable {
                 let line = what == "column" ? CellAddress.columnName(first.column) : String(first.row)
                 let more = sorted.count > 1 ? " (and \(sorted.count - 1) more in \(what) \(line))" : ""
                 let open = what == "column" ? "\(given.first):" : "\(given.first):\(CellAddress.columnName(given.last.column))"
-                diagnostics.error(
-                    "a filled cell beside the mapped range \(mapped)\(more): widen the range or use an open-ended range (range: \(open))",
-                    at: SourceLocation(file: file, line: first.row, column: first.column))
+                let message =
+                    table.map {
+                        "a filled cell beside the table '\($0)' (\(mapped))\(more): resize the table to take it in (in Excel, Table Design > Resize Table), or leave an empty \(what) between"
+                    } ?? "a filled cell beside the mapped range \(mapped)\(more): widen the range or use an open-ended range (range: \"\(open)\")"
+                diagnostics.error(message, at: SourceLocation(file: file, line: first.row, column: first.column))
             }
         }
         let rows = byRow.keys.sorted()

@@ -266,7 +266,7 @@ func ymd(_ serial: Double, _ date1904: Bool) -> [Int] {
         #expect(
             errors.first
                 == folder.folder
-                + "/quarters.xlsx[KPI dashboard]!F3: error: a filled cell beside the mapped range A3:E5 (and 2 more in column F): widen the range or use an open-ended range (range: A3:)",
+                + "/quarters.xlsx[KPI dashboard]!F3: error: a filled cell beside the mapped range A3:E5 (and 2 more in column F): widen the range or use an open-ended range (range: \"A3:\")",
             "\(errors)")
     }
 

@@ -2,11 +2,12 @@
 public enum DashboardDecoder {
     public static func decode(_ root: ConfigNode, id: String) -> (DashboardDefinition?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let definition = decodeDashboard(root, id: id, diagnostics: &diagnostics)
+        var supply = SheetSupply([])
+        let definition = decodeDashboard(root, id: id, supply: &supply, diagnostics: &diagnostics)
         return (diagnostics.hasErrors ? nil : definition, diagnostics)
     }
 
-    static func decodeDashboard(_ root: ConfigNode, id: String, diagnostics: inout Diagnostics) -> DashboardDefinition? {
+    static func decodeDashboard(_ root: ConfigNode, id: String, supply: inout SheetSupply, diagnostics: inout Diagnostics) -> DashboardDefinition? {
         if !Identifier.isValid(id) {
             diagnostics.error("the folder name '\(id)' cannot be a dashboard id: use \(Identifier.rule)", at: root.location)
         }
@@ -52,22 +53,55 @@ public enum DashboardDecoder {
             if var indicatorMap = ConfigMapping(node, what: "indicators", diagnostics: &diagnostics) {
                 for entry in indicatorMap.entries {
                     _ = indicatorMap.node(entry.key)
-                    if let indicator = decodeIndicator(entry, key: ragKey, diagnostics: &diagnostics) {
+                    let title = ConfigMapping(quiet: entry.value).flatMap { map -> String? in
+                        if case .scalar(let text)? = map.entries.first(where: { $0.key == "title" })?.value.value { return text }
+                        return nil
+                    }
+                    let row = supply.isEmpty ? nil : supply.claim(id: entry.key, title: title, diagnostics: &diagnostics)
+                    if var indicator = decodeIndicator(entry, key: ragKey, supplied: row?.row, diagnostics: &diagnostics) {
+                        if let row { applySheet(row, to: &indicator, key: ragKey, diagnostics: &diagnostics) }
                         indicators.append(indicator)
                     } else {
                         failed.insert(entry.key)
                     }
                 }
             }
-        } else {
+        } else if supply.isEmpty {
             diagnostics.error("the dashboard has no 'indicators'", at: root.location)
+        }
+        // Rows of role-mapped sheets that no indicator of dashboard.yml claims declare their own.
+        var sheetIDs: [Int: String] = [:]
+        for index in supply.entries.indices {
+            if let claimed = supply.entries[index].claimed {
+                if !claimed.isEmpty { sheetIDs[index] = claimed }
+                continue
+            }
+            let taken = Set(indicators.map(\.id)).union(failed)
+            if let indicator = sheetIndicator(supply.entries[index], taken: taken, key: ragKey, diagnostics: &diagnostics) {
+                indicators.append(indicator)
+                sheetIDs[index] = indicator.id
+            }
+        }
+        for (index, id) in sheetIDs.sorted(by: { $0.key < $1.key }) {
+            supply.records += supply.entries[index].row.records.map { record in
+                var record = record
+                record.indicator = id
+                return record
+            }
         }
 
         var sections: [Section] = []
         if let node = map.node("sections") {
+            if let table = supply.sectionTables.first {
+                diagnostics.error(
+                    "the sections come from the section rows of \(table.file) (sections: rows under data:); leave sections: out here, or sections: rows out there",
+                    at: node.location)
+            }
             for item in list(node, what: "sections", diagnostics: &diagnostics) {
                 if let section = decodeSection(item, diagnostics: &diagnostics) { sections.append(section) }
             }
+        } else if !supply.sectionTables.isEmpty {
+            sections = sheetSections(supply, ids: sheetIDs, indicators: indicators, at: root.location, diagnostics: &diagnostics)
         } else if !indicators.isEmpty {
             sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: root.location)]
         }
@@ -121,7 +155,9 @@ public enum DashboardDecoder {
         return Section(title: title, summary: summary, indicatorIDs: ids, location: node.location)
     }
 
-    static func decodeIndicator(_ entry: ConfigEntry, key: RAGKey = .standard, diagnostics: inout Diagnostics) -> IndicatorDefinition? {
+    static func decodeIndicator(
+        _ entry: ConfigEntry, key: RAGKey = .standard, supplied: RoleTable.Row? = nil, diagnostics: inout Diagnostics
+    ) -> IndicatorDefinition? {
         let id = entry.key
         if !Identifier.isValid(id) {
             diagnostics.error("'\(id)' cannot be an indicator id: use \(Identifier.rule)", at: entry.keyLocation)
@@ -130,14 +166,28 @@ public enum DashboardDecoder {
         }
         let what = "indicator '\(id)'"
         guard var map = ConfigMapping(entry.value, what: what, diagnostics: &diagnostics) else { return nil }
-        let title = map.requiredString("title", in: what, diagnostics: &diagnostics)
-        let unit = map.choice("unit", MeasureUnit.self, diagnostics: &diagnostics)
+        // A sheet's row (role columns) may give the title, unit and polarity instead.
+        let sheetTitle = supplied?.roles[.indicator]?.text
+        let title = sheetTitle != nil && map.isAbsentOrNull("title") ? sheetTitle : map.requiredString("title", in: what, diagnostics: &diagnostics)
+        var unit = map.choice("unit", MeasureUnit.self, diagnostics: &diagnostics)
         if unit == nil, map.isAbsentOrNull("unit") {
-            diagnostics.error("\(what) has no 'unit' (\(MeasureUnit.allCases.map(\.rawValue).joined(separator: " | ")))", at: entry.keyLocation)
+            if let cell = supplied?.roles[.unit] {
+                var ignored = Diagnostics()  // reported when the row is applied
+                unit = DashboardDecoder.unit(of: cell, diagnostics: &ignored)
+                if unit == nil { diagnostics.error("'\(cell.text)' is not a unit: write \(MeasureUnit.allCases.map(\.rawValue).joined(separator: ", "))", at: cell.location) }
+            } else {
+                diagnostics.error("\(what) has no 'unit' (\(MeasureUnit.allCases.map(\.rawValue).joined(separator: " | ")))", at: entry.keyLocation)
+            }
         }
-        let polarity = map.choice("polarity", Polarity.self, diagnostics: &diagnostics)
+        var polarity = map.choice("polarity", Polarity.self, diagnostics: &diagnostics)
         if polarity == nil, map.isAbsentOrNull("polarity") {
-            diagnostics.error("\(what) has no 'polarity' (high | low | none)", at: entry.keyLocation)
+            if let cell = supplied?.roles[.polarity] {
+                var ignored = Diagnostics()
+                polarity = DashboardDecoder.polarity(of: cell, diagnostics: &ignored)
+                if polarity == nil { diagnostics.error("'\(cell.text)' is not a polarity: write High (high is good), Low (low is good) or None", at: cell.location) }
+            } else {
+                diagnostics.error("\(what) has no 'polarity' (high | low | none)\(supplied == nil ? "" : ", and its row in the sheet has no polarity cell")", at: entry.keyLocation)
+            }
         }
         // Without a title, unit or polarity there is no indicator, but the rest is still read into a stand-in so
         // its problems are reported too.
