@@ -275,7 +275,9 @@ struct DashboardPlanner {
             groups: groups, hasGroups: !groups.isEmpty, planTitle: planTitle, planGroups: planGroups,
             hasPlanGroups: !planGroups.isEmpty)
         plan.files.append(assets.page(page, with: "changes", at: edition.base + "changes.html"))
-        plan.files.append(PlannedFile(path: edition.base + ChangesDownload.file, bytes: Array(ChangesDownload.csv(groups, since: since.label).utf8)))
+        plan.files.append(
+            PlannedFile(path: edition.base + ChangesDownload.file, bytes: Array(ChangesDownload.csv(groups, since: since.label, planTitle: planTitle, planGroups: planGroups).utf8))
+        )
         plan.pages += 1
     }
 

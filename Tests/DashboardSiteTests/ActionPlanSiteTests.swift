@@ -86,6 +86,12 @@ struct ActionPlanSiteTests {
                 "<a href=\"plan.html\">1.2</a></th><td>Recruit additional EHC coordinators to meet the rise in requests for assessment</td><td>Red</td><td>Blue</td></tr>"))
         #expect(changes.contains("<a href=\"plan.html\">4.1</a></th><td>Map the routes to employment for young people with EHC plans</td><td>Pink</td></tr>"))
         #expect(changes.contains("<h3 id=\"plan-changes-newlyoverdue\">Newly overdue</h3>"))
+        // The download lists the plan's changes too, not only the figures'.
+        let download = read(output + "/send/changes.csv")
+        #expect(
+            download.contains(
+                "Written Statement of Action: Rating changes,2.1 Refresh the joint strategic needs assessment (JSNA) chapter on SEND,,Pink,Amber\r\n"),
+            "\(download)")
     }
 
     @Test func validateCountsThePlansActions() throws {
