@@ -120,10 +120,10 @@ public enum DashboardAssembler {
         return key.trimmingSpaces
     }
 
-    static func observation(
-        _ record: ObservationRecord, for indicator: IndicatorDefinition,
-        diagnostics: inout Diagnostics
-    ) -> Observation? {
+    /// The record's figure, checked against the indicator's unit; `24 of 39` made the percentage, rate or ratio.
+    static func checkedFigure(
+        _ record: ObservationRecord, fitting indicator: IndicatorDefinition, diagnostics: inout Diagnostics
+    ) -> Figure? {
         var figure = record.figure
         let at = record.valueLocation
         if figure.hasPercentSign, indicator.unit != .percent {
@@ -154,6 +154,13 @@ public enum DashboardAssembler {
                 return nil
             }
         }
+        return figure
+    }
+
+    /// The record with the numerator and denominator written in the figure (`94.9% (1074)`, `4/18`), which must
+    /// agree with the numerator and denominator columns where both are given.
+    static func counted(_ record: ObservationRecord, figure: Figure, diagnostics: inout Diagnostics) -> ObservationRecord? {
+        let at = record.valueLocation
         var record = record
         if let denominator = figure.denominator, !figure.isRank {
             if let given = record.denominator, given != denominator {
@@ -164,15 +171,26 @@ public enum DashboardAssembler {
             }
             record.denominator = denominator
         }
-        var numerator = record.numerator
         if let count = figure.count {
-            if let given = numerator, given != count {
+            if let given = record.numerator, given != count {
                 diagnostics.error(
                     "the count in brackets (\(Formatting.number(count, decimals: 0))) differs from the numerator column (\(Formatting.number(given, decimals: 0)))", at: at)
                 return nil
             }
-            numerator = count
+            record.numerator = count
         }
+        return record
+    }
+
+    static func observation(
+        _ record: ObservationRecord, for indicator: IndicatorDefinition,
+        diagnostics: inout Diagnostics
+    ) -> Observation? {
+        guard let figure = checkedFigure(record, fitting: indicator, diagnostics: &diagnostics),
+            let record = counted(record, figure: figure, diagnostics: &diagnostics)
+        else { return nil }
+        let numerator = record.numerator
+        let at = record.valueLocation
         if let value = figure.value {
             if indicator.unit == .count || indicator.unit == .days, value < 0 {
                 diagnostics.error("\(indicator.id) counts \(indicator.unit == .days ? "days" : "things"), so its figure cannot be negative", at: at)

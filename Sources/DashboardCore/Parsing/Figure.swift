@@ -181,62 +181,77 @@ public enum FigureParser {
             skipSpaces()
             // 11 out of 32 (a rank), 24 of 39 and 4/18 (22.2%) (a numerator over a denominator).
             if number.decimals == 0, !currency, !negative, let form = ofForm() {
-                skipSpaces()
-                let denominatorStart = index
-                guard let denominator = self.number(), denominator.decimals == 0 else {
-                    return fail("'\(text(from: start))' needs a whole number after '\(form)', as in 24 of 39 or 4/18", at: denominatorStart)
-                }
-                skipSpaces()
-                if form == "out of" {
-                    if current != nil { return notANumber(from: start, at: index) }
-                    var rank = Figure(value: number.value, decimals: 0)
-                    rank.isRank = true
-                    rank.denominator = denominator.value
-                    return .success(rank)
-                }
-                guard denominator.value > 0 else { return fail("the denominator is 0", at: denominatorStart) }
-                var printed: (value: Double, decimals: Int)?
-                if current == "(" {
-                    let open = index
-                    index += 1
-                    skipSpaces()
-                    guard let inner = self.number() else { return fail("write the percentage in brackets, as in 4/18 (22.2%)", at: open) }
-                    skipSpaces()
-                    guard current == "%" else { return fail("write the percentage in brackets with its sign, as in 4/18 (22.2%)", at: index) }
-                    index += 1
-                    skipSpaces()
-                    guard current == ")" else { return fail("the bracket opened here is not closed", at: open) }
-                    index += 1
-                    skipSpaces()
-                    printed = inner
-                }
-                if current != nil { return notANumber(from: start, at: index) }
-                var result: Figure
-                if let printed {
-                    result = Figure(value: printed.value, decimals: printed.decimals, hasPercentSign: true, count: number.value)
-                } else {
-                    result = Figure(value: number.value / denominator.value, decimals: 0, count: number.value)
-                    result.isFromCounts = true
-                }
-                result.denominator = denominator.value
-                result.countsForm = form == "/" ? .slash : .of
-                return .success(result)
+                return counts(number, form: form, from: start)
             }
             // 415 90.4%: a count, then its percentage.
             if number.decimals == 0, !currency, !negative, let c = current, c.isASCIIDigit {
-                let second = index
-                if let pct = self.number() {
+                return countThenPercent(number, from: start)
+            }
+            return plain(number, negative: negative, currency: currency, from: start)
+        }
+
+        /// `24 of 39`, `4/18 (22.2%)` (a numerator over a denominator) or `11 out of 32` (a rank), after the first number.
+        mutating func counts(_ number: (value: Double, decimals: Int), form: String, from start: Int) -> Result<Figure, Failure> {
+            skipSpaces()
+            let denominatorStart = index
+            guard let denominator = self.number(), denominator.decimals == 0 else {
+                return fail("'\(text(from: start))' needs a whole number after '\(form)', as in 24 of 39 or 4/18", at: denominatorStart)
+            }
+            skipSpaces()
+            if form == "out of" {
+                if current != nil { return notANumber(from: start, at: index) }
+                var rank = Figure(value: number.value, decimals: 0)
+                rank.isRank = true
+                rank.denominator = denominator.value
+                return .success(rank)
+            }
+            guard denominator.value > 0 else { return fail("the denominator is 0", at: denominatorStart) }
+            var printed: (value: Double, decimals: Int)?
+            if current == "(" {
+                let open = index
+                index += 1
+                skipSpaces()
+                guard let inner = self.number() else { return fail("write the percentage in brackets, as in 4/18 (22.2%)", at: open) }
+                skipSpaces()
+                guard current == "%" else { return fail("write the percentage in brackets with its sign, as in 4/18 (22.2%)", at: index) }
+                index += 1
+                skipSpaces()
+                guard current == ")" else { return fail("the bracket opened here is not closed", at: open) }
+                index += 1
+                skipSpaces()
+                printed = inner
+            }
+            if current != nil { return notANumber(from: start, at: index) }
+            var result: Figure
+            if let printed {
+                result = Figure(value: printed.value, decimals: printed.decimals, hasPercentSign: true, count: number.value)
+            } else {
+                result = Figure(value: number.value / denominator.value, decimals: 0, count: number.value)
+                result.isFromCounts = true
+            }
+            result.denominator = denominator.value
+            result.countsForm = form == "/" ? .slash : .of
+            return .success(result)
+        }
+
+        /// `415 90.4%`: a count, then its percentage.
+        mutating func countThenPercent(_ number: (value: Double, decimals: Int), from start: Int) -> Result<Figure, Failure> {
+            let second = index
+            if let pct = self.number() {
+                skipSpaces()
+                if current == "%" {
+                    index += 1
                     skipSpaces()
-                    if current == "%" {
-                        index += 1
-                        skipSpaces()
-                        if current == nil {
-                            return .success(Figure(value: pct.value, decimals: pct.decimals, hasPercentSign: true, count: number.value))
-                        }
+                    if current == nil {
+                        return .success(Figure(value: pct.value, decimals: pct.decimals, hasPercentSign: true, count: number.value))
                     }
                 }
-                return notANumber(from: start, at: second)
             }
+            return notANumber(from: start, at: second)
+        }
+
+        /// A number with its sign, `%` and a count in brackets (`94.9% (1074)`), after the first number.
+        mutating func plain(_ number: (value: Double, decimals: Int), negative: Bool, currency: Bool, from start: Int) -> Result<Figure, Failure> {
             var percent = false
             if current == "%" {
                 percent = true

@@ -37,7 +37,6 @@ public enum RoleTable {
     /// merged ranges, whose top-left heading heads every column they span.
     public static func read(_ records: [CSVRecord], mapping: DataMapping, merged: [CellRange] = [], file: String) -> Table {
         var table = Table(file: file)
-        func at(_ field: CSVField) -> SourceLocation { SourceLocation(file: file, line: field.line, column: field.column) }
         let (_, rows) = splitTitles(records)
         let heading = Array(rows.prefix(mapping.headerRows))
         let body = rows.dropFirst(heading.count)
@@ -50,40 +49,63 @@ public enum RoleTable {
         // Every column any row fills, in order.
         let columns = Set(records.flatMap { $0.fields.filter { !$0.text.trimmingSpaces.isEmpty }.map(\.column) }).subtracting(skipped).sorted()
         let headings = composeHeadings(heading, merged: merged, columns: columns, breaks: Set(roleOf.keys))
-        // Period columns: each column without a role, headed by its heading rows together.
+        let periods = periodColumns(
+            columns.filter { roleOf[$0] == nil }, headings: headings, body: body, headingLine: lowest.line, file: file,
+            diagnostics: &table.diagnostics)
+        if periods.isEmpty, table.diagnostics.isEmpty {
+            table.diagnostics.error(
+                "no column of the mapped table is headed by a period", at: SourceLocation(file: file, line: lowest.line, column: lowest.fields.first?.column ?? 1))
+        }
+        table.latestPeriod = periods.values.map(\.period).max()
+        readRows(body, periods: periods, roleOf: roleOf, mapping: mapping, into: &table)
+        return table
+    }
+
+    /// Period columns: each column without a role, headed by its heading rows together; an unheaded column with
+    /// cells, a heading that is not a period, and a period heading two columns are each said at their cell.
+    static func periodColumns(
+        _ columns: [Int], headings: [Int: [String]], body: ArraySlice<CSVRecord>, headingLine: Int, file: String,
+        diagnostics: inout Diagnostics
+    ) -> [Int: (period: Period, written: String?)] {
         var periods: [Int: (period: Period, written: String?)] = [:]
         var firstColumn: [Period: Int] = [:]
-        for column in columns where roleOf[column] == nil {
+        for column in columns {
             let parts = headings[column] ?? []
-            let headingAt = SourceLocation(file: file, line: lowest.line, column: column)
+            let headingAt = SourceLocation(file: file, line: headingLine, column: column)
             if parts.isEmpty {
                 if let cell = body.lazy.compactMap({ $0.fields.first { $0.column == column && !$0.text.trimmingSpaces.isEmpty } }).first {
-                    table.diagnostics.error(
+                    diagnostics.error(
                         "this cell is under a column with no heading and no role; head it with its period, give the column a role under columns:, or list it under skip:",
-                        at: at(cell))
+                        at: SourceLocation(file: file, line: cell.line, column: cell.column))
                 }
                 continue
             }
             switch period(parts) {
             case .success(let value):
                 if let other = firstColumn[value.period] {
-                    table.diagnostics.error("the period \(value.period.label) heads two columns (also column \(CellAddress.columnName(other)))", at: headingAt)
+                    diagnostics.error("the period \(value.period.label) heads two columns (also column \(CellAddress.columnName(other)))", at: headingAt)
                     continue
                 }
                 firstColumn[value.period] = column
                 periods[column] = value
             case .failure(let failure):
                 let roles = DataMapping.ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
-                table.diagnostics.error(
+                diagnostics.error(
                     "'\(parts.joined(separator: " "))' heads this column, but it is not a period and the column has no role: \(failure.message); give it a role under columns: (\(roles)), list it under skip:, or head it with its period",
                     at: headingAt)
             }
         }
-        if periods.isEmpty, table.diagnostics.isEmpty {
-            table.diagnostics.error(
-                "no column of the mapped table is headed by a period", at: SourceLocation(file: file, line: lowest.line, column: lowest.fields.first?.column ?? 1))
-        }
-        table.latestPeriod = periods.values.map(\.period).max()
+        return periods
+    }
+
+    /// The table's rows below its headings: section rows, indicator rows and their figures by period column.
+    static func readRows(
+        _ body: ArraySlice<CSVRecord>, periods: [Int: (period: Period, written: String?)],
+        roleOf: [Int: DataMapping.ColumnRole], mapping: DataMapping, into table: inout Table
+    ) {
+        let file = table.file
+        let skipped = mapping.skippedColumns
+        func at(_ field: CSVField) -> SourceLocation { SourceLocation(file: file, line: field.line, column: field.column) }
         var section: Int?
         for record in body {
             var roles: [DataMapping.ColumnRole: Cell] = [:]
@@ -125,7 +147,6 @@ public enum RoleTable {
             }
             table.rows.append(row)
         }
-        return table
     }
 
     /// The title rows above a table (leading rows with at most one filled cell, above a row with more) and the
