@@ -48,21 +48,7 @@ public enum SheetTable {
             byRow[address.row, default: []].append((address.column, value))
             columns.insert(address.column)
         }
-        if let given {
-            let mapped = DataMapping.rangeText(given)
-            for (cells, what) in [(besideColumn, "column"), (besideRow, "row")] where !cells.isEmpty {
-                let sorted = cells.sorted()
-                let first = sorted[0]
-                let line = what == "column" ? CellAddress.columnName(first.column) : String(first.row)
-                let more = sorted.count > 1 ? " (and \(sorted.count - 1) more in \(what) \(line))" : ""
-                let open = what == "column" ? "\(given.first):" : "\(given.first):\(CellAddress.columnName(given.last.column))"
-                let message =
-                    table.map {
-                        "a filled cell beside the table '\($0)' (\(mapped))\(more): resize the table to take it in (in Excel, Table Design > Resize Table), or leave an empty \(what) between"
-                    } ?? "a filled cell beside the mapped range \(mapped)\(more): widen the range or use an open-ended range (range: \"\(open)\")"
-                diagnostics.error(message, at: SourceLocation(file: file, line: first.row, column: first.column))
-            }
-        }
+        if let given { besideDiagnostics(besideColumn, besideRow, range: given, file: file, table: table, into: &diagnostics) }
         let rows = byRow.keys.sorted()
         let order = columns.sorted()
         if rows.count * order.count > maximumFields {
@@ -96,6 +82,35 @@ public enum SheetTable {
             }
             records.append(CSVRecord(fields: fields, line: row))
         }
+        leftOutDiagnostics(dashCells: dashCells, hiddenRows: skippedRows, hiddenColumns: skippedColumns, file: file, into: &diagnostics)
+        return (records, diagnostics)
+    }
+
+    /// Filled cells just beside a closed range (a new quarter's column, a new row): one error for each side.
+    static func besideDiagnostics(
+        _ besideColumn: [CellAddress], _ besideRow: [CellAddress], range given: CellRange, file: String, table: String?,
+        into diagnostics: inout Diagnostics
+    ) {
+        let mapped = DataMapping.rangeText(given)
+        for (cells, what) in [(besideColumn, "column"), (besideRow, "row")] where !cells.isEmpty {
+            let sorted = cells.sorted()
+            let first = sorted[0]
+            let line = what == "column" ? CellAddress.columnName(first.column) : String(first.row)
+            let more = sorted.count > 1 ? " (and \(sorted.count - 1) more in \(what) \(line))" : ""
+            let open = what == "column" ? "\(given.first):" : "\(given.first):\(CellAddress.columnName(given.last.column))"
+            let message =
+                table.map {
+                    "a filled cell beside the table '\($0)' (\(mapped))\(more): resize the table to take it in (in Excel, Table Design > Resize Table), or leave an empty \(what) between"
+                } ?? "a filled cell beside the mapped range \(mapped)\(more): widen the range or use an open-ended range (range: \"\(open)\")"
+            diagnostics.error(message, at: SourceLocation(file: file, line: first.row, column: first.column))
+        }
+    }
+
+    /// Cells read as gaps for holding only a dash, and hidden rows and columns not read: each said once.
+    static func leftOutDiagnostics(
+        dashCells: [CellAddress], hiddenRows skippedRows: Set<Int>, hiddenColumns skippedColumns: Set<Int>, file: String,
+        into diagnostics: inout Diagnostics
+    ) {
         if let first = dashCells.first {
             let more =
                 dashCells.count > 1
@@ -116,7 +131,6 @@ public enum SheetTable {
                 "hidden \(list.count == 1 ? "column" : "columns") \(list.map(CellAddress.columnName).joined(separator: ", ")) of the sheet \(list.count == 1 ? "is" : "are") not read; unhide or give range: in the data: entry to read \(list.count == 1 ? "it" : "them")",
                 at: SourceLocation(file: file))
         }
-        return (records, diagnostics)
     }
 
     /// A hyphen, an en dash and an em dash: a cell of only one of these is a gap, as in CSV files.
