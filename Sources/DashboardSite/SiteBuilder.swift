@@ -10,206 +10,77 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws -> BuildReport {
         let clock = ContinuousClock()
         let started = clock.now
-        var report = BuildReport()
         let context = try prepare(options)
-
-        // Load: the input is read and checked before the output is touched at all, so bad input leaves no trace.
-        // Which dashboards to read comes from a look at the previous manifest without the lock: only a guess, made
-        // again under the lock, where anything the guess left out is read too.
-        let guess = options.clean ? nil : SiteRecord.read(context.output, stamps: nil)
-        var loaded = Set<String>()
-        var project = try load(
-            options, folders: context.folders,
-            only: changedDashboards(context.dashboardKeys, previous: guess, missing: []).changed, loaded: &loaded)
-
-        // Publish, first half: lock, recover, and only then decide from the previous site; every change to the
-        // output is made while the lock is held.
+        let input = try loadGuessed(options, context: context)
         let lock = try await lockOutput(options, output: context.output)
         defer { lock.release() }
-        let recorded = SiteRecord.read(context.output, stamps: lock.stamps)
-        let scan = recorded.map { ForeignFiles.scan($0) }
-        let previous = options.clean ? nil : recorded
-        if let previous, let scan, isUpToDate(previous, scan: scan, context: context) {
+        let site = PreviousSite(output: context.output, lock: lock, clean: options.clean)
+        if site.isUpToDate(context) {
+            var report = BuildReport()
             report.upToDate = true
-            report.dashboards = previous.manifest.dashboards.count
+            report.dashboards = site.recorded?.manifest.dashboards.count ?? 0
             report.seconds = (clock.now - started).seconds
             return report
         }
-
-        // Only dashboards whose inputs changed are read: unchanged ones were valid when last built. What was read
-        // already is built afresh, whatever the previous site holds.
-        var (changed, carried) = changedDashboards(context.dashboardKeys, previous: previous, missing: scan?.missing ?? [])
-        changed.formUnion(loaded)
-        for id in loaded { carried[id] = nil }
-        try await options.publishHook?(.planned)
-
-        let staged: StagedOutput
+        var run = try await BuildRun(options, context: context, lock: lock, site: site, input: input, report: BuildReport())
         do {
-            staged = try StagedOutput(lock: lock, exchangeUnavailable: options.exchangeUnavailable, fromSpare: !options.clean)
-        } catch {
-            throw BuildError.at(.publish, options.output, error)
-        }
-        do {
-            var writer = Writer(staged: staged, previous: previous, failAfterWrites: options.failAfterWrites)
-            // An unchanged dashboard the staging folder does not already hold as published is linked from the
-            // published site, file by file from its manifest, each file from wherever it is as recorded; one whose
-            // manifest cannot be read, or with a file changed in both places, is built again.
-            var linking: [String: [String: String]] = [:]
-            for (id, entry) in carried where !staged.holds(dashboard: id, digest: entry.digest) {
-                if let files = previous?.files(of: id), files.allSatisfy({ writer.verified($0.key, key: $0.value) }) {
-                    linking[id] = files
-                } else {
-                    changed.insert(id)
-                    carried[id] = nil
-                }
-            }
-            if !context.folders.isEmpty, !changed.isSubset(of: loaded) {
-                let more = try load(options, folders: context.folders, only: changed.subtracting(loaded), loaded: &loaded)
-                project.dashboards += more.dashboards
-                project.diagnostics.append(contentsOf: more.diagnostics)
-            }
-            report.warnings = project.diagnostics.warnings
-
-            var manifest = Manifest(fingerprint: context.fingerprint)
+            try run.loadRest()
             let renderer: ChartRenderer
             do { renderer = try ChartRenderer(fonts: context.fonts) } catch { throw BuildError.at(.render, context.assets.fontsDirectory, error) }
-
-            // Analyse and plan each changed dashboard, write its pages, and carry the others over.
-            var cards: [String: DashboardCard] = [:]
-            var chartJobs: [ChartJob] = []
-            var progress = BuildProgress(dashboards: carried.count, dashboardsTotal: carried.count + project.dashboards.count)
-            progress.pages = carried.values.reduce(0) { $0 + $1.pages }
-            for dashboard in project.dashboards {
-                let planner = DashboardPlanner(
-                    dashboard: dashboard, asOf: options.asOf, assets: context.assets,
-                    fontsFingerprint: context.fontsFingerprint, renderer: renderer, published: { previous?.key(of: $0) })
-                let analysed = planner.analyse()
-                let plan: DashboardPlanner.Plan
-                do { plan = try planner.plan(analysed) } catch { throw BuildError.at(.plan, dashboard.id + "/", error) }
-                for file in plan.files { try writer.put(file) }
-                try writeSnapshot(plan, of: dashboard.id, output: context.output, hadSite: recorded != nil, writer: &writer, report: &report)
-                chartJobs += plan.charts
-                report.pages += plan.pages
-                report.charts += plan.charts.count
-                cards[dashboard.id] = plan.card
-                progress.dashboards += 1
-                progress.pages += plan.pages
-                options.progress?(progress)
-            }
-            for (_, files) in linking.sorted(by: { $0.key < $1.key }) {
-                for (path, key) in files.sorted(by: { $0.key < $1.key }) { try writer.carry(path, key: key) }
-            }
-            for (id, entry) in carried {
-                cards[id] = entry.card
-                report.pages += entry.pages
-                report.charts += entry.charts
-                report.chartsReused += entry.charts
-                if linking[id] == nil { report.reused += entry.files }
-                manifest.dashboards[id] = entry
-            }
-
-            // Render: the charts whose keys changed, written as each completes.
-            let planned = progress
-            let (rendered, reusedCharts) = try await renderCharts(
-                chartJobs, renderer: renderer, writer: &writer, jobs: options.jobs,
-                progress: options.progress.map { tell in { @Sendable done, total in tell(planned.with(charts: done, of: total)) } })
-            report.chartsRendered = rendered
-            report.chartsReused += reusedCharts
-
-            // Write: each built or linked dashboard's manifest, what the whole site shares, what was added by
-            // hand, and the site's manifest last.
-            for id in Set(cards.keys).subtracting(manifest.dashboards.keys).union(linking.keys).sorted() {
-                let files = writer.keys(of: id)
-                try writer.removeStale(of: id)
-                let bytes: [UInt8]
-                do {
-                    bytes = try DashboardManifest(files: files).encoded()
-                    try staged.write(bytes, to: DashboardManifest.path(id))
-                } catch {
-                    throw BuildError.at(.write, DashboardManifest.path(id), error)
-                }
-                manifest.dashboards[id] = Manifest.DashboardEntry(
-                    fingerprint: context.dashboardKeys[id] ?? "", card: cards[id]!, digest: ContentHash.of(bytes), files: files.keys)
-                if let before = previous?.files(of: id) { report.removed += Set(before.keys).subtracting(files.keys).count }
-            }
-            report.pages += try writeShared(
-                cards: Array(cards.values), assets: context.assets, renderer: renderer, fonts: context.fontsFingerprint, writer: &writer)
-            report.pagesRendered = writer.pagesRendered
-            // The site's own files: everything written outside the dashboards' folders.
-            manifest.files = writer.keys.filter { SiteRecord.owner(of: $0.key).map { cards[$0] == nil } ?? true }
-            try tidy(staged, writer: writer, manifest: manifest, previous: previous, report: &report)
-            // A path the new site has a file or a folder at is the site's.
-            var ours = Set(cards.keys)
-            for path in writer.keys.keys {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    guard ours.insert(String(folder)).inserted else { break }
-                }
-            }
-            let kept: ForeignFiles.Result
-            do {
-                kept = try ForeignFiles.carry(
-                    scan ?? ForeignFiles.Scan(), before: (staged.start?.manifest.kept ?? []) + (previous?.manifest.kept ?? []),
-                    from: context.output, into: staged, claimed: { [writer] in writer.keys[$0] != nil || ours.contains($0) })
-                let top = { (path: String) in SiteRecord.owner(of: path) ?? path }
-                try staged.removeOthers(
-                    keeping: ours.union(manifest.files.keys.map(top)).union(kept.kept.map(top)).union([Manifest.fileName]))
-            } catch let error as BuildError {
-                throw error
-            } catch {
-                throw BuildError.at(.write, context.output, error)
-            }
-            if recorded == nil, Folders.list(context.output).map({ !$0.isEmpty }) ?? false {
-                report.warnings.append(
-                    Diagnostic(
-                        .warning, "the previous site's \(Manifest.fileName) could not be read, so files in it that dashboards did not write cannot be told apart and were not kept",
-                        at: SourceLocation(file: context.output)))
-            }
-            report.kept = kept.kept.count
-            report.warnings += kept.warnings
-            manifest.kept = kept.kept
-            let stamps = staged.stamps()
-            // Every file dashboards wrote in the new site: the writer's, and those of the dashboards the staging
-            // folder held whole.
-            var wrote = writer.keys
-            for id in carried.keys where linking[id] == nil { wrote.merge(staged.startingFiles(of: id)) { a, _ in a } }
-            let fileStamps = staged.fileStamps(of: wrote.keys)
-            // Repaired: files made again because they were changed in place, and published files changed in place
-            // whose intact copy in the spare was used instead.
-            var repaired = writer.repaired
-            if let previous {
-                for (path, _) in previous.fileStamps where wrote[path] != nil && previous.wasChanged(path) && previous.key(of: path) == wrote[path] {
-                    repaired.insert(path)
-                }
-            }
-            report.repaired = repaired.count
-            do {
-                try staged.write(try manifest.encoded(), to: Manifest.fileName)
-                try staged.recordStamps(stamps, files: fileStamps, previous: recorded)
-            } catch {
-                throw BuildError.at(.write, Manifest.fileName, error)
-            }
-
-            // Publish: swap the staged site in whole, then keep the old one as the next build's spare.
-            try await options.publishHook?(.staged)
-            do { try staged.exchange() } catch { throw BuildError.at(.publish, options.output, error) }
-            try await options.publishHook?(.exchanged)
-            staged.keepOld(stamps: stamps, files: fileStamps)
-            try await options.publishHook?(.cleaned)
-
-            report.dashboards = manifest.dashboards.count
-            report.written = writer.written
-            report.reused += writer.reused
+            try run.planDashboards(renderer: renderer)
+            try await run.render(with: renderer)
+            try run.writeManifests(renderer: renderer)
+            try run.keepHandAdded()
+            try await run.publish()
         } catch let error as BuildError {
-            staged.abandon()
+            run.staged.abandon()
             throw error
         } catch {
-            staged.abandon()
+            run.staged.abandon()
             throw BuildError.output("\(error)")
         }
-        report.seconds = (clock.now - started).seconds
-        return report
+        run.report.seconds = (clock.now - started).seconds
+        return run.report
+    }
+
+    /// What load read before the lock, and which dashboards.
+    struct Loaded {
+        var project: Project
+        var ids: Set<String>
+    }
+
+    /// Load: the input is read and checked before the output is touched at all, so bad input leaves no trace.
+    /// Which dashboards to read comes from a look at the previous manifest without the lock: only a guess, made
+    /// again under the lock, where anything the guess left out is read too.
+    static func loadGuessed(_ options: BuildOptions, context: Context) throws -> Loaded {
+        let guess = options.clean ? nil : SiteRecord.read(context.output, stamps: nil)
+        var loaded = Set<String>()
+        let project = try load(
+            options, folders: context.folders,
+            only: changedDashboards(context.dashboardKeys, previous: guess, missing: []).changed, loaded: &loaded)
+        return Loaded(project: project, ids: loaded)
+    }
+
+    /// The previous site as read under the lock: only now is anything decided from it.
+    struct PreviousSite {
+        var recorded: SiteRecord?
+        var scan: ForeignFiles.Scan?
+        /// What may be reused: nothing with `--clean`.
+        var previous: SiteRecord?
+
+        init(output: String, lock: OutputLock, clean: Bool) {
+            recorded = SiteRecord.read(output, stamps: lock.stamps)
+            scan = recorded.map { ForeignFiles.scan($0) }
+            previous = clean ? nil : recorded
+        }
+
+        /// Nothing changed, nothing the last build wrote has gone missing since, and every file it wrote is as it
+        /// was recorded (its stamp unchanged): nothing to do.
+        func isUpToDate(_ context: Context) -> Bool {
+            guard let previous, let scan else { return false }
+            return previous.manifest.fingerprint == context.fingerprint && !context.folders.isEmpty && scan.missing.isEmpty
+                && !previous.isLegacy && !previous.fileStamps.isEmpty && previous.fileStamps.keys.allSatisfy { previous.isIntact($0) }
+        }
     }
 
     /// Leaves out of the staging folder what the spare had and the new site does not: dashboards no longer
@@ -298,13 +169,6 @@ public enum SiteBuilder {
             throw error
         }
         return lock
-    }
-
-    /// Nothing changed, nothing the last build wrote has gone missing since, and every file it wrote is as it was
-    /// recorded (its stamp unchanged): nothing to do.
-    static func isUpToDate(_ previous: SiteRecord, scan: ForeignFiles.Scan, context: Context) -> Bool {
-        previous.manifest.fingerprint == context.fingerprint && !context.folders.isEmpty && scan.missing.isEmpty
-            && !previous.isLegacy && !previous.fileStamps.isEmpty && previous.fileStamps.keys.allSatisfy { previous.isIntact($0) }
     }
 
     /// Keeps what the current edition shows beside it and, where the output had it from the last build, tells the

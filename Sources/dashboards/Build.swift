@@ -65,18 +65,9 @@ struct Build: AsyncParsableCommand {
             }
         } catch let error as BuildError {
             if showProgress { Report.write("\r\u{1B}[K") }
-            switch error {
-            case .input(let diagnostics), .assets(let diagnostics):
-                Report.print(diagnostics.sorted)
-                Report.line("Nothing was written; \(output)/ is as it was.")
-            case .output(let message):
-                Report.line("error: \(message)")
-                Report.line("The previous \(output)/ is as it was.")
-            case .usage(let message):
-                Report.line("error: \(message)")
-                throw ExitCode(2)
-            }
-            throw ExitCode(1)
+            throw Failure.report(
+                error, untouchedByInput: "Nothing was written; \(output)/ is as it was.",
+                untouchedByOutput: "The previous \(output)/ is as it was.")
         }
     }
 }

@@ -85,14 +85,7 @@ struct Chart: ParsableCommand {
             Report.line("error: \(error)")
             throw ExitCode(2)
         } catch let error as BuildError {
-            switch error {
-            case .input(let diagnostics), .assets(let diagnostics): Report.print(diagnostics.sorted)
-            case .output(let message): Report.line("error: \(message)")
-            case .usage(let message):
-                Report.line("error: \(message)")
-                throw ExitCode(2)
-            }
-            throw ExitCode(1)
+            throw Failure.report(error)
         }
     }
 }

@@ -102,17 +102,7 @@ struct ReportCommand: ParsableCommand {
                 )
             }
         } catch let error as BuildError {
-            switch error {
-            case .input(let diagnostics), .assets(let diagnostics):
-                Report.print(diagnostics.sorted)
-                Report.line("Nothing was written.")
-            case .output(let message):
-                Report.line("error: \(message)")
-            case .usage(let message):
-                Report.line("error: \(message)")
-                throw ExitCode(2)
-            }
-            throw ExitCode(1)
+            throw Failure.report(error, untouchedByInput: "Nothing was written.")
         }
     }
 

@@ -66,16 +66,12 @@ struct Serve: AsyncParsableCommand {
                     for line in report.changeLines { Report.line(line) }
                 case .failed(let error):
                     Report.write(clearLine)
-                    switch error {
-                    case .input(let diagnostics), .assets(let diagnostics): Report.print(diagnostics.sorted)
-                    case .output(let message), .usage(let message): Report.line("error: \(message)")
-                    }
+                    _ = Failure.report(error)
                     Report.line("The last good site is still served; fix the problem and save to build again.")
                 }
             }
-        } catch BuildError.usage(let message) {
-            Report.line("error: \(message)")
-            throw ExitCode(2)
+        } catch let error as BuildError {
+            throw Failure.report(error)
         } catch {
             Report.line("error: cannot serve on \(host) port \(port): \(error); give another --port, or 0 for any free one")
             throw ExitCode(1)

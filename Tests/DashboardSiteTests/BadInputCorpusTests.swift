@@ -503,9 +503,10 @@ struct BadInputCorpusTests {
         do {
             _ = try await SiteBuilder.build(options(input: input, output: scratch.path + "/docs"))
             Issue.record("the build replaced the docs folder")
-        } catch BuildError.output(let message) {
-            #expect(message.contains("refusing to replace"), "\(message)")
-            #expect(message.contains("it holds files that dashboards did not write"), "\(message)")
+        } catch BuildError.failed(let failure) {
+            #expect(failure.step == .publish, "\(failure)")
+            #expect(failure.description.contains("refusing to replace"), "\(failure)")
+            #expect(failure.description.contains("it holds files that dashboards did not write"), "\(failure)")
         }
         #expect(snapshot(scratch.path) == everything)
         #expect(snapshot(input) == inputBefore)
@@ -550,8 +551,8 @@ struct BadInputCorpusTests {
         try install(folder: "second", in: input)
         do {
             _ = try await SiteBuilder.build(options(input: input, output: output))
-        } catch BuildError.output(let message) {
-            #expect(message.contains("refusing to write '../outside.html'"), "\(message)")
+        } catch let error as BuildError {
+            #expect(error.description.contains("refusing to write '../outside.html'"), "\(error)")
         }
         let outside = { (files: [String: Data]) in files.filter { !$0.key.hasPrefix("input/") && !$0.key.hasPrefix("site/public/") && !$0.key.hasPrefix("site/.public") } }
         #expect(outside(snapshot(scratch.path)) == outside(before))

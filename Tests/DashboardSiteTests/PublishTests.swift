@@ -281,8 +281,9 @@ struct PublishTests {
         do {
             _ = try await SiteBuilder.build(second)
             Issue.record("published without an atomic exchange")
-        } catch BuildError.output(let message) {
-            #expect(message.contains("cannot swap two folders atomically"), "\(message)")
+        } catch BuildError.failed(let failure) {
+            #expect(failure.step == .publish && failure.path == output, "\(failure)")
+            #expect(failure.description.contains("cannot swap two folders atomically"), "\(failure)")
         }
         #expect(Self.differences(Self.site(output), inputs.clean["a"]!) == [])
         #expect(Self.beside(output) == Self.finished)

@@ -18,12 +18,14 @@ public enum BuildError: Error, CustomStringConvertible {
     case output(String)
     /// The options cannot work together (an output inside the input, say); nothing was read or written.
     case usage(String)
+    /// One step of the build failed at one path of the site (or the output folder); the previous site is untouched.
+    case failed(StepFailure)
 
-    /// A failure in one step of the build at one path of the site (or the output folder): "the write step failed
-    /// at cfws/index.html: No space left on device".
+    /// A failure in one step of the build at one path, as Publish's `PublishingError` keeps them: "the write step
+    /// failed at cfws/index.html: No space left on device". An error that is already a build error is kept as is.
     static func at(_ step: BuildStep, _ path: String, _ error: any Error) -> BuildError {
         if let error = error as? BuildError { return error }
-        return .output("the \(step.rawValue) step failed at \(path): \(error)")
+        return .failed(StepFailure(step: step, path: path, underlying: error))
     }
 
     public var description: String {
@@ -32,8 +34,20 @@ public enum BuildError: Error, CustomStringConvertible {
             return diagnostics.sorted.map(\.description).joined(separator: "\n")
         case .output(let message), .usage(let message):
             return message
+        case .failed(let failure):
+            return failure.description
         }
     }
+}
+
+/// The step that failed, the path it was at, and the error it met, kept as fields.
+public struct StepFailure: Error, Sendable, CustomStringConvertible {
+    public var step: BuildStep
+    /// A path in the site ("cfws/index.html"), the output folder, or the fonts folder.
+    public var path: String
+    public var underlying: any Error
+
+    public var description: String { "the \(step.rawValue) step failed at \(path): \(underlying)" }
 }
 
 public struct BuildOptions: Sendable {
