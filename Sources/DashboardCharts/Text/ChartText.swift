@@ -5,32 +5,7 @@ import DashboardCore
 public enum ChartText {
     public static func altText(_ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> String {
         let spec = ChartSpec.indicator(analysis, in: dashboard)
-        let indicator = analysis.indicator
-        var sentences: [String] = []
-
-        switch spec.kind {
-        case .comparison:
-            var what = "Bar chart of \(indicator.title)"
-            if let latest = analysis.latest {
-                what += " for \(dashboard.dashboard.definition.organisation) in \(latest.period.label)"
-            }
-            let comparators =
-                [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
-                .filter { kind in analysis.comparisons.contains { $0.kind == kind } }.map(phrase)
-                + analysis.namedComparisons.map(\.name)
-            if !comparators.isEmpty { what += ", compared with " + list(comparators) }
-            sentences.append(what + ".")
-        default:
-            var what = "\(kindName(spec)) of \(indicator.title)"
-            if spec.kind == .stacked { what += ", split into " + list(spec.series.map(\.name)) }
-            if let span = span(spec) {
-                let regular = spec.kind == .stacked || Timeline(analysis.series).isRegular
-                let frequency = regular ? (analysis.frequency?.adjective ?? "dated") : "snapshot"
-                let yearToDate = spec.categories.contains(where: \.isYearToDate) && analysis.frequency?.isYearToDate == false
-                what += ": \(frequency)\(yearToDate ? " and year-to-date" : "") figures \(span)"
-            }
-            sentences.append(what + ".")
-        }
+        var sentences = [whatIsShown(spec, analysis, in: dashboard)]
         sentences += latestSentences(analysis)
         if let significance = analysis.significance {
             // The latest figure's interval and what it says beside each comparator, as the page gives them.
@@ -57,6 +32,43 @@ public enum ChartText {
             }
             sentences.append(sentence + ".")
         }
+        sentences += comparatorSentences(spec, analysis)
+        sentences += processSentences(spec, analysis)
+        sentences += gapSentences(Timeline(analysis.series).observations)
+        return sentences.joined(separator: " ")
+    }
+
+    /// The chart's kind, what it shows and over what span: "Line chart of …: quarterly figures from … to …".
+    static func whatIsShown(_ spec: ChartSpec, _ analysis: IndicatorAnalysis, in dashboard: DashboardAnalysis) -> String {
+        let indicator = analysis.indicator
+        switch spec.kind {
+        case .comparison:
+            var what = "Bar chart of \(indicator.title)"
+            if let latest = analysis.latest {
+                what += " for \(dashboard.dashboard.definition.organisation) in \(latest.period.label)"
+            }
+            let comparators =
+                [BenchmarkComparison.Kind.statisticalNeighbours, .regional, .national]
+                .filter { kind in analysis.comparisons.contains { $0.kind == kind } }.map(phrase)
+                + analysis.namedComparisons.map(\.name)
+            if !comparators.isEmpty { what += ", compared with " + list(comparators) }
+            return what + "."
+        default:
+            var what = "\(kindName(spec)) of \(indicator.title)"
+            if spec.kind == .stacked { what += ", split into " + list(spec.series.map(\.name)) }
+            if let span = span(spec) {
+                let regular = spec.kind == .stacked || Timeline(analysis.series).isRegular
+                let frequency = regular ? (analysis.frequency?.adjective ?? "dated") : "snapshot"
+                let yearToDate = spec.categories.contains(where: \.isYearToDate) && analysis.frequency?.isYearToDate == false
+                what += ": \(frequency)\(yearToDate ? " and year-to-date" : "") figures \(span)"
+            }
+            return what + "."
+        }
+    }
+
+    /// The benchmark comparators for their period, and the named ones with their own periods or as-at dates.
+    static func comparatorSentences(_ spec: ChartSpec, _ analysis: IndicatorAnalysis) -> [String] {
+        var sentences: [String] = []
         let order: [BenchmarkComparison.Kind] = [.statisticalNeighbours, .regional, .national]
         let levels = order.compactMap { kind in analysis.comparisons.first { $0.kind == kind } }
         if spec.kind != .comparison, !levels.isEmpty, let period = analysis.benchmarkPeriod {
@@ -68,6 +80,12 @@ public enum ChartText {
             return "\(comparison.name) \(exact(analysis, comparison.comparator)) (\(when))"
         }
         if !named.isEmpty { sentences.append((spec.kind == .comparison ? "Figures: " : "Comparators: ") + list(named) + ".") }
+        return sentences
+    }
+
+    /// What SPC says of the process (variation, assurance, trial and rebased limits, breaks), or why it is not shown.
+    static func processSentences(_ spec: ChartSpec, _ analysis: IndicatorAnalysis) -> [String] {
+        var sentences: [String] = []
         if spec.kind == .spc, let result = analysis.spc {
             var sentence = result.variationSentence
             let special = result.specialPoints.count
@@ -85,11 +103,10 @@ public enum ChartText {
                 let first = analysis.label(result.periods(of: segment).first)
                 sentences.append("The mean and limits are worked afresh from \(first), after \(at.description).")
             }
-        } else if indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
+        } else if analysis.indicator.chart == .spc, let unavailable = analysis.spcUnavailable {
             sentences.append(unavailable.sentence + ".")
         }
-        sentences += gapSentences(Timeline(analysis.series).observations)
-        return sentences.joined(separator: " ")
+        return sentences
     }
 
     /// The moving-range chart's alt text: what it plots, the average and the upper range limit (per stretch

@@ -16,8 +16,49 @@ public enum DashboardDecoder {
         let organisation = map.requiredString("organisation", in: "the dashboard", diagnostics: &diagnostics)
         let summary = map.string("summary", diagnostics: &diagnostics)?.0
         let asOf = map.node("as_of").flatMap { period($0, diagnostics: &diagnostics) }
+        let editions = decodeEditions(map.node("editions"), diagnostics: &diagnostics)
+        var brandColour: String?
+        if let (text, location) = map.string("brand_colour", diagnostics: &diagnostics) {
+            brandColour = colourValue(text, key: "brand_colour", at: location, diagnostics: &diagnostics)
+        }
+
+        // The key first: the statuses indicators report are checked against it.
+        let ragKey = map.node("rag_key").flatMap { decodeRAGKey($0, diagnostics: &diagnostics) } ?? .standard
+        let kpiComparators = map.node("kpi_comparators").map { decodeKPIComparators($0, diagnostics: &diagnostics) }
+
+        let (indicators, failed, sheetIDs) = decodeIndicators(
+            map.node("indicators"), at: root.location, key: ragKey, supply: &supply, diagnostics: &diagnostics)
+
+        let sections = decodeSections(
+            map.node("sections"), at: root.location, supply: supply, ids: sheetIDs, indicators: indicators, diagnostics: &diagnostics)
+        let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
+        let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
+        let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
+        let actionPlan = map.node("action_plan").flatMap { decodeActionPlan($0, diagnostics: &diagnostics) }
+        map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
+
+        guard let title, let organisation else { return nil }
+        var definition = DashboardDefinition(
+            id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
+            editions: editions, brandColour: brandColour, sections: sections,
+            indicators: indicators, location: root.location)
+        definition.data = data
+        definition.authority = authority
+        definition.ragKey = ragKey
+        definition.significanceLevel = significanceLevel
+        definition.actionPlan = actionPlan
+        if let kpiComparators {
+            checkKPIComparators(kpiComparators, indicators: indicators, diagnostics: &diagnostics)
+            definition.kpiComparators = kpiComparators.map(\.0)
+        }
+        ReferenceChecks.check(&definition, failed: failed, diagnostics: &diagnostics)
+        return definition
+    }
+
+    /// `editions:`: the periods published as editions, each once, in order.
+    static func decodeEditions(_ node: ConfigNode?, diagnostics: inout Diagnostics) -> [Period] {
         var editions: [Period] = []
-        if let node = map.node("editions") {
+        if let node {
             for item in list(node, what: "editions", diagnostics: &diagnostics) {
                 if let period = period(item, diagnostics: &diagnostics) {
                     if editions.contains(period) {
@@ -28,28 +69,30 @@ public enum DashboardDecoder {
                 }
             }
         }
-        var brandColour: String?
-        if let (text, location) = map.string("brand_colour", diagnostics: &diagnostics) {
-            brandColour = colourValue(text, key: "brand_colour", at: location, diagnostics: &diagnostics)
-        }
+        return editions.sorted()
+    }
 
-        // The key first: the statuses indicators report are checked against it.
-        let ragKey = map.node("rag_key").flatMap { decodeRAGKey($0, diagnostics: &diagnostics) } ?? .standard
-        var kpiComparators: [(String, SourceLocation)]?
-        if let node = map.node("kpi_comparators") {
-            kpiComparators = []
-            for item in list(node, what: "kpi_comparators", diagnostics: &diagnostics) {
-                guard case .scalar(let name) = item.value, !name.trimmingSpaces.isEmpty else {
-                    diagnostics.error("kpi_comparators lists comparator names, not \(item.kindName)", at: item.location)
-                    continue
-                }
-                kpiComparators?.append((name.trimmingSpaces, item.location))
+    /// `kpi_comparators:`: the comparator names the KPI table shows as columns, each with where it was written.
+    static func decodeKPIComparators(_ node: ConfigNode, diagnostics: inout Diagnostics) -> [(String, SourceLocation)] {
+        var kpiComparators: [(String, SourceLocation)] = []
+        for item in list(node, what: "kpi_comparators", diagnostics: &diagnostics) {
+            guard case .scalar(let name) = item.value, !name.trimmingSpaces.isEmpty else {
+                diagnostics.error("kpi_comparators lists comparator names, not \(item.kindName)", at: item.location)
+                continue
             }
+            kpiComparators.append((name.trimmingSpaces, item.location))
         }
+        return kpiComparators
+    }
 
+    /// `indicators:`, each decoded (with its row where a role-mapped sheet supplies one), then the indicators the
+    /// sheets' unclaimed rows declare; returns them, the ids that failed, and which sheet row became which id.
+    static func decodeIndicators(
+        _ node: ConfigNode?, at location: SourceLocation, key ragKey: RAGKey, supply: inout SheetSupply, diagnostics: inout Diagnostics
+    ) -> (indicators: [IndicatorDefinition], failed: Set<String>, sheetIDs: [Int: String]) {
         var indicators: [IndicatorDefinition] = []
         var failed: Set<String> = []
-        if let node = map.node("indicators") {
+        if let node {
             if var indicatorMap = ConfigMapping(node, what: "indicators", diagnostics: &diagnostics) {
                 for entry in indicatorMap.entries {
                     _ = indicatorMap.node(entry.key)
@@ -67,7 +110,7 @@ public enum DashboardDecoder {
                 }
             }
         } else if supply.isEmpty {
-            diagnostics.error("the dashboard has no 'indicators'", at: root.location)
+            diagnostics.error("the dashboard has no 'indicators'", at: location)
         }
         // Rows of role-mapped sheets that no indicator of dashboard.yml claims declare their own.
         var sheetIDs: [Int: String] = [:]
@@ -89,9 +132,16 @@ public enum DashboardDecoder {
                 return record
             }
         }
+        return (indicators, failed, sheetIDs)
+    }
 
+    /// `sections:`, or the section rows of a role-mapped sheet, or one section of every indicator.
+    static func decodeSections(
+        _ node: ConfigNode?, at location: SourceLocation, supply: SheetSupply, ids sheetIDs: [Int: String],
+        indicators: [IndicatorDefinition], diagnostics: inout Diagnostics
+    ) -> [Section] {
         var sections: [Section] = []
-        if let node = map.node("sections") {
+        if let node {
             if let table = supply.sectionTables.first {
                 diagnostics.error(
                     "the sections come from the section rows of \(table.file) (sections: rows under data:); leave sections: out here, or sections: rows out there",
@@ -101,37 +151,20 @@ public enum DashboardDecoder {
                 if let section = decodeSection(item, diagnostics: &diagnostics) { sections.append(section) }
             }
         } else if !supply.sectionTables.isEmpty {
-            sections = sheetSections(supply, ids: sheetIDs, indicators: indicators, at: root.location, diagnostics: &diagnostics)
+            sections = sheetSections(supply, ids: sheetIDs, indicators: indicators, at: location, diagnostics: &diagnostics)
         } else if !indicators.isEmpty {
-            sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: root.location)]
+            sections = [Section(title: "Indicators", indicatorIDs: indicators.map(\.id), location: location)]
         }
-        let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
-        let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
-        let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
-        let actionPlan = map.node("action_plan").flatMap { decodeActionPlan($0, diagnostics: &diagnostics) }
-        map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
+        return sections
+    }
 
-        guard let title, let organisation else { return nil }
-        var definition = DashboardDefinition(
-            id: id, title: title, organisation: organisation, summary: summary, asOf: asOf,
-            editions: editions.sorted(), brandColour: brandColour, sections: sections,
-            indicators: indicators, location: root.location)
-        definition.data = data
-        definition.authority = authority
-        definition.ragKey = ragKey
-        definition.significanceLevel = significanceLevel
-        definition.actionPlan = actionPlan
-        if let kpiComparators {
-            // A name no indicator has is most often a slip: say so, with the nearest.
-            let known = Set(indicators.flatMap { $0.comparatorNames })
-            for (name, location) in kpiComparators where !known.contains(name) {
-                let hint = Diagnostic.suggestion(for: name, among: known.sorted()).map { "; \($0)" } ?? ""
-                diagnostics.error("no indicator has a comparator named '\(name)'\(hint)", at: location)
-            }
-            definition.kpiComparators = kpiComparators.map(\.0)
+    /// A name no indicator has is most often a slip: say so, with the nearest.
+    static func checkKPIComparators(_ names: [(String, SourceLocation)], indicators: [IndicatorDefinition], diagnostics: inout Diagnostics) {
+        let known = Set(indicators.flatMap { $0.comparatorNames })
+        for (name, location) in names where !known.contains(name) {
+            let hint = Diagnostic.suggestion(for: name, among: known.sorted()).map { "; \($0)" } ?? ""
+            diagnostics.error("no indicator has a comparator named '\(name)'\(hint)", at: location)
         }
-        ReferenceChecks.check(&definition, failed: failed, diagnostics: &diagnostics)
-        return definition
     }
 
     static func decodeSection(_ node: ConfigNode, diagnostics: inout Diagnostics) -> Section? {
@@ -154,232 +187,6 @@ public enum DashboardDecoder {
         guard let title else { return nil }
         return Section(title: title, summary: summary, indicatorIDs: ids, location: node.location)
     }
-
-    static func decodeIndicator(
-        _ entry: ConfigEntry, key: RAGKey = .standard, supplied: RoleTable.Row? = nil, diagnostics: inout Diagnostics
-    ) -> IndicatorDefinition? {
-        let id = entry.key
-        if !Identifier.isValid(id) {
-            diagnostics.error("'\(id)' cannot be an indicator id: use \(Identifier.rule)", at: entry.keyLocation)
-        } else if id == "index" {
-            diagnostics.error("'index' cannot be an indicator id: the dashboard's own page is index.html; choose another id", at: entry.keyLocation)
-        }
-        let what = "indicator '\(id)'"
-        guard var map = ConfigMapping(entry.value, what: what, diagnostics: &diagnostics) else { return nil }
-        // A sheet's row (role columns) may give the title, unit and polarity instead.
-        let sheetTitle = supplied?.roles[.indicator]?.text
-        let title = sheetTitle != nil && map.isAbsentOrNull("title") ? sheetTitle : map.requiredString("title", in: what, diagnostics: &diagnostics)
-        var unit = map.choice("unit", MeasureUnit.self, diagnostics: &diagnostics)
-        if unit == nil, map.isAbsentOrNull("unit") {
-            if let cell = supplied?.roles[.unit] {
-                var ignored = Diagnostics()  // reported when the row is applied
-                unit = DashboardDecoder.unit(of: cell, diagnostics: &ignored)
-                if unit == nil { diagnostics.error("'\(cell.text)' is not a unit: write \(MeasureUnit.allCases.map(\.rawValue).joined(separator: ", "))", at: cell.location) }
-            } else {
-                diagnostics.error("\(what) has no 'unit' (\(MeasureUnit.allCases.map(\.rawValue).joined(separator: " | ")))", at: entry.keyLocation)
-            }
-        }
-        var polarity = map.choice("polarity", Polarity.self, diagnostics: &diagnostics)
-        if polarity == nil, map.isAbsentOrNull("polarity") {
-            if let cell = supplied?.roles[.polarity] {
-                var ignored = Diagnostics()
-                polarity = DashboardDecoder.polarity(of: cell, diagnostics: &ignored)
-                if polarity == nil { diagnostics.error("'\(cell.text)' is not a polarity: write High (high is good), Low (low is good) or None", at: cell.location) }
-            } else {
-                diagnostics.error("\(what) has no 'polarity' (high | low | none)\(supplied == nil ? "" : ", and its row in the sheet has no polarity cell")", at: entry.keyLocation)
-            }
-        }
-        // Without a title, unit or polarity there is no indicator, but the rest is still read into a stand-in so
-        // its problems are reported too.
-        var indicator = IndicatorDefinition(
-            id: id, title: title?.trimmingSpaces ?? "", unit: unit ?? .count, polarity: polarity ?? .none, location: entry.keyLocation)
-        decodeDetails(&map, into: &indicator, what: what, key: key, diagnostics: &diagnostics)
-        map.reportUnknownKeys(in: what, diagnostics: &diagnostics)
-        guard title != nil, unit != nil, polarity != nil else { return nil }
-        return indicator
-    }
-
-    /// Reads every optional key of an indicator into it (its unit, already read, decides how figures are read).
-    static func decodeDetails(
-        _ map: inout ConfigMapping, into indicator: inout IndicatorDefinition, what: String, key: RAGKey = .standard,
-        diagnostics: inout Diagnostics
-    ) {
-        let unit = indicator.unit
-        let shortTitle = map.string("short_title", diagnostics: &diagnostics)?.0.trimmingSpaces
-        let chart = map.choice("chart", ChartKind.self, diagnostics: &diagnostics)
-        let aggregation = map.choice("aggregation", Aggregation.self, diagnostics: &diagnostics)
-        let source = map.string("source", diagnostics: &diagnostics)?.0.trimmingSpaces
-        let definitionText = map.string("definition", diagnostics: &diagnostics)?.0.trimmingSpaces
-        var commentary: String?
-        var periodCommentary: [Period: String] = [:]
-        if let node = map.node("commentary") {
-            switch node.value {
-            case .scalar(let text):
-                commentary = text.trimmingSpaces
-            case .mapping(let entries):
-                // Keyed by period: each edition shows its own.
-                for entry in entries {
-                    guard let period = period(text: entry.key, at: entry.keyLocation, diagnostics: &diagnostics) else { continue }
-                    guard case .scalar(let text) = entry.value.value, !text.trimmingSpaces.isEmpty else {
-                        diagnostics.error("the commentary for \(period.label) must be text", at: entry.value.location)
-                        continue
-                    }
-                    if periodCommentary[period] != nil {
-                        diagnostics.error("there is already commentary for \(period.label); keep one", at: entry.keyLocation)
-                    }
-                    periodCommentary[period] = text.trimmingSpaces
-                }
-            default:
-                diagnostics.error("'commentary' is text, or text for each period (2020/21 Q1: …), not \(node.kindName)", at: node.location)
-            }
-        }
-        let decimals = map.integer("decimals", range: 0...6, diagnostics: &diagnostics)
-        let ragMethod = map.choice("rag", RAGMethod.self, diagnostics: &diagnostics)
-        let compareWith = map.choice("compare_with", CompareWith.self, diagnostics: &diagnostics)
-        let spcOptions = decodeSPC(&map, diagnostics: &diagnostics)
-        indicator.significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
-        let similar = map.node("similar_within").flatMap { margin($0, key: "similar_within", unit: unit, diagnostics: &diagnostics) }
-        let tolerance = map.node("rag_tolerance").flatMap { margin($0, key: "rag_tolerance", unit: unit, diagnostics: &diagnostics) }
-        let numeratorID = map.string("numerator", diagnostics: &diagnostics)?.0.trimmingSpaces
-        let denominatorID = map.string("denominator", diagnostics: &diagnostics)?.0.trimmingSpaces
-
-        var target: Double?
-        var targets: [Period: Double] = [:]
-        var targetLocations: [Period: SourceLocation] = [:]
-        if let node = map.node("target") {
-            if case .mapping(let entries) = node.value {
-                for item in entries {
-                    guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
-                    targetLocations[period] = item.keyLocation
-                    if let value = number(item.value, unit: unit, key: "target", diagnostics: &diagnostics) { targets[period] = value }
-                }
-            } else {
-                target = number(node, unit: unit, key: "target", diagnostics: &diagnostics)
-            }
-        }
-
-        var axisMinimum: Double?, axisMaximum: Double?
-        if let node = map.node("axis"), var axis = ConfigMapping(node, what: "axis", diagnostics: &diagnostics) {
-            axisMinimum = axis.node("min").flatMap { number($0, unit: unit, key: "axis min", diagnostics: &diagnostics) }
-            axisMaximum = axis.node("max").flatMap { number($0, unit: unit, key: "axis max", diagnostics: &diagnostics) }
-            axis.reportUnknownKeys(in: "axis", diagnostics: &diagnostics)
-            if let lo = axisMinimum, let hi = axisMaximum, lo >= hi {
-                diagnostics.error("the axis minimum must be below its maximum", at: node.location)
-            }
-        }
-
-        var parts: [String] = []
-        if let node = map.node("parts") {
-            for item in list(node, what: "parts", diagnostics: &diagnostics) {
-                if case .scalar(let id) = item.value {
-                    parts.append(id.trimmingSpaces)
-                } else {
-                    diagnostics.error("parts lists indicator ids, not \(item.kindName)", at: item.location)
-                }
-            }
-        }
-
-        var benchmarks: [Period: Benchmarks] = [:]
-        var benchmarkSource: BenchmarkSource?
-        if let node = map.node("benchmarks"), var byPeriod = ConfigMapping(node, what: "benchmarks", diagnostics: &diagnostics) {
-            if let (file, at) = byPeriod.string("from", diagnostics: &diagnostics) {
-                let measure = byPeriod.requiredString("measure", in: "benchmarks with from:", diagnostics: &diagnostics)
-                if let measure { benchmarkSource = BenchmarkSource(file: file.trimmingSpaces, measure: measure.trimmingSpaces, location: at) }
-            } else if byPeriod.node("measure") != nil {
-                diagnostics.error("benchmarks has measure: but no from: naming the benchmark file", at: node.location)
-            }
-            for item in byPeriod.entries where item.key != "from" && item.key != "measure" {
-                guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
-                if let benchmark = decodeBenchmarks(item.value, unit: unit, diagnostics: &diagnostics) { benchmarks[period] = benchmark }
-            }
-        }
-
-        var reported: [Period: Reported] = [:]
-        if let node = map.node("reported"), let byPeriod = ConfigMapping(node, what: "reported", diagnostics: &diagnostics) {
-            for item in byPeriod.entries {
-                guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
-                if let value = decodeReported(item.value, key: key, diagnostics: &diagnostics) { reported[period] = value }
-            }
-        }
-        let ratings = map.node("ratings").map { decodeRatings($0, key: key, diagnostics: &diagnostics) } ?? []
-        let comparators = map.node("comparators").map { decodeComparators($0, unit: unit, diagnostics: &diagnostics) } ?? []
-
-        indicator.shortTitle = shortTitle
-        if let chart { indicator.chart = chart }
-        indicator.aggregation =
-            aggregation
-            ?? .defaultFor(indicator.unit, hasNumeratorAndDenominator: numeratorID != nil && denominatorID != nil)
-        indicator.source = source
-        indicator.definition = definitionText
-        indicator.commentary = commentary
-        indicator.periodCommentary = periodCommentary
-        indicator.decimals = decimals
-        if let ragMethod { indicator.ragMethod = ragMethod }
-        if let compareWith { indicator.compareWith = compareWith }
-        indicator.spcOptions = spcOptions
-        indicator.similarWithin = similar
-        indicator.ragTolerance = tolerance
-        indicator.numeratorID = numeratorID
-        indicator.denominatorID = denominatorID
-        indicator.target = target
-        indicator.targets = targets
-        indicator.targetLocations = targetLocations
-        indicator.axisMinimum = axisMinimum
-        indicator.axisMaximum = axisMaximum
-        indicator.parts = parts
-        indicator.benchmarks = benchmarks
-        indicator.benchmarkSource = benchmarkSource
-        indicator.reported = reported
-        indicator.ratings = ratings
-        indicator.comparators = comparators
-    }
-
-    static func decodeBenchmarks(_ node: ConfigNode, unit: MeasureUnit, diagnostics: inout Diagnostics) -> Benchmarks? {
-        guard var map = ConfigMapping(node, what: "a period's benchmarks", diagnostics: &diagnostics) else { return nil }
-        var result = Benchmarks(location: node.location)
-        result.national = map.node("national").flatMap { number($0, unit: unit, key: "national", diagnostics: &diagnostics) }
-        result.regional = map.node("regional").flatMap { number($0, unit: unit, key: "regional", diagnostics: &diagnostics) }
-        result.statisticalNeighbours = map.node("statistical_neighbours").flatMap {
-            number($0, unit: unit, key: "statistical_neighbours", diagnostics: &diagnostics)
-        }
-        result.nationalQuartile = map.integer("national_quartile", range: 1...4, diagnostics: &diagnostics)
-        result.quartilePosition = map.choice("quartile_position", QuartilePosition.self, diagnostics: &diagnostics)
-        result.nationalChange = map.node("national_change").flatMap { fraction($0, key: "national_change", diagnostics: &diagnostics) }
-        result.regionalChange = map.node("regional_change").flatMap { fraction($0, key: "regional_change", diagnostics: &diagnostics) }
-        map.reportUnknownKeys(in: "benchmarks", diagnostics: &diagnostics)
-        return result
-    }
-
-    static func decodeReported(_ node: ConfigNode, key: RAGKey = .standard, diagnostics: inout Diagnostics) -> Reported? {
-        guard var map = ConfigMapping(node, what: "a period's reported judgements", diagnostics: &diagnostics) else { return nil }
-        var result = Reported(location: node.location)
-        if let (text, location) = map.string("direction", diagnostics: &diagnostics) {
-            result.direction = statedDirection(text)
-            if result.direction == nil {
-                diagnostics.error("'\(text)' is not a direction: use better, worse, similar, higher or lower", at: location)
-            }
-        }
-        if let (text, location) = map.string("rag", diagnostics: &diagnostics) {
-            result.rag = status(text, at: location, key: key, diagnostics: &diagnostics)
-        }
-        map.reportUnknownKeys(in: "reported", diagnostics: &diagnostics)
-        return result
-    }
-
-    /// Reads the words papers use in "compared to previous": `Better`, `Same`, `Higher (low is good)`.
-    public static func statedDirection(_ text: String) -> StatedDirection? {
-        let word = text.trimmingSpaces.lowercased().prefix { $0.isLetter }
-        switch word {
-        case "better", "improved", "improving": return .better
-        case "worse", "declined", "declining", "deteriorated": return .worse
-        case "similar", "same", "unchanged", "stable": return .similar
-        case "higher", "up", "increased": return .higher
-        case "lower", "down", "decreased": return .lower
-        default: return nil
-        }
-    }
-
-    // MARK: - Scalars
 
     static func list(_ node: ConfigNode, what: String, diagnostics: inout Diagnostics) -> [ConfigNode] {
         switch node.value {

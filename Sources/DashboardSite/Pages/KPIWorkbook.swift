@@ -50,61 +50,9 @@ enum KPIWorkbook {
     static func package(sheet name: String, rows: [[Value]]) -> OfficePackage {
         // Styles: 0 plain, 1 the header row (bold), then one for each number format in order of first use.
         var formats: [String] = []
-        var cellsXML = ""
-        for (r, row) in rows.enumerated() {
-            cellsXML += "<row r=\"\(r + 1)\">"
-            for (c, value) in row.enumerated() {
-                let ref = column(c) + String(r + 1)
-                switch value {
-                case .text(let text):
-                    let style = r == 0 ? " s=\"1\"" : ""
-                    cellsXML += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Markup.escape(text, for: .xmlText))</t></is></c>"
-                case .number(let number):
-                    let (code, shown) = format(number)
-                    let index =
-                        formats.firstIndex(of: code)
-                        ?? {
-                            formats.append(code)
-                            return formats.count - 1
-                        }()
-                    cellsXML += "<c r=\"\(ref)\" s=\"\(index + 2)\"><v>\(numeral(shown))</v></c>"
-                }
-            }
-            cellsXML += "</row>"
-        }
-        let columns = rows.first?.count ?? 0
-        let widths = (0..<columns).map { c -> String in
-            let longest =
-                rows.prefix(200).map { row -> Int in
-                    guard c < row.count, case .text(let text) = row[c] else { return 10 }
-                    return text.count
-                }.max() ?? 10
-            let width = Double(min(60, max(10, longest + 2)))
-            return "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(Int(width))\" customWidth=\"1\"/>"
-        }.joined()
-        let lastCell = column(max(columns, 1) - 1) + String(max(rows.count, 1))
-        let sheet =
-            header
-            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + "<dimension ref=\"A1:\(lastCell)\"/>"
-            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-            + (widths.isEmpty ? "" : "<cols>\(widths)</cols>")
-            + "<sheetData>\(cellsXML)</sheetData></worksheet>"
-        let numFmts = formats.enumerated().map { "<numFmt numFmtId=\"\(164 + $0.offset)\" formatCode=\"\(Markup.escape($0.element, for: .xmlAttribute))\"/>" }
-        let xfs =
-            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-            + formats.indices.map { "<xf numFmtId=\"\(164 + $0)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }.joined()
-        let styles =
-            header
-            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + (formats.isEmpty ? "" : "<numFmts count=\"\(formats.count)\">\(numFmts.joined())</numFmts>")
-            + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Arial\"/></font><font><b/><sz val=\"11\"/><name val=\"Arial\"/></font></fonts>"
-            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-            + "<cellXfs count=\"\(formats.count + 2)\">\(xfs)</cellXfs>"
-            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-            + "</styleSheet>"
+        let cellsXML = cells(rows, formats: &formats)
+        let sheet = worksheet(rows, cells: cellsXML)
+        let styles = stylesheet(formats)
         let sheetName = Markup.escape(String(name.prefix(31)), for: .xmlAttribute)
         var package = OfficePackage()
         package.add(
@@ -138,6 +86,74 @@ enum KPIWorkbook {
         package.add("xl/worksheets/sheet1.xml", sheet)
         package.add("xl/styles.xml", styles)
         return package
+    }
+
+    /// The rows as `<row>` elements: text inline (the header row bold), numbers with their unit's format.
+    static func cells(_ rows: [[Value]], formats: inout [String]) -> String {
+        var cellsXML = ""
+        for (r, row) in rows.enumerated() {
+            cellsXML += "<row r=\"\(r + 1)\">"
+            for (c, value) in row.enumerated() {
+                let ref = column(c) + String(r + 1)
+                switch value {
+                case .text(let text):
+                    let style = r == 0 ? " s=\"1\"" : ""
+                    cellsXML += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Markup.escape(text, for: .xmlText))</t></is></c>"
+                case .number(let number):
+                    let (code, shown) = format(number)
+                    let index =
+                        formats.firstIndex(of: code)
+                        ?? {
+                            formats.append(code)
+                            return formats.count - 1
+                        }()
+                    cellsXML += "<c r=\"\(ref)\" s=\"\(index + 2)\"><v>\(numeral(shown))</v></c>"
+                }
+            }
+            cellsXML += "</row>"
+        }
+        return cellsXML
+    }
+
+    /// The worksheet: its extent, the header row frozen, columns as wide as their text (10 to 60 characters).
+    static func worksheet(_ rows: [[Value]], cells cellsXML: String) -> String {
+        let columns = rows.first?.count ?? 0
+        let widths = (0..<columns).map { c -> String in
+            let longest =
+                rows.prefix(200).map { row -> Int in
+                    guard c < row.count, case .text(let text) = row[c] else { return 10 }
+                    return text.count
+                }.max() ?? 10
+            let width = Double(min(60, max(10, longest + 2)))
+            return "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(Int(width))\" customWidth=\"1\"/>"
+        }.joined()
+        let lastCell = column(max(columns, 1) - 1) + String(max(rows.count, 1))
+        return
+            header
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<dimension ref=\"A1:\(lastCell)\"/>"
+            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            + (widths.isEmpty ? "" : "<cols>\(widths)</cols>")
+            + "<sheetData>\(cellsXML)</sheetData></worksheet>"
+    }
+
+    /// The styles: Arial, a bold header, and one cell style for each number format used.
+    static func stylesheet(_ formats: [String]) -> String {
+        let numFmts = formats.enumerated().map { "<numFmt numFmtId=\"\(164 + $0.offset)\" formatCode=\"\(Markup.escape($0.element, for: .xmlAttribute))\"/>" }
+        let xfs =
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+            + formats.indices.map { "<xf numFmtId=\"\(164 + $0)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }.joined()
+        return
+            header
+            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + (formats.isEmpty ? "" : "<numFmts count=\"\(formats.count)\">\(numFmts.joined())</numFmts>")
+            + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Arial\"/></font><font><b/><sz val=\"11\"/><name val=\"Arial\"/></font></fonts>"
+            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"\(formats.count + 2)\">\(xfs)</cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>"
     }
 
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
