@@ -5,15 +5,8 @@ import Testing
 /// The period labels committee papers print, exactly as printed.
 @Suite("Reading periods as papers write them")
 struct PaperPeriodTests {
-    func written(_ text: String) -> (Period, String?)? {
-        guard case .success(let result) = PeriodParser.parseWritten(text) else { return nil }
-        return (result.period, result.written)
-    }
-
-    func message(_ text: String) -> String? {
-        guard case .failure(let failure) = PeriodParser.parse(text) else { return nil }
-        return failure.message
-    }
+    func written(_ text: String) -> (Period, String?)? { PeriodText.written(text) }
+    func message(_ text: String) -> String? { PeriodText.message(text) }
 
     @Test(
         "ordinal and 'as at' dates are that day, shown as written",

@@ -84,10 +84,7 @@ struct PeriodParserTests {
 
     // MARK: Rejections
 
-    private func message(_ text: String) -> String? {
-        if case .failure(let failure) = PeriodParser.parse(text) { return failure.message }
-        return nil
-    }
+    private func message(_ text: String) -> String? { PeriodText.message(text) }
 
     @Test("2019/21 is not a financial year: the years must be consecutive")
     func nonConsecutiveYears() {

@@ -5,15 +5,8 @@ import Testing
 /// A DfE return's year (`Return Year 2020`) and averages over several years (`2018 to 2020`), as the packs print them.
 @Suite("Return years and spans of years")
 struct ReturnYearAndSpanTests {
-    func written(_ text: String) -> (Period, String?)? {
-        guard case .success(let result) = PeriodParser.parseWritten(text) else { return nil }
-        return (result.period, result.written)
-    }
-
-    func message(_ text: String) -> String? {
-        guard case .failure(let failure) = PeriodParser.parse(text) else { return nil }
-        return failure.message
-    }
+    func written(_ text: String) -> (Period, String?)? { PeriodText.written(text) }
+    func message(_ text: String) -> String? { PeriodText.message(text) }
 
     func analyse(_ observations: [Observation]) -> IndicatorAnalysis {
         let definition = indicator("adoption-a1", unit: .count, polarity: .low, aggregation: .mean)
