@@ -57,7 +57,8 @@ extension InputLoader {
                 result.frozenEditions = loadEditions(directory: directory, id: dashboard.id, realRoot: realRoot, diagnostics: &diagnostics)
             }
         }
-        return (result, diagnostics)
+        // Under a disclosure rule, what is returned is what may be published: every later step sees only that.
+        return (DisclosureControl.apply(result), diagnostics)
     }
 
     /// A dashboard folder's names, in order, less symbolic links that lead out of the input (each an error).

@@ -1,3 +1,5 @@
+import DashboardStatistics
+
 /// A dashboard as `dashboard.yml` declares it: what is measured and how it is judged.
 public struct DashboardDefinition: Sendable {
     /// The folder name; also the URL path, so only `a-z`, `0-9` and `-`.
@@ -28,6 +30,8 @@ public struct DashboardDefinition: Sendable {
     public var significanceLevel: Double?
     /// `action_plan:`: where the dashboard's action plan is and the key it is rated on.
     public var actionPlan: ActionPlanSource?
+    /// `disclosure: {min_count: 5}`: small counts, and those that would give them away, are published as `c`.
+    public var disclosure: DisclosureRule?
 
     public init(
         id: String, title: String, organisation: String, summary: String? = nil, asOf: Period? = nil,
