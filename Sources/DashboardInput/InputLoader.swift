@@ -137,7 +137,7 @@ public enum InputLoader {
         }
 
         var definition: DashboardDefinition?
-        var declaredPlanFile: String?
+        var declaredPlanFiles: [String] = []
         var workbooks: [String: Workbook?] = [:]
         var sheetFigures: [ObservationRecord] = []
         var roleSheets: [RoleTable.Table] = []
@@ -160,7 +160,7 @@ public enum InputLoader {
                 diagnostics.append(contentsOf: found)
                 if let root {
                     ymlRead = true
-                    declaredPlanFile = DashboardDecoder.declaredPlanFile(root)
+                    declaredPlanFiles = DashboardDecoder.declaredPlanFiles(root)
                     // Sheets with role columns declare indicators, so they are read before the rest is decoded.
                     mappings = DashboardDecoder.dataMappings(root)
                     roleSheets = DataFileReader.readRoleSheets(names: names, directory: directory, mappings: mappings, workbooks: &workbooks, diagnostics: &diagnostics)
@@ -174,7 +174,7 @@ public enum InputLoader {
 
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
-        let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
+        let planFiles = Set(definition?.actionPlan?.files ?? declaredPlanFiles)
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
         for sheet in roleSheets { builder?.addFile(sheet.file) }
@@ -182,7 +182,8 @@ public enum InputLoader {
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) && !planFiles.contains($0) }, directory: directory,
             // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
-            mappings: definition?.data ?? mappings, into: &builder, workbooks: &workbooks, mappingsKnown: ymlRead, diagnostics: &diagnostics)
+            mappings: (definition?.data ?? mappings).filter { !planFiles.contains($0.file) }, into: &builder, workbooks: &workbooks, mappingsKnown: ymlRead,
+            diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
