@@ -88,4 +88,31 @@ struct PlanSummaryTests {
             "\(messages)")
         #expect(messages.count == 4, "\(messages)")
     }
+
+    @Test("what changed: each area's activity and impact rating changes, beside the actions'")
+    func areaRatingChanges() throws {
+        var before = try actions()
+        let areas = before.areas.compactMap(\.area)
+        let key = ActionPlanTests.key.key
+        before.summary = [
+            AreaSummary(area: areas[0], activity: key.status(named: "Red"), impact: key.status(named: "Red"), location: at("s.csv", 2, 1)),
+            AreaSummary(area: areas[1], activity: key.status(named: "Amber"), location: at("s.csv", 3, 1)),
+        ]
+        var after = before
+        after.summary[0].activity = key.status(named: "Amber")
+        after.summary[1].impact = key.status(named: "Green")
+        let changes = PlanChanges.between(PlanSnapshot(before, on: nil), PlanSnapshot(after, on: nil))
+        #expect(
+            changes.map(\.sentence) == [
+                "Area for improvement 1: Timeliness of allocation, activity rating: Red → Amber",
+                "Area for improvement 2: Consistency of assessments, impact rating: not rated → Green",
+            ])
+        #expect(changes.allSatisfy { $0.kind == .areaRating })
+        #expect(PlanChanges.counts(changes) == "2 area rating changes")
+        // A plan without a summary keeps no areas in its snapshot, so older snapshots read the same.
+        #expect(PlanSnapshot(try actions(), on: nil).areas == nil)
+        var earlier = PlanSnapshot(before, on: nil)
+        earlier.areas = nil
+        #expect(PlanChanges.between(earlier, PlanSnapshot(after, on: nil)).isEmpty)
+    }
 }

@@ -60,4 +60,35 @@ struct PlanPackAndSummaryTests {
         // Printed on landscape pages.
         #expect(read(output + "/assets/site.css").contains(".pack-plan { page: landscape; }"))
     }
+
+    @Test func aFrozenEditionKeepsTheSummaryAndWhatChangedListsAreaRatings() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.copyOfExampleInput()
+        try Data(
+            """
+            Area for improvement,Activity RAG,Impact RAG,How we will monitor and measure impact
+            Timeliness of EHC needs assessments,Red,Red,Plans issued within 20 weeks
+            Joint commissioning,Pink,Pink,
+            """.utf8
+        ).write(to: URL(fileURLWithPath: input + "/send/plan-summary.csv"))
+        edit(input + "/send/dashboard.yml", replacing: "  file: plan.csv\n", with: "  file: plan.csv\n  summary: {file: plan-summary.csv}\n")
+        let frozen = try run(["freeze", "send", "--edition", "2020-08", "--published", "2020-09-01", "--input", input])
+        #expect(frozen.status == 0, "\(frozen.stderr)")
+        #expect(read(input + "/send/editions/2020-08/plan-summary.csv") == read(input + "/send/plan-summary.csv"))
+        edit(input + "/send/dashboard.yml", replacing: "as_of: 2020-08", with: "as_of: 2020-09")
+        edit(input + "/send/plan-summary.csv", replacing: "assessments,Red,Red", with: "assessments,Amber,Red")
+        let output = scratch.path + "/public"
+        _ = try await SiteBuilder.build(options(input: input, output: output))
+        let area = "<dl class=\"plan__area-summary\"><dt>Activity</dt><dd>"
+        #expect(read(output + "/send/editions/2020-08/plan.html").contains(area + "Red – delayed</dd>"))
+        #expect(read(output + "/send/plan.html").contains(area + "Amber – in progress</dd>"))
+        let changes = read(output + "/send/changes.html")
+        #expect(changes.contains("1 area rating change"), "\(changes)")
+        #expect(changes.contains("<h3 id=\"plan-changes-arearating\">Area ratings (activity and impact) changed</h3>"))
+        #expect(
+            changes.contains(
+                "<tr><th scope=\"row\"><a href=\"plan.html\">Timeliness of EHC needs assessments</a></th><td>Activity rating</td><td>Red</td><td>Amber</td></tr>"),
+            "\(changes)")
+    }
 }

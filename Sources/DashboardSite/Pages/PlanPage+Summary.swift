@@ -25,14 +25,4 @@ extension PlanPageFactory {
         page.areaSummary = page.areas.compactMap(\.areaRatings)
         page.hasAreaSummary = !page.areaSummary.isEmpty
     }
-
-    /// "Area for improvement 1: activity Amber (some slippage), impact Red (significant concerns)": one area's
-    /// summary in words, for the Word report and the pack.
-    static func summaryWords(_ summary: AreaSummary) -> String {
-        func words(_ status: RAGStatus?) -> String {
-            guard let status else { return "not rated" }
-            return status.name + (status.meaning.map { " (\($0))" } ?? "")
-        }
-        return "activity \(words(summary.activity)), impact \(words(summary.impact))"
-    }
 }
