@@ -71,10 +71,18 @@ extension ActionPlanReader {
             actions.append(
                 PlanAction(
                     ref: ref, area: text(.area, of: record) ?? area, action: actionText, owner: text(.owner, of: record),
-                    due: text(.due, of: record).map(DueDate.read), status: text(.status, of: record), rating: rating, impact: impact,
+                    due: text(.due, of: record).map { dated(DueDate.read($0)) }, status: text(.status, of: record), rating: rating, impact: impact,
                     evidence: text(.evidence, of: record), impactMeasures: text(.impactMeasures, of: record),
                     indicators: indicators(record, ref: ref, diagnostics: &diagnostics),
                     location: SourceLocation(file: file, line: record.line, column: 1)))
+        }
+
+        /// A date cell of a sheet (read as `2020-09-30`) in words, "30 September 2020", as no format code is kept to show it as Excel does.
+        func dated(_ due: DueDate) -> DueDate {
+            guard SourceLocation(file: file).isCell, case .date(let date, let written) = due, written.count == 10,
+                written.split(separator: "-").count == 3
+            else { return due }
+            return .date(date, written: "\(date.day) \(CivilDate.monthNames[date.month - 1]) \(date.year)")
         }
 
         /// The indicator ids an action names, each one the dashboard has (else an error with the nearest).
