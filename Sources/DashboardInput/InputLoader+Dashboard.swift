@@ -20,10 +20,10 @@ extension InputLoader {
 
         var read = readDefinition(ymlPath, id: id ?? folder, names: names, directory: directory, diagnostics: &diagnostics)
         var definition = read.definition
-        let declaredPlanFile = read.declaredPlanFile, roleSheets = read.roleSheets
+        let declaredPlanFiles = read.declaredPlanFiles, roleSheets = read.roleSheets
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
-        let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
+        let planFiles = Set(definition?.actionPlan?.files ?? declaredPlanFiles)
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)
         for sheet in roleSheets { builder?.addFile(sheet.file) }
@@ -31,7 +31,7 @@ extension InputLoader {
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) && !planFiles.contains($0) }, directory: directory,
             // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
-            mappings: definition?.data ?? read.mappings, into: &builder, workbooks: &read.workbooks, mappingsKnown: read.ymlRead, diagnostics: &diagnostics)
+            mappings: (definition?.data ?? read.mappings).filter { !planFiles.contains($0.file) }, into: &builder, workbooks: &read.workbooks, mappingsKnown: read.ymlRead, diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
@@ -74,12 +74,12 @@ extension InputLoader {
         return names
     }
 
-    /// What dashboard.yml gave: its definition (nil with errors), the plan file it names, the sheets with role
+    /// What dashboard.yml gave: its definition (nil with errors), the plan files it names, the sheets with role
     /// columns and their figures, its `data:` mappings (which say how files are read even when the rest has
     /// errors), the workbooks opened so far, and whether the YAML itself could be read.
     struct DefinitionRead {
         var definition: DashboardDefinition?
-        var declaredPlanFile: String?
+        var declaredPlanFiles: [String] = []
         var workbooks: [String: Workbook?] = [:]
         var sheetFigures: [ObservationRecord] = []
         var roleSheets: [RoleTable.Table] = []
@@ -110,7 +110,7 @@ extension InputLoader {
                 diagnostics.append(contentsOf: found)
                 if let root {
                     read.ymlRead = true
-                    read.declaredPlanFile = DashboardDecoder.declaredPlanFile(root)
+                    read.declaredPlanFiles = DashboardDecoder.declaredPlanFiles(root)
                     // Sheets with role columns declare indicators, so they are read before the rest is decoded.
                     read.mappings = DashboardDecoder.dataMappings(root)
                     read.roleSheets = DataFileReader.readRoleSheets(

@@ -230,7 +230,7 @@ struct DashboardPlanner {
         }
         try addPack(
             page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
-            plan: &plan)
+            analysis: analysis, plan: &plan)
     }
 
     /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and

@@ -22,10 +22,10 @@ enum PackPlanner {
 
 extension DashboardPlanner {
     /// `pack.html` beside the dashboard page: its overview and KPI table, then every indicator's part in the
-    /// order of the sections.
+    /// order of the sections, then the action plan (from `analysis`, as its page shows it) where there is one.
     func addPack(
         _ dashboardPage: DashboardPage, sections: [SectionTable], parts: [String: PackIndicator], base: String,
-        crumbs: [Link], plan: inout Plan
+        crumbs: [Link], analysis: DashboardAnalysis? = nil, plan: inout Plan
     ) throws {
         var packSections: [PackSection] = []
         for (index, section) in sections.enumerated() {
@@ -44,7 +44,10 @@ extension DashboardPlanner {
         let title = "\(definition.title), committee pack, \(dashboardPage.asOf)"
         var page = dashboardPage
         page.page = chrome(title, base: base, crumbs: crumbs + [Link(text: "Committee pack", url: "pack.html", current: true)])
-        let pack = PackPage(page: page.page, dashboard: page, parts: packSections)
+        var pack = PackPage(page: page.page, dashboard: page, parts: packSections)
+        if let analysis, let actionPlan = analysis.dashboard.actionPlan {
+            pack.plan = PlanPageFactory.page(actionPlan, analysis: analysis, chrome: page.page, archiveNote: nil)
+        }
         plan.files.append(assets.page(pack, with: "pack", at: base + "pack.html"))
         plan.pages += 1
     }

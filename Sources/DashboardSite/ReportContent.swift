@@ -36,35 +36,6 @@ public struct ReportDashboard: Sendable {
     public var plan: ReportPlan? = nil
 }
 
-/// An action plan for the report: its key, the counts in words, and every action with its rating.
-public struct ReportPlan: Sendable {
-    public var title: String
-    public var note: String?
-    /// "7 actions: 1 Red (delayed), …".
-    public var summary: String
-    public var overdueSentence: String
-    public var key: [RAGStatus]
-    /// Of the key's statuses, those meaning an action is completed.
-    public var completed: Set<String>
-    public var counts: [StatusCount]
-    public var hasImpact: Bool
-    public var actions: [ReportPlanAction]
-}
-
-public struct ReportPlanAction: Sendable {
-    public var ref: String
-    public var area: String?
-    public var action: String
-    public var owner: String?
-    public var due: String?
-    public var overdue: Bool
-    public var status: String?
-    public var rating: RAGStatus?
-    public var impact: RAGStatus?
-    /// "Plans within 20 weeks (August): worse (92%, August 2020)", one an indicator.
-    public var indicators: [String]
-}
-
 public struct ReportCount: Sendable, Equatable {
     public var count: Int
     public var label: String
@@ -300,23 +271,6 @@ extension ReportContent {
             hasNational: all.contains { $0.national != nil }, hasQuartiles: all.contains { $0.quartile != nil },
             hasNeighbours: all.contains { $0.neighbours != nil }, comparatorHeadings: definition.kpiComparators,
             plan: dashboard.actionPlan.map { plan(for: $0, analysis: analysis) })
-    }
-
-    /// The plan as the plan page gives it: overdue on the last day of the report's period.
-    static func plan(for plan: ActionPlan, analysis: DashboardAnalysis) -> ReportPlan {
-        let date = PlanPageFactory.asOfDate(analysis)
-        return ReportPlan(
-            title: plan.title, note: plan.note, summary: plan.countSentence(), overdueSentence: PlanPageFactory.overdueSentence(plan, analysis: analysis),
-            key: plan.key.statuses, completed: plan.key.completed, counts: plan.counts().byStatus,
-            hasImpact: plan.actions.contains { $0.impact != nil },
-            actions: plan.actions.map { action in
-                ReportPlanAction(
-                    ref: action.ref, area: action.area, action: action.action, owner: action.owner, due: action.due?.written,
-                    overdue: plan.isOverdue(action, on: date), status: action.status, rating: action.rating, impact: action.impact,
-                    indicators: action.indicators.compactMap { id in
-                        analysis.analysis(id).map { "\($0.indicator.displayTitle): \($0.judgementWords)" }
-                    })
-            })
     }
 
     static func indicator(

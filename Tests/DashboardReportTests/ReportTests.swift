@@ -212,7 +212,9 @@ struct ReportTests {
         #expect(try kpiHeadings(cfws)?.prefix(5) == ["Indicator", "Period", "Current figure", "Previous figure", "Compared with previous"])
         #expect(cfws.all("w:tc").contains { $0.wordText == "36 (June 2020)" })
         // RAG in words, with the status's fill colour behind it.
-        let cells = document.all("w:tc")
+        // (In the KPI table: the action plan's ratings are on its own key's colours.)
+        let kpiTable = try #require(document.all("w:tbl").first { ($0.first("w:tblCaption")?["w:val"] ?? "").hasSuffix("key performance indicators") })
+        let cells = kpiTable.all("w:tc")
         let green = cells.filter { $0.wordText.hasPrefix("Green") }
         let red = cells.filter { $0.wordText.hasPrefix("Red") }
         #expect(!green.isEmpty && !red.isEmpty)
@@ -290,8 +292,8 @@ struct ReportTests {
         #expect(paragraphs.first?.wordText == "Quarter 1 performance")
         let top = paragraphs.filter { style(of: $0) == "Heading1" }.map(\.wordText)
         #expect(top == ["Children and Family Wellbeing Service performance", "Children and Family Services performance dashboard"])
-        // Each dashboard has its own landscape KPI section.
-        #expect(try sections(of: document).filter(\.landscape).count == 2)
+        // Each dashboard has its own landscape KPI section, and children-and-families' action plan one more.
+        #expect(try sections(of: document).filter(\.landscape).count == 3)
     }
 
     @Test func sectionsAndIndicatorsPickParts() throws {

@@ -97,7 +97,7 @@ struct ActionPlanSiteTests {
     @Test func validateCountsThePlansActions() throws {
         let result = try run(["validate"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("3 dashboards, 57 indicators, 161 figures, 1 action plan (7 actions): no errors"), "\(result.stderr)")
+        #expect(result.stderr.contains("3 dashboards, 57 indicators, 161 figures, 2 action plans (14 actions): no errors"), "\(result.stderr)")
     }
 
     @Test func aPlanWithoutItsFileOrWithABadCellIsRefusedAtItsPosition() throws {

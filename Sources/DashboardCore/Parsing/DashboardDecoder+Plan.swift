@@ -1,42 +1,99 @@
 /// `action_plan:`, the file of a dashboard's action plan and the key its actions are rated on.
 extension DashboardDecoder {
-    /// The file `action_plan:` names, read even when the rest of dashboard.yml has errors, so the plan is never
+    /// The files `action_plan:` names (its actions' and its summary's), read even when the rest of dashboard.yml has errors, so the plan is never
     /// read as figures (which would bury the one real problem under an error for every heading).
-    public static func declaredPlanFile(_ root: ConfigNode) -> String? {
+    public static func declaredPlanFiles(_ root: ConfigNode) -> [String] {
         guard case .mapping(let entries) = root.value, let plan = entries.first(where: { $0.key == "action_plan" }),
-            case .mapping(let keys) = plan.value.value, let file = keys.first(where: { $0.key == "file" }),
-            case .scalar(let name) = file.value.value
-        else { return nil }
-        return name.trimmingSpaces
+            case .mapping(let keys) = plan.value.value
+        else { return [] }
+        func file(_ keys: [ConfigEntry]) -> String? {
+            guard let entry = keys.first(where: { $0.key == "file" }), case .scalar(let name) = entry.value.value else { return nil }
+            return name.trimmingSpaces
+        }
+        var names = [file(keys)].compactMap { $0 }
+        if let summary = keys.first(where: { $0.key == "summary" }), case .mapping(let inner) = summary.value.value, let name = file(inner),
+            !names.contains(name)
+        {
+            names.append(name)
+        }
+        return names
     }
 
     ///     action_plan:
-    ///       file: plan.csv
+    ///       file: plan.csv            # or plan.xlsx, with sheet: (or table:) and range: as under data:
     ///       title: Written Statement of Action
     ///       key:
     ///         - {status: Red, meaning: delayed, colour: "#d4351c"}
     ///         - {status: Blue, meaning: completed, colour: "#1d70b8", complete: true}
+    ///       summary: {sheet: Summary}  # optional: activity and impact ratings per area
     static func decodeActionPlan(_ node: ConfigNode, diagnostics: inout Diagnostics) -> ActionPlanSource? {
         guard var map = ConfigMapping(node, what: "action_plan", diagnostics: &diagnostics) else { return nil }
-        let file = map.requiredString("file", in: "action_plan", diagnostics: &diagnostics)?.trimmingSpaces
-        let fileLocation = map.node("file")?.location ?? node.location
+        let actions = decodePlanTable(&map, what: "action_plan", at: node.location, defaultFile: nil, diagnostics: &diagnostics)
         let title = map.string("title", diagnostics: &diagnostics)?.0.trimmingSpaces
         let note = map.string("note", diagnostics: &diagnostics)?.0.trimmingSpaces
         let key = map.node("key").flatMap { decodePlanKey($0, diagnostics: &diagnostics) }
         if map.isAbsentOrNull("key") {
             diagnostics.error("action_plan has no 'key': list the statuses its actions are rated on, e.g. - {status: Green, meaning: on track}", at: node.location)
         }
+        var summary: PlanTableSource?
+        if let summaryNode = map.node("summary"), var summaryMap = ConfigMapping(summaryNode, what: "action_plan's summary", diagnostics: &diagnostics) {
+            summary = decodePlanTable(
+                &summaryMap, what: "action_plan's summary", at: summaryNode.location, defaultFile: actions?.file, diagnostics: &diagnostics)
+            summaryMap.reportUnknownKeys(in: "action_plan's summary", diagnostics: &diagnostics)
+        }
         map.reportUnknownKeys(in: "action_plan", diagnostics: &diagnostics)
-        guard let file, !file.isEmpty, let key else { return nil }
+        guard let actions, let key else { return nil }
+        var source = ActionPlanSource(file: actions.file, title: title?.isEmpty == false ? title! : "Action plan", key: key, note: note, location: actions.location)
+        source.sheet = actions.sheet
+        source.table = actions.table
+        source.range = actions.range
+        source.summary = summary
+        return source
+    }
+
+    /// `file:` and, for a workbook, `sheet:` (or `table:`) and `range:`, as an entry of `data:` maps a sheet.
+    static func decodePlanTable(
+        _ map: inout ConfigMapping, what: String, at location: SourceLocation, defaultFile: String?, diagnostics: inout Diagnostics
+    ) -> PlanTableSource? {
+        let given = map.string("file", diagnostics: &diagnostics)
+        let fileLocation = given?.1 ?? location
+        let sheet = map.string("sheet", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
+        let table = map.string("table", diagnostics: &diagnostics).map { $0.0.trimmingSpaces }
+        var range: CellRange?
+        var rangeLocation = location
+        if let (text, at) = map.string("range", diagnostics: &diagnostics) {
+            rangeLocation = at
+            range = CellRange(text) ?? DataMapping.openEndedRange(text)
+            if range == nil {
+                diagnostics.error(
+                    "'\(text)' is not a range of cells; write it as Excel does, such as A3:K40, or open-ended, such as A3: (to the last filled cell)",
+                    at: at)
+                return nil
+            }
+        }
+        guard let file = given?.0.trimmingSpaces ?? defaultFile, !file.isEmpty else {
+            diagnostics.error("\(what) has no 'file': name the .csv, .tsv or .xlsx file beside dashboard.yml it is read from", at: location)
+            return nil
+        }
         if file.contains("/") || file.hasPrefix(".") || file == "dashboard.yml" {
-            diagnostics.error("action_plan's file is the name of a file beside dashboard.yml, such as plan.csv, not '\(file)'", at: fileLocation)
+            diagnostics.error("\(what)'s file is the name of a file beside dashboard.yml, such as plan.csv, not '\(file)'", at: fileLocation)
             return nil
         }
-        if !file.lowercased().hasSuffix(".csv") && !file.lowercased().hasSuffix(".tsv") {
-            diagnostics.error("action_plan's file is a .csv or .tsv file, not '\(file)'", at: fileLocation)
+        let lowered = file.lowercased()
+        if !lowered.hasSuffix(".csv") && !lowered.hasSuffix(".tsv") && !lowered.hasSuffix(".xlsx") {
+            diagnostics.error("\(what)'s file is a .csv, .tsv or .xlsx file, not '\(file)'", at: fileLocation)
             return nil
         }
-        return ActionPlanSource(file: file, title: title?.isEmpty == false ? title! : "Action plan", key: key, note: note, location: fileLocation)
+        let source = PlanTableSource(file: file, sheet: sheet, table: table, range: range, location: fileLocation)
+        if !source.isWorkbook, sheet != nil || table != nil || range != nil {
+            diagnostics.error("sheet:, table: and range: map a workbook's cells; \(file) is not a workbook (.xlsx), so leave them out", at: fileLocation)
+            return nil
+        }
+        if table != nil, range != nil {
+            diagnostics.error("range: is given with table:, which already says the cells; keep one", at: rangeLocation)
+            return nil
+        }
+        return source
     }
 
     /// The plan's statuses, as `rag_key:` lists a dashboard's, with `complete: true` on those meaning done.

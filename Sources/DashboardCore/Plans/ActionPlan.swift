@@ -25,6 +25,12 @@ public struct ActionPlanSource: Sendable, Equatable {
     /// Said on the plan page under the title: where the plan comes from, or that its rows are illustrative.
     public var note: String?
     public var location: SourceLocation
+    /// In a workbook: the sheet, Excel Table and range of the actions (`sheet:`, `table:`, `range:`).
+    public var sheet: String?
+    public var table: String?
+    public var range: CellRange?
+    /// `summary:`: the per-area summary's table (activity and impact ratings per area), if the plan has one.
+    public var summary: PlanTableSource?
 
     public init(file: String, title: String, key: PlanKey, note: String? = nil, location: SourceLocation) {
         self.file = file
@@ -110,13 +116,16 @@ public struct ActionPlan: Sendable, Equatable {
     public var note: String?
     public var actions: [PlanAction]
     public var file: String
+    /// The per-area summary, in its table's order (empty where the plan has none).
+    public var summary: [AreaSummary]
 
-    public init(title: String, key: PlanKey, note: String? = nil, actions: [PlanAction], file: String) {
+    public init(title: String, key: PlanKey, note: String? = nil, actions: [PlanAction], file: String, summary: [AreaSummary] = []) {
         self.title = title
         self.key = key
         self.note = note
         self.actions = actions
         self.file = file
+        self.summary = summary
     }
 
     /// Whether an action is overdue on `date`: due on a date before it and not rated on a completed status.

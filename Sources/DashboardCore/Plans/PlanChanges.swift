@@ -9,8 +9,16 @@ public struct PlanSnapshot: Sendable, Codable, Equatable {
         public var overdue: Bool
     }
 
+    /// An area's ratings in the plan's summary, by name; nil in snapshots written before plans had summaries.
+    public struct Area: Sendable, Codable, Equatable {
+        public var area: String
+        public var activity: String?
+        public var impact: String?
+    }
+
     public var title: String
     public var actions: [Action]
+    public var areas: [Area]?
 
     /// The plan as it stood on `date` (the end of the edition's period): overdue judged on that day.
     public init(_ plan: ActionPlan, on date: CivilDate?) {
@@ -20,13 +28,14 @@ public struct PlanSnapshot: Sendable, Codable, Equatable {
                 ref: action.ref, action: action.action, rating: action.rating?.name, complete: plan.key.isComplete(action.rating),
                 overdue: plan.isOverdue(action, on: date))
         }
+        areas = plan.summary.isEmpty ? nil : plan.summary.map { Area(area: $0.area, activity: $0.activity?.name, impact: $0.impact?.name) }
     }
 }
 
 /// One change to an action plan between two editions: "1.4: Pink → Amber".
 public struct PlanChange: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case rating, newAction, completed, newlyOverdue, removed
+        case rating, newAction, completed, newlyOverdue, removed, areaRating
 
         public var heading: String {
             switch self {
@@ -35,6 +44,7 @@ public struct PlanChange: Sendable, Equatable {
             case .completed: return "Actions completed"
             case .newlyOverdue: return "Newly overdue"
             case .removed: return "Actions no longer in the plan"
+            case .areaRating: return "Area ratings (activity and impact) changed"
             }
         }
 
@@ -46,6 +56,7 @@ public struct PlanChange: Sendable, Equatable {
             case .completed: return "\(n) action\(s) completed"
             case .newlyOverdue: return "\(n) action\(s) newly overdue"
             case .removed: return "\(n) action\(s) no longer in the plan"
+            case .areaRating: return "\(n) area rating change\(s)"
             }
         }
     }
@@ -59,6 +70,7 @@ public struct PlanChange: Sendable, Equatable {
     public var sentence: String {
         switch kind {
         case .rating, .completed: return "\(ref): \(before ?? "not rated") → \(after ?? "not rated")"
+        case .areaRating: return "\(ref), \(action.lowercased()): \(before ?? "not rated") → \(after ?? "not rated")"
         case .newAction: return "\(ref): new (\(after ?? "not rated"))"
         case .newlyOverdue: return "\(ref): overdue"
         case .removed: return "\(ref): no longer in the plan"
@@ -91,7 +103,7 @@ public enum PlanChanges {
         for old in earlier?.actions ?? [] where !kept.contains(old.ref) {
             changes.append(PlanChange(kind: .removed, ref: old.ref, action: old.action, before: old.rating))
         }
-        return changes
+        return changes + areaChanges(earlier, later)
     }
 
     /// "2 rating changes and 1 action newly overdue".

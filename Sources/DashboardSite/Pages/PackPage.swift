@@ -5,6 +5,8 @@ struct PackPage: Encodable {
     var page: PageChrome
     var dashboard: DashboardPage
     var parts: [PackSection]
+    /// The dashboard's action plan, after the indicators: its counts, key, summary and every action by area.
+    var plan: PlanPage? = nil
 }
 
 struct PackSection: Encodable {

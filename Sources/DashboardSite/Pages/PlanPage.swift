@@ -1,55 +1,5 @@
 import DashboardCore
 
-/// A status of an action plan's key as its pages show it: the name on the key's colour, with the meaning in words.
-struct PlanRating: Encodable {
-    var badge: Badge
-    /// "Amber – in progress": the status in words, where no badge is shown.
-    var words: String
-    /// "in progress": said beside the badge, which gives the name.
-    var meaning: String
-}
-
-/// An indicator an action is meant to move, with its current judgement in words.
-struct PlanIndicator: Encodable {
-    var title: String
-    var url: String
-    var judgement: String
-}
-
-/// One action of the plan page's tables.
-struct PlanRow: Encodable {
-    var ref: String
-    /// The row's id in its area's table; nil in the overdue table, which repeats rows and links to them.
-    var anchor: String?
-    var action: String
-    var owner: String?
-    var due: String?
-    /// "overdue": said beside the due date in words, never by colour alone.
-    var overdue: Bool
-    var status: String?
-    var rating: PlanRating?
-    var impact: PlanRating?
-    var evidence: String?
-    var impactMeasures: String?
-    var indicators: [PlanIndicator]
-    var hasIndicators: Bool
-    var hasDetails: Bool
-    /// In the overdue table: a link to the action in its area.
-    var link: String? = nil
-}
-
-struct PlanArea: Encodable {
-    var heading: String
-    var anchor: String
-    var count: String
-    var rows: [PlanRow]
-}
-
-struct PlanCount: Encodable {
-    var rating: PlanRating
-    var count: Int
-}
-
 /// `plan.html`: a dashboard's action plan: counts by rating, overdue actions first, then each area's actions.
 struct PlanPage: Encodable {
     var page: PageChrome
@@ -69,22 +19,9 @@ struct PlanPage: Encodable {
     var hasOverdue: Bool
     var areas: [PlanArea]
     var hasImpact: Bool
-}
-
-struct PlanKeyEntry: Encodable {
-    var badge: Badge
-    var meaning: String?
-    var complete: Bool
-}
-
-/// One action beside an indicator it is meant to move, on the indicator's page.
-struct PlanActionLine: Encodable {
-    var ref: String
-    var url: String
-    var action: String
-    var rating: PlanRating?
-    var due: String?
-    var overdue: Bool
+    /// The plan's per-area summary (activity and impact ratings), where it has one.
+    var areaSummary: [PlanAreaSummary] = []
+    var hasAreaSummary = false
 }
 
 enum PlanPageFactory {
@@ -144,7 +81,7 @@ enum PlanPageFactory {
                 count: group.actions.count == 1 ? "1 action" : "\(group.actions.count) actions",
                 rows: group.actions.map { row($0, plan: plan, anchors: anchors, analysis: analysis) })
         }
-        return PlanPage(
+        var page = PlanPage(
             page: chrome, dashboardTitle: analysis.dashboard.definition.title, title: plan.title, asOf: asOf?.label ?? "no figures yet",
             note: plan.note, archiveNote: archiveNote, summary: plan.countSentence(),
             counts: byStatus.compactMap { count in rating(count.status).map { PlanCount(rating: $0, count: count.count) } },
@@ -161,6 +98,8 @@ enum PlanPageFactory {
                 return copy
             }, hasOverdue: !overdue.isEmpty,
             areas: areas, hasImpact: plan.actions.contains { $0.impact != nil })
+        addAreaSummary(plan, to: &page)
+        return page
     }
 
     /// "1 action was due before 31 August 2020, the end of August 2020, and is not rated Blue."
