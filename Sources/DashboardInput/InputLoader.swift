@@ -173,6 +173,8 @@ public enum InputLoader {
         }
 
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
+        let groupFiles =
+            definition == nil ? (kept: [], files: []) : ComparatorGroupFile.link(&definition!, directory: directory, realRoot: realRoot, diagnostics: &diagnostics)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
         let planFiles = Set([definition?.actionPlan?.file ?? declaredPlanFile].compactMap { $0 })
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
@@ -186,7 +188,7 @@ public enum InputLoader {
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
-        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles).union(planFiles)
+        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles).union(planFiles).union(groupFiles.kept)
         for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
             diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
         }
@@ -197,7 +199,7 @@ public enum InputLoader {
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
         var result = dashboard
-        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted() + planFiles.filter { names.contains($0) }.sorted()
+        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted() + planFiles.filter { names.contains($0) }.sorted() + groupFiles.files
         result.actionPlan = actionPlan
         if names.contains(editionsFolder) {
             if isFrozenCopy {
