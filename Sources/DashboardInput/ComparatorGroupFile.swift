@@ -34,7 +34,8 @@ public enum ComparatorGroupFile {
         return (problems.hasErrors ? nil : resolved, problems)
     }
 
-    /// Reads each group `comparator_groups:` names, checked against LAIT's names; returns the top-level names in the
+    /// Reads each group `comparator_groups:` names, checked against LAIT's names unless benchmarks use it (then
+    /// against their file's, as they are linked); returns the top-level names in the
     /// dashboard's folder the groups take (a file, or the folder it is in) and the group files' paths.
     static func link(
         _ definition: inout DashboardDefinition, directory: String, realRoot: String, diagnostics: inout Diagnostics
@@ -56,6 +57,11 @@ public enum ComparatorGroupFile {
             let (group, problems) = read(path)
             diagnostics.append(contentsOf: problems)
             guard let group else { continue }
+            // A group benchmarks use is checked against their file's names; another against LAIT's.
+            if definition.indicators.contains(where: { $0.benchmarkSource?.group?.lowercased() == source.name.lowercased() }) {
+                definition.comparatorGroups[index].group = group
+                continue
+            }
             let (resolved, resolveProblems) = resolve(group, in: nil)
             diagnostics.append(contentsOf: resolveProblems)
             definition.comparatorGroups[index].group = resolved

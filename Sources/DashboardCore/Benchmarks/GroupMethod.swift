@@ -84,11 +84,16 @@ public enum GroupMethod {
 
     /// The average rank over several measures' member ranks, and its rank ("rank of average rank").
     public static func averageRank(_ ranksByMeasure: [[Int: Int]], group: ComparatorGroup, authority: Int) -> AverageRank {
+        averageRank(ranksByMeasure, members: group.members.compactMap(\.laNumber), authority: authority)
+    }
+
+    /// The average rank over measures' member ranks, among `members` (LA numbers).
+    public static func averageRank(_ ranksByMeasure: [[Int: Int]], members: [Int], authority: Int) -> AverageRank {
         func mean(_ number: Int) -> (Double, Int)? {
             let ranks = ranksByMeasure.compactMap { $0[number] }
             return ranks.isEmpty ? nil : (Double(ranks.reduce(0, +)) / Double(ranks.count), ranks.count)
         }
-        let complete = group.members.compactMap(\.laNumber).filter { number in ranksByMeasure.allSatisfy { $0[number] != nil } }
+        let complete = members.filter { number in ranksByMeasure.allSatisfy { $0[number] != nil } }
         let averages = complete.compactMap { mean($0)?.0 }
         let own = mean(authority)
         let rank: Int? =
