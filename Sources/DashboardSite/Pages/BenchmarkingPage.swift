@@ -15,6 +15,8 @@ struct BenchmarkingRow: Encodable {
 /// A comparator group's table on the benchmarking page, ending in the average rank and its rank.
 struct BenchmarkingGroup: Encodable {
     var name: String
+    /// The name inside a sentence ("among county councils").
+    var inSentence: String
     var anchor: String
     var rows: [BenchmarkingRow]
     var average: String
@@ -59,7 +61,8 @@ struct BenchmarkingPage: Encodable {
             let now = average(measures.map(\.1.current))
             let before = average(measures.compactMap(\.1.previous))
             return BenchmarkingGroup(
-                name: name, anchor: "group-\(index + 1)", rows: rows, average: figure(now.value), averageRank: words(now, group: name),
+                name: name, inSentence: ComparatorGroup.inSentence(name), anchor: "group-\(index + 1)", rows: rows, average: figure(now.value),
+                averageRank: words(now, group: name),
                 previousAverage: figure(before.value), previousAverageRank: words(before, group: name), averageChange: change(now.rank, from: before.rank),
                 method:
                     "The average rank is the mean of the council's ranks over the measures it has a figure for; its rank is among the \(ComparatorGroup.inSentence(name)) with a figure for every measure (1 the lowest average, ties sharing the lower rank)."
