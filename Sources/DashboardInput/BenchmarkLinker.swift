@@ -64,6 +64,9 @@ enum BenchmarkLinker {
             switch LAITMethod.compute(data: data!, measure: source.measure, info: info, neighbours: neighbours, authority: authority.name) {
             case .success(let figures):
                 BenchmarkMerge.merge(figures, into: &definition.indicators[index], source: source, diagnostics: &diagnostics)
+                addGroupStandings(
+                    figures, data: data!, info: info, source: source, into: &definition.indicators[index], groups: &definition.comparatorGroups,
+                    diagnostics: &diagnostics)
             case .failure(.noMeasure(let name, let suggestion)):
                 diagnostics.error("\(source.file) has no measure '\(name)'\(suggestion.map { "; \($0)" } ?? "")", at: source.location)
             case .failure(.noAuthority(let name, let suggestion)):

@@ -41,6 +41,11 @@ public enum EditionFreezer {
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
             for file in dashboard.files {
+                // A comparator group's file may sit in a folder (groups/county-councils.txt).
+                if file.contains("/") {
+                    let folder = String(file[..<file.lastIndex(of: "/")!])
+                    try fileManager.createDirectory(atPath: InputLoader.join(staging, folder), withIntermediateDirectories: true)
+                }
                 try fileManager.copyItem(atPath: InputLoader.join(directory, file), toPath: InputLoader.join(staging, file))
             }
             let record = EditionDecoder.encode(EditionDecoder.Record(period: edition, published: published))

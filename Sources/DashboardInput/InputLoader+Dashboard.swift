@@ -22,6 +22,8 @@ extension InputLoader {
         var definition = read.definition
         let declaredPlanFiles = read.declaredPlanFiles, roleSheets = read.roleSheets
         let benchmarkFiles = BenchmarkLinker.sourceFiles(definition)
+        let groupFiles =
+            definition == nil ? (kept: [], files: []) : ComparatorGroupFile.link(&definition!, directory: directory, realRoot: realRoot, diagnostics: &diagnostics)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
         let planFiles = Set(definition?.actionPlan?.files ?? declaredPlanFiles)
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
@@ -35,7 +37,7 @@ extension InputLoader {
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }
-        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles).union(planFiles)
+        let kept = Set(["dashboard.yml", editionsFolder] + (isFrozenCopy ? ["edition.yml"] : [])).union(benchmarkFiles).union(planFiles).union(groupFiles.kept)
         for name in names where !kept.contains(name) && !DataFileReader.isDataFile(name) && !name.hasPrefix(".") {
             diagnostics.warning(notRead(name, in: directory), at: SourceLocation(file: join(directory, name)))
         }
@@ -46,7 +48,7 @@ extension InputLoader {
         // Checked as shown: the latest published value of each period.
         diagnostics.append(contentsOf: ConsistencyChecks.check(Vintages.resolved(dashboard, asOf: nil).0))
         var result = dashboard
-        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted() + planFiles.filter { names.contains($0) }.sorted()
+        result.files = ["dashboard.yml"] + dataNames + benchmarkFiles.sorted() + planFiles.filter { names.contains($0) }.sorted() + groupFiles.files
         result.actionPlan = actionPlan
         if names.contains(editionsFolder) {
             if isFrozenCopy {

@@ -220,6 +220,7 @@ struct DashboardPlanner {
             plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
             plan.pages += 1
         }
+        page.benchmarkingURL = addBenchmarkingPage(analysis, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], edition: edition, plan: &plan)
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
         plan.files.append(PlannedFile(path: base + KPIWorkbook.file, bytes: try KPIWorkbook.workbook(page)))

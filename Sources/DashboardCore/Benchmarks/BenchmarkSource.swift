@@ -5,11 +5,14 @@ public struct BenchmarkSource: Sendable, Equatable {
     public var file: String
     public var measure: String
     public var location: SourceLocation
+    /// `group:`: the name of a comparator group (`comparator_groups:`) to rank the authority within too.
+    public var group: String?
 
-    public init(file: String, measure: String, location: SourceLocation) {
+    public init(file: String, measure: String, location: SourceLocation, group: String? = nil) {
         self.file = file
         self.measure = measure
         self.location = location
+        self.group = group
     }
 }
 

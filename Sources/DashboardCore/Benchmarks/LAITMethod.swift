@@ -187,15 +187,16 @@ public enum LAITMethod {
 
     /// The command's CSV: one line a period.
     public static func csv(_ rows: [Figures]) -> String {
-        var lines = [csvHeader.split(separator: ",").map(String.init)]
-        for r in rows {
-            lines.append([
-                CSVWriter.text(r.measure), CSVWriter.text(r.period), CSVWriter.text(r.authority), number(r.value), number(r.england),
-                CSVWriter.text(r.region ?? ""), number(r.regionValue), number(r.neighbourAverage), String(r.neighboursWithFigures),
-                r.rank.map(String.init) ?? "", String(r.ranked), r.band ?? "", number(r.lowerQuartile), number(r.median), number(r.upperQuartile),
-            ])
-        }
-        return CSVWriter.document(lines, lineEnding: .lf)
+        CSVWriter.document([csvHeader.split(separator: ",").map(String.init)] + rows.map(fields), lineEnding: .lf)
+    }
+
+    /// One row's fields, as the CSV writes them.
+    public static func fields(_ r: Figures) -> [String] {
+        [
+            CSVWriter.text(r.measure), CSVWriter.text(r.period), CSVWriter.text(r.authority), number(r.value), number(r.england),
+            CSVWriter.text(r.region ?? ""), number(r.regionValue), number(r.neighbourAverage), String(r.neighboursWithFigures),
+            r.rank.map(String.init) ?? "", String(r.ranked), r.band ?? "", number(r.lowerQuartile), number(r.median), number(r.upperQuartile),
+        ]
     }
 
     /// A figure with up to 12 significant digits, so a float's tail (`40.630000000000003`) does not show.

@@ -19,6 +19,8 @@ public struct Benchmarks: Sendable, Equatable {
     /// The statistical neighbours' own figures, in the neighbour workbook's order, where they were computed from
     /// a benchmark file (nil value: that neighbour has no figure for the period).
     public var neighbourFigures: [NeighbourFigure]
+    /// Where the authority stands within `benchmarks: {group: …}`'s comparator group.
+    public var group: GroupStanding? = nil
     public var location: SourceLocation
 
     public init(

@@ -187,11 +187,12 @@ extension DashboardDecoder {
         if let node, var byPeriod = ConfigMapping(node, what: "benchmarks", diagnostics: &diagnostics) {
             if let (file, at) = byPeriod.string("from", diagnostics: &diagnostics) {
                 let measure = byPeriod.requiredString("measure", in: "benchmarks with from:", diagnostics: &diagnostics)
-                if let measure { benchmarkSource = BenchmarkSource(file: file.trimmingSpaces, measure: measure.trimmingSpaces, location: at) }
-            } else if byPeriod.node("measure") != nil {
-                diagnostics.error("benchmarks has measure: but no from: naming the benchmark file", at: node.location)
+                let group = byPeriod.string("group", diagnostics: &diagnostics)?.0.trimmingSpaces
+                if let measure { benchmarkSource = BenchmarkSource(file: file.trimmingSpaces, measure: measure.trimmingSpaces, location: at, group: group) }
+            } else if byPeriod.node("measure") != nil || byPeriod.node("group") != nil {
+                diagnostics.error("benchmarks has measure: or group: but no from: naming the benchmark file", at: node.location)
             }
-            for item in byPeriod.entries where item.key != "from" && item.key != "measure" {
+            for item in byPeriod.entries where !["from", "measure", "group"].contains(item.key) {
                 guard let period = period(text: item.key, at: item.keyLocation, diagnostics: &diagnostics) else { continue }
                 if let benchmark = decodeBenchmarks(item.value, unit: unit, diagnostics: &diagnostics) { benchmarks[period] = benchmark }
             }

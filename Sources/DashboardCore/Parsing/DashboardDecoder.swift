@@ -34,6 +34,7 @@ public enum DashboardDecoder {
         let data = map.node("data").map { DataMapping.decodeList($0, diagnostics: &diagnostics) } ?? []
         let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
         let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
+        let comparatorGroups = decodeComparatorGroups(&map, diagnostics: &diagnostics)
         let actionPlan = map.node("action_plan").flatMap { decodeActionPlan($0, diagnostics: &diagnostics) }
         let disclosure = map.node("disclosure").flatMap { decodeDisclosure($0, diagnostics: &diagnostics) }
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
@@ -47,6 +48,7 @@ public enum DashboardDecoder {
         definition.authority = authority
         definition.ragKey = ragKey
         definition.significanceLevel = significanceLevel
+        definition.comparatorGroups = comparatorGroups
         definition.actionPlan = actionPlan
         definition.disclosure = disclosure
         if let kpiComparators {

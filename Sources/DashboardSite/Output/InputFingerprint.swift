@@ -14,6 +14,13 @@ enum InputFingerprint {
             guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             var hash = ContentHash()
             combine(directory, into: &hash)
+            // Other sub-folders (a comparator group's groups/county-councils.txt): their files, one level down.
+            for folder in visible(directory) where folder != InputLoader.editionsFolder {
+                var isFolder: ObjCBool = false
+                guard fileManager.fileExists(atPath: directory + "/" + folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                hash.combine(folder + "/")
+                combine(directory + "/" + folder, into: &hash)
+            }
             // Frozen editions: each `editions/<period>/` copy is part of what the dashboard's pages are built from.
             let editions = directory + "/" + InputLoader.editionsFolder
             for edition in visible(editions) {

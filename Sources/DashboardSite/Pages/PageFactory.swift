@@ -190,7 +190,7 @@ enum PageFactory {
             target: target(analysis),
             rag: ragBadge(analysis),
             ratings: ratingBadges(analysis),
-            quartile: analysis.benchmarks?.nationalQuartile.map(String.init),
+            quartile: quartileText(analysis.benchmarks),
             neighbours: analysis.benchmarks?.statisticalNeighbours.map { benchmarkFigure($0, analysis) },
             comparators: comparatorCells(analysis, columns: comparators),
             spc: spcBadge(analysis),
@@ -452,6 +452,7 @@ enum PageFactory {
             if let position = analysis.benchmarks?.quartilePosition { text += " (\(position.rawValue) in the quartile)" }
             rows.append(TableRow(cells: [Cell(text: text), Cell(text: ""), Cell(text: "")], header: "National quartile (1 = top)", note: nil, isGap: false))
         }
+        rows += groupRows(analysis)
         // One row a comparator: its figure, the difference from ours and which is better by polarity.
         func row(_ header: String, figure: String, difference: String, better: Bool?, equal: Bool) -> TableRow {
             let judgement = better.map { $0 ? "Better" : "Worse" } ?? (equal ? "Same" : "–")

@@ -113,6 +113,8 @@ struct DashboardPage: Encodable {
     /// The dashboard's action plan page, where it has one, and the link's words.
     var planURL: String? = nil
     var planLink: String? = nil
+    /// The benchmarking page, where an indicator is ranked within a comparator group.
+    var benchmarkingURL: String? = nil
 }
 
 struct SectionTable: Encodable {

@@ -27,7 +27,7 @@ struct ScalarHTMLEscaping: MustacheContentType {
 /// Templates print values with `{{ }}`, which escapes HTML (by scalar, see `ScalarHTMLEscaping`); the site's page
 /// values never need `{{{ }}}`.
 struct SiteAssets {
-    static let requiredTemplates = ["layout", "index", "dashboard", "indicator", "kpi-sections", "pack", "changes", "plan", "plan-row", "plan-area-row"]
+    static let requiredTemplates = ["layout", "index", "dashboard", "indicator", "kpi-sections", "pack", "changes", "plan", "plan-row", "plan-area-row", "benchmarking"]
 
     let library: MustacheLibrary
     let stylesheet: [UInt8]
