@@ -25,7 +25,7 @@ server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 
 python3 - "$WORK" "$REPEATS" <<'PY'
-import re, statistics, sys, threading, time, urllib.request
+import json, re, statistics, sys, threading, time, urllib.request
 
 work, repeats = sys.argv[1], int(sys.argv[2])
 log = work + "/serve.log"
@@ -45,7 +45,7 @@ def get(path):
         return response.read().decode()
 
 def state():
-    return eval(get(".dashboards/next?after=-1").replace("null", "None"))
+    return json.loads(get(".dashboards/next?after=-1"))
 
 csv = work + "/input/cfws/early-help-assessments.csv"
 page = "cfws/eh-assessments.html"
