@@ -3,9 +3,10 @@
 Usage: python screenshot_check.py SITE_ROOT OUTPUT_FOLDER [--full-page] [PAGE ...]
 
 Without pages, the main example dashboard (children-and-families/index.html) is shot at a desktop viewport
-(1280 × 900) and a phone viewport (390 × 844). On a page with an indicator chart, the chart must fill the
-content column (its image as wide as <main>, within 2 px) at both sizes; at phone width a KPI table must still be a table
-in Chromium's accessibility tree. A screenshot passes when enough of it is not white, it has enough distinct colours (a page
+(1280 × 900) and two phone viewports (390 × 844 and 320 × 568). On a page with an indicator chart, the chart must fill
+the content column (its image as wide as <main>, within 2 px) at every size; at phone widths a KPI table must still be
+a table in Chromium's accessibility tree, and a dashboard's "Needs attention" heading and first line must be in
+the first screen. A screenshot passes when enough of it is not white, it has enough distinct colours (a page
 that failed to load or rendered nothing fails) and its top is the coloured header band (a page that lost
 its stylesheet fails). With
 --full-page, each shot is the whole page rather than the first screenful (for looking at, not checking).
@@ -21,7 +22,8 @@ from PIL import Image
 
 import browser
 
-SIZES = [("desktop", 1280, 900), ("phone", 390, 844)]
+# The small phone is an iPhone SE's first screen (320 × 568); the phone an iPhone 14's (390 × 844).
+SIZES = [("desktop", 1280, 900), ("phone", 390, 844), ("phone-320", 320, 568)]
 DEFAULT_PAGES = ["children-and-families/index.html"]
 # A blank or unstyled page is almost all one colour; a dashboard has a coloured header, text, tiles and tables.
 MIN_NOT_WHITE = 0.04
@@ -38,7 +40,7 @@ def shoot(driver, url, width, height, full_page):
     return base64.b64decode(shot["data"])
 
 
-def kpi_table_is_a_table(driver, page):
+def kpi_table_is_a_table(driver, page, name):
     """Whether the accessibility tree has the KPI tables as tables: one row per indicator, each with a row
     header and cells, under column headers."""
     tree = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
@@ -49,9 +51,26 @@ def kpi_table_is_a_table(driver, page):
     indicators = driver.execute_script("return document.querySelectorAll('table.kpi tbody tr').length")
     ok = (roles.get("table", 0) >= 1 and roles.get("row", 0) >= indicators and roles.get("rowheader", 0) >= indicators
           and roles.get("cell", 0) >= indicators and roles.get("columnheader", 0) >= 4)
-    print(f"accessibility tree {page} phone: {roles.get('table', 0)} tables, {roles.get('row', 0)} rows, "
+    print(f"accessibility tree {page} {name}: {roles.get('table', 0)} tables, {roles.get('row', 0)} rows, "
           f"{roles.get('rowheader', 0)} row headers, {roles.get('cell', 0)} cells, {roles.get('columnheader', 0)} "
           f"column headers for {indicators} indicators: {'ok' if ok else 'THE KPI TABLE IS NOT A TABLE'}")
+    return ok
+
+
+def attention_in_first_screen(driver, page, name, height):
+    """Whether a dashboard's "Needs attention" heading and its first line (or its sentence saying none) end within
+    the first screen, without scrolling. None on a page without the list."""
+    bottoms = driver.execute_script(
+        "var s = document.querySelector('section.attention'); if (!s) return null;"
+        "var h = s.querySelector('h2'), f = s.querySelector('li, p');"
+        "return [h.getBoundingClientRect().bottom, f ? f.getBoundingClientRect().bottom : null, window.innerWidth];")
+    if bottoms is None:
+        return None
+    heading, first, width = bottoms
+    ok = first is not None and heading <= height and first <= height
+    print(f"needs attention {page} {name}: heading ends at {heading:.0f} px, first line at "
+          f"{first if first is None else round(first)} px of a {width} × {height} screen: "
+          f"{'ok' if ok else 'NOT IN THE FIRST SCREEN'}")
     return ok
 
 
@@ -99,8 +118,11 @@ def main():
                 failures += blank
                 # The KPI table reflows into cards on a phone (display: block) and must still be a table to a
                 # screen reader: Chromium's accessibility tree holds it as a table of rows, headers and cells.
-                if name == "phone" and driver.execute_script("return document.querySelector('table.kpi') !== null"):
-                    failures += not kpi_table_is_a_table(driver, page)
+                if name.startswith("phone") and driver.execute_script("return document.querySelector('table.kpi') !== null"):
+                    failures += not kpi_table_is_a_table(driver, page, name)
+                # A dashboard opens with what needs attention, on a phone too.
+                if name.startswith("phone"):
+                    failures += attention_in_first_screen(driver, page, name, height) is False
                 # An indicator page's chart fills the content column: its image is as wide as <main>.
                 widths = driver.execute_script(
                     "var i = document.querySelector('.chart img'), m = document.querySelector('main');"

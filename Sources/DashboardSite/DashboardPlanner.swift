@@ -215,7 +215,8 @@ struct DashboardPlanner {
                 actionPlan, analysis: analysis,
                 chrome: chrome(
                     "\(actionPlan.title), \(definition.title)", base: base,
-                    crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html"), Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]),
+                    crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html"), Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]
+                ).dated(analysis.asOf?.label),
                 archiveNote: edition.archiveNote)
             plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
             plan.pages += 1
@@ -271,7 +272,8 @@ struct DashboardPlanner {
         let page = ChangesPage(
             page: chrome(
                 "What changed since \(since.label), \(definition.title)", base: edition.base,
-                crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]),
+                crumbs: crumbs + [Link(text: "What changed", url: "changes.html", current: true)]
+            ).dated(analysis.asOf?.label),
             title: definition.title, asOf: asOf, since: since.label, archiveNote: edition.archiveNote, summary: summary,
             groups: groups, hasGroups: !groups.isEmpty, planTitle: planTitle, planGroups: planGroups,
             hasPlanGroups: !planGroups.isEmpty)
@@ -411,7 +413,8 @@ struct DashboardPlanner {
         var page = IndicatorPage(
             page: chrome(
                 "\(analysis.indicator.title), \(definition.title)", base: base,
-                crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]),
+                crumbs: crumbs + [Link(text: analysis.indicator.displayTitle, url: "\(id).html", current: true)]
+            ).dated(dashboard.asOf?.label),
             dashboardTitle: definition.title, dashboardURL: "index.html", title: analysis.indicator.title,
             asOf: dashboard.asOf?.label ?? "", headline: PageFactory.headline(analysis),
             period: analysis.latest?.label ?? "", facts: PageFactory.facts(analysis), chart: chart, caption: caption,
