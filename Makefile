@@ -23,11 +23,13 @@ report: deps
 test: deps
 	$(SWIFT) test
 
-# The code's layout as .swift-format sets it: `make lint` fails on any difference (CI runs it), `make format` fixes them.
+# The code's layout as .swift-format sets it: `make lint` fails on any difference (CI runs it), `make format` fixes them;
+# it also fails on a function over 80 lines or a source file over 500 lines or with more than 8 types (.ci/structure-check).
 FORMATTED := Sources Tests Package.swift
 
 lint:
 	$(SWIFT) format lint --strict --configuration .swift-format --recursive $(FORMATTED)
+	python3 .ci/structure-check
 
 format:
 	$(SWIFT) format format --in-place --configuration .swift-format --recursive $(FORMATTED)

@@ -33,7 +33,8 @@ extension InputLoader {
         let dataNames = DataFileReader.readAll(
             names: names.filter { !benchmarkFiles.contains($0) && !planFiles.contains($0) }, directory: directory,
             // With errors in dashboard.yml its data: entries still say how the files are read (and checked).
-            mappings: (definition?.data ?? read.mappings).filter { !planFiles.contains($0.file) }, into: &builder, workbooks: &read.workbooks, mappingsKnown: read.ymlRead, diagnostics: &diagnostics)
+            mappings: (definition?.data ?? read.mappings).filter { !planFiles.contains($0.file) }, into: &builder, workbooks: &read.workbooks, mappingsKnown: read.ymlRead,
+            diagnostics: &diagnostics)
         if dataNames.isEmpty {
             diagnostics.warning("no .csv, .tsv or .xlsx data files beside dashboard.yml", at: SourceLocation(file: directory))
         }

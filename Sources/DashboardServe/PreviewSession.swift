@@ -50,9 +50,17 @@ public struct PreviewSession: Sendable {
                 var stamps = start
                 while !Task.isCancelled {
                     try await Task.sleep(for: interval)
-                    let now = FolderStamps.take(watched)
+                    var now = FolderStamps.take(watched)
                     let changed = now.changes(since: stamps)
                     guard !changed.isEmpty else { continue }
+                    // A save caught half-written (truncated, then written) is built once, when it has settled:
+                    // the stamps must hold still for 50 ms (up to a second) before the build starts.
+                    for _ in 0..<20 {
+                        try await Task.sleep(for: .milliseconds(50))
+                        let again = FolderStamps.take(watched)
+                        if again.changes(since: now).isEmpty { break }
+                        now = again
+                    }
                     // Taken before building: a save during the build starts another.
                     stamps = now
                     events(.changed(changed))

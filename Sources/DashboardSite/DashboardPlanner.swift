@@ -151,28 +151,12 @@ struct DashboardPlanner {
         let dashboardCrumb = Link(text: definition.title, url: "index.html")
         let rootCrumb = Link(text: "Dashboards", url: chrome("", base: base, crumbs: []).root + "index.html")
 
-        var rows: [String: KPIRow] = [:]
-        var packParts: [String: PackIndicator] = [:]
         let comparatorColumns = PageFactory.comparatorColumns(definition, analyses: analysis.indicators)
-        for indicator in analysis.indicators {
-            let id = indicator.indicator.id
-            let sparkline = sparkline(indicator, base: base, plan: &plan)
-            rows[id] = PageFactory.row(indicator, url: "\(id).html", sparkline: sparkline, comparators: comparatorColumns)
-            packParts[id] = try addIndicatorPage(
-                indicator, dashboard: analysis, edition: edition, editions: editions,
-                crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
-                plan: &plan)
-        }
-        var sections = definition.sections.enumerated().map { index, section in
-            SectionTable(
-                title: section.title, anchor: PageFactory.anchor(section.title, index: index), sectionSummary: section.summary,
-                rows: section.indicatorIDs.compactMap { rows[$0] })
-        }
-        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
-        let unplaced = analysis.indicators.filter { !placed.contains($0.indicator.id) }.compactMap { rows[$0.indicator.id] }
-        if !unplaced.isEmpty, !definition.sections.isEmpty {
-            sections.append(SectionTable(title: "Other indicators", anchor: "section-other", sectionSummary: nil, rows: unplaced))
-        }
+        let (rows, packParts) = try addIndicators(
+            analysis, edition: edition, editions: editions, comparators: comparatorColumns,
+            crumbs: [rootCrumb, Link(text: edition.isCurrent ? definition.title : "\(definition.title), \(asOfLabel)", url: "index.html")],
+            plan: &plan)
+        let sections = sectionTables(rows, analysis: analysis)
         let links = editionLinks(editions, from: edition)
         var page = DashboardPage(
             page: chrome(
@@ -189,6 +173,8 @@ struct DashboardPlanner {
             hasSPC: analysis.indicators.contains { $0.spc != nil || PageFactory.spcUnavailableBadge($0) != nil },
             hasTrends: sections.contains { $0.rows.contains { $0.sparkline != nil } })
         page.comparatorHeadings = comparatorColumns
+        page.quartileHeading = PageFactory.quartileHeading(analysis)
+        page.quartileLabel = PageFactory.isGrouped(analysis) ? "Quartile" : "National quartile"
         page.hasPrevious = sections.contains { $0.rows.contains { $0.previous != nil } }
         page.ragKey = PageFactory.ragKey(definition.ragKey)
         page.hasRAGKey = !page.ragKey.isEmpty
@@ -208,19 +194,7 @@ struct DashboardPlanner {
                 since: period, analysis: analysis, edition: edition,
                 crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], plan: &plan)
         }
-        if let actionPlan = analysis.dashboard.actionPlan {
-            page.planURL = PlanPageFactory.file
-            page.planLink = PlanPageFactory.linkText(actionPlan, analysis: analysis)
-            let planPage = PlanPageFactory.page(
-                actionPlan, analysis: analysis,
-                chrome: chrome(
-                    "\(actionPlan.title), \(definition.title)", base: base,
-                    crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html"), Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]
-                ).dated(analysis.asOf?.label),
-                archiveNote: edition.archiveNote)
-            plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
-            plan.pages += 1
-        }
+        addPlanPage(analysis, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], edition: edition, to: &page, plan: &plan)
         page.benchmarkingURL = addBenchmarkingPage(analysis, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")], edition: edition, plan: &plan)
         plan.files.append(assets.page(page, with: "dashboard", at: base + "index.html"))
         plan.files.append(PlannedFile(path: base + KPIDownload.file, bytes: Array(KPIDownload.csv(page).utf8)))
@@ -233,6 +207,58 @@ struct DashboardPlanner {
         try addPack(
             page, sections: sections, parts: packParts, base: base, crumbs: [rootCrumb, Link(text: dashboardCrumb.text, url: "index.html")],
             analysis: analysis, plan: &plan)
+    }
+
+    /// Each indicator's page and its row of the KPI table and part of the pack.
+    func addIndicators(
+        _ analysis: DashboardAnalysis, edition: Edition, editions: [Edition], comparators comparatorColumns: [String],
+        crumbs: [Link], plan: inout Plan
+    ) throws -> (rows: [String: KPIRow], parts: [String: PackIndicator]) {
+        let base = edition.base
+        var rows: [String: KPIRow] = [:]
+        var packParts: [String: PackIndicator] = [:]
+        for indicator in analysis.indicators {
+            let id = indicator.indicator.id
+            let sparkline = sparkline(indicator, base: base, plan: &plan)
+            rows[id] = PageFactory.row(
+                indicator, url: "\(id).html", sparkline: sparkline, comparators: comparatorColumns, grouped: PageFactory.isGrouped(analysis))
+            packParts[id] = try addIndicatorPage(indicator, dashboard: analysis, edition: edition, editions: editions, crumbs: crumbs, plan: &plan)
+        }
+        return (rows, packParts)
+    }
+
+    /// The KPI table's sections in dashboard.yml's order, then any indicator no section names.
+    func sectionTables(_ rows: [String: KPIRow], analysis: DashboardAnalysis) -> [SectionTable] {
+        var sections = definition.sections.enumerated().map { index, section in
+            SectionTable(
+                title: section.title, anchor: PageFactory.anchor(section.title, index: index), sectionSummary: section.summary,
+                rows: section.indicatorIDs.compactMap { rows[$0] })
+        }
+        let placed = Set(definition.sections.flatMap(\.indicatorIDs))
+        let unplaced = analysis.indicators.filter { !placed.contains($0.indicator.id) }.compactMap { rows[$0.indicator.id] }
+        if !unplaced.isEmpty, !definition.sections.isEmpty {
+            sections.append(SectionTable(title: "Other indicators", anchor: "section-other", sectionSummary: nil, rows: unplaced))
+        }
+        return sections
+    }
+
+    /// The action plan's page, linked from the dashboard page, where the dashboard has a plan.
+    func addPlanPage(
+        _ analysis: DashboardAnalysis, base: String, crumbs: [Link], edition: Edition, to page: inout DashboardPage, plan: inout Plan
+    ) {
+        if let actionPlan = analysis.dashboard.actionPlan {
+            page.planURL = PlanPageFactory.file
+            page.planLink = PlanPageFactory.linkText(actionPlan, analysis: analysis)
+            let planPage = PlanPageFactory.page(
+                actionPlan, analysis: analysis,
+                chrome: chrome(
+                    "\(actionPlan.title), \(definition.title)", base: base,
+                    crumbs: crumbs + [Link(text: actionPlan.title, url: PlanPageFactory.file, current: true)]
+                ).dated(analysis.asOf?.label),
+                archiveNote: edition.archiveNote)
+            plan.files.append(assets.page(planPage, with: "plan", at: base + PlanPageFactory.file))
+            plan.pages += 1
+        }
     }
 
     /// "What changed since the 2019/20 Q4 edition": new figures, revisions, figures no longer shown, status and
@@ -436,77 +462,4 @@ struct DashboardPlanner {
         plan.pages += 1
         return PackPlanner.part(analysis, url: "\(id).html", chart: chart, caption: caption)
     }
-}
-
-/// The indicator's figures as a long-form CSV that `dashboards` itself reads back.
-enum DataDownload {
-    /// Every value shown, and every earlier published value of a period beside it, with its vintage where the data
-    /// gave one (`published` and `source` columns only then).
-    static func csv(_ analysis: IndicatorAnalysis) -> String {
-        let hasVintages = !analysis.earlierVintages.isEmpty || analysis.observations.contains { $0.vintage != nil }
-        // Interval columns where any figure has counts to give one.
-        let hasIntervals = !analysis.intervals.isEmpty
-        var lines = [
-            ["indicator", "period", "value", "numerator", "denominator", "note"] + (hasVintages ? ["published", "source"] : [])
-                + (hasIntervals ? ["interval lower", "interval upper", "interval level", "interval method"] : [])
-        ]
-        // Each row with whether it is the figure shown: an earlier vintage has its own counts, so the shown
-        // figure's interval is not its.
-        let rows = analysis.observations.flatMap { shown in
-            (analysis.earlierVintages[shown.period] ?? []).map { (observation: $0, isShown: false) } + [(observation: shown, isShown: true)]
-        }
-        for (observation, isShown) in rows {
-            var value = ""
-            if let number = observation.value {
-                value = Formatting.number(number, decimals: observation.decimals, grouping: false)
-                if analysis.unit == .percent { value += "%" }
-            } else {
-                switch observation.gap {
-                case .notApplicable?: value = "n/a"
-                case .notAvailable?: value = "x"
-                case .suppressed?: value = "c"
-                case .breakInData?: value = "Break in data"
-                case .missing?, nil: value = ""
-                }
-            }
-            let fields =
-                [
-                    analysis.indicator.id, observation.label, value,
-                    observation.numerator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
-                    observation.denominator.map { Formatting.number($0, decimals: 0, grouping: false) } ?? "",
-                    CSVWriter.text(observation.note ?? ""),
-                ] + (hasVintages ? [publishedText(observation.vintage?.published), CSVWriter.text(observation.vintage?.source ?? "")] : [])
-            lines.append(fields + (hasIntervals ? intervalFields(isShown ? analysis.intervals[observation.period] : nil, analysis: analysis) : []))
-        }
-        return CSVWriter.document(lines, lineEnding: .crlf)
-    }
-
-    /// An interval's ends in the indicator's unit (to one more decimal than the figures), its level and method.
-    static func intervalFields(_ estimate: FigureInterval?, analysis: IndicatorAnalysis) -> [String] {
-        guard let estimate else { return ["", "", "", ""] }
-        let decimals = max(analysis.decimals, 1) + 1
-        let end = { (value: Double) in Formatting.number(value, decimals: decimals, grouping: false) + (analysis.unit == .percent ? "%" : "") }
-        return [end(estimate.interval.lower), end(estimate.interval.upper), "\(estimate.level)", estimate.method.name]
-    }
-
-    /// A publication date as `2020-09-01`, an edition as its period's name.
-    static func publishedText(_ published: Period?) -> String {
-        guard let published else { return "" }
-        if case .day(let date) = published { return EditionDecoder.iso(date) }
-        return published.label
-    }
-}
-
-/// The layouts of an indicator page's chart, by screen width. The chart fills the content column (the page is
-/// at most 75rem wide with 1rem padding each side); each layout keeps its 12 px text at least 12 px there.
-enum ChartLayouts {
-    /// Phones up to 30em (480 px): laid out at a 390 px phone's column width, taller, with text of at least 12 px.
-    static let phone = (name: "phone", media: "(max-width: 30em)", size: SiteSettings.standard.phoneChart)
-    static let narrower = [phone]
-    /// Tablets and small windows up to 64em: the standard 640 × 360 layout.
-    static let standardMedia = "(max-width: 64em)"
-    /// Wider screens: a 960 × 480 layout, shown at up to the column's 1168 px.
-    static let wide = SiteSettings.standard.wideChart
-    /// The image's width on the page: the column, less its padding.
-    static let columnSizes = "(min-width: 75rem) 73rem, calc(100vw - 2rem)"
 }

@@ -76,6 +76,10 @@ struct GroupBenchmarkSiteTests {
         let index = read(output + "/q3/index.html")
         #expect(index.contains("1st quartile of 4 counties"), "\(index)")
         #expect(index.contains("3rd quartile of 4 counties"))
+        // The column is not called national when its rows are within the group.
+        #expect(index.contains("role=\"columnheader\">Quartile (1st\u{A0}=\u{A0}top)</th>"))
+        #expect(!index.contains("columnheader\">National quartile"))
+        #expect(read(output + "/q3/kpi.csv").contains(",quartile (1st = top),"))
         #expect(index.contains("href=\"benchmarking.html\""))
         let page = read(output + "/q3/benchmarking.html")
         let rows = page.components(separatedBy: "<tr>").map { $0.replacingOccurrences(of: "</td>", with: "|") }

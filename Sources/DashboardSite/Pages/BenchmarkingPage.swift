@@ -95,11 +95,21 @@ struct BenchmarkingPage: Encodable {
 
 extension PageFactory {
     /// The KPI table's quartile: within the group where the indicator has one ("2nd quartile of 21 county
-    /// councils"), else the national quartile's number.
-    static func quartileText(_ benchmarks: Benchmarks?) -> String? {
+    /// councils"), else the national quartile: its number, or in a table where some rows are within a group,
+    /// "2nd quartile nationally", so no row's quartile is read against the wrong authorities.
+    static func quartileText(_ benchmarks: Benchmarks?, grouped: Bool = false) -> String? {
         if let words = benchmarks?.group?.quartileWords { return words }
-        return benchmarks?.nationalQuartile.map(String.init)
+        guard let national = benchmarks?.nationalQuartile else { return nil }
+        return grouped ? "\(GroupStanding.ordinal(national)) quartile nationally" : String(national)
     }
+
+    /// The KPI table's quartile heading: national unless some row is within a comparator group.
+    static func quartileHeading(_ analysis: DashboardAnalysis) -> String {
+        // Non-breaking spaces keep "(1 = top)" on one line in a narrow column.
+        isGrouped(analysis) ? "Quartile (1st\u{A0}=\u{A0}top)" : "National quartile (1\u{A0}=\u{A0}top)"
+    }
+
+    static func isGrouped(_ analysis: DashboardAnalysis) -> Bool { analysis.indicators.contains { $0.benchmarks?.group != nil } }
 
     /// The indicator page's rows for its comparator group: its rank and quartile within it.
     static func groupRows(_ analysis: IndicatorAnalysis) -> [TableRow] {

@@ -26,7 +26,7 @@ enum KPIDownload {
         heading += ["compared with previous", "change"]
         if page.hasTargets { heading.append("target") }
         if page.hasRAG { heading += ["RAG status", "RAG rule"] }
-        if page.hasQuartiles { heading.append("national quartile (1 = top)") }
+        if page.hasQuartiles { heading.append((page.quartileHeading.prefix(1).lowercased() + page.quartileHeading.dropFirst()).replacingOccurrences(of: "\u{A0}", with: " ")) }
         heading += page.comparatorHeadings
         if page.hasSPC { heading.append("SPC") }
         heading += ["revised", "commentary"]
