@@ -64,9 +64,21 @@ public struct DisclosureTable<Key: Hashable & Comparable & Sendable>: Sendable {
     /// a sum holding such a cell is suppressed too: a part before the total, a non-zero count before a zero, then by key,
     /// so the same figures are always suppressed the same way. Where no such count is left, every cell of the
     /// sums holding it is suppressed.
+    ///
+    /// The sums fall apart into groups that share no cell (each period's breakdown, say); each group is solved
+    /// on its own, so the work grows with the largest group, not with the dashboard.
     public func protect(_ rule: DisclosureRule) -> Set<Key> {
         var suppressed = primary(rule)
         guard !suppressed.isEmpty else { return suppressed }
+        for group in groups() where group.counts.keys.contains(where: suppressed.contains) {
+            suppressed.formUnion(group.secondary(suppressed.filter { group.counts[$0] != nil }))
+        }
+        return suppressed
+    }
+
+    /// Secondary suppression within one table, from these suppressed cells.
+    func secondary(_ primary: Set<Key>) -> Set<Key> {
+        var suppressed = primary
         // Each round suppresses at least one more cell, so it ends within the number of cells.
         for _ in 0...counts.count {
             let exposed = recoverable(suppressed).sorted()
@@ -79,6 +91,33 @@ public struct DisclosureTable<Key: Hashable & Comparable & Sendable>: Sendable {
             }
         }
         return suppressed
+    }
+
+    /// The tables of cells that the sums tie together, each with its own sums (cells in no sum are left out:
+    /// nothing can give them away).
+    func groups() -> [DisclosureTable] {
+        var parent: [Key: Key] = [:]
+        func root(_ key: Key) -> Key {
+            var key = key
+            while let up = parent[key], up != key { key = up }
+            return key
+        }
+        for sum in sums {
+            for cell in sum.cells where parent[cell] == nil { parent[cell] = cell }
+            let first = root(sum.total)
+            for cell in sum.parts {
+                let other = root(cell)
+                if other != first { parent[other] = first }
+            }
+        }
+        var cells: [Key: [Key]] = [:]
+        for cell in parent.keys { cells[root(cell), default: []].append(cell) }
+        var sumsByRoot: [Key: [Sum]] = [:]
+        for sum in sums { sumsByRoot[root(sum.total), default: []].append(sum) }
+        return cells.keys.sorted().map { top in
+            DisclosureTable(
+                counts: Dictionary(uniqueKeysWithValues: cells[top]!.map { ($0, counts[$0]!) }), sums: sumsByRoot[top] ?? [])
+        }
     }
 
     /// The cell to suppress next: the smallest count shown in a sum that holds one of the exposed cells.

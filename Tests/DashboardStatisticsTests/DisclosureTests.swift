@@ -111,4 +111,19 @@ struct DisclosureTests {
         #expect(partial.sums.isEmpty)
         #expect(partial.protect(five) == ["a"])
     }
+
+    /// Each period's breakdown is its own table: solved apart, the work grows with the largest, not the total.
+    @Test("sums that share no cell are solved apart; a shared cell joins them")
+    func groupsOfSums() {
+        let apart = Table(
+            counts: ["q1-a": 3, "q1-b": 9, "q1": 12, "q2-a": 8, "q2-b": 9, "q2": 17],
+            sums: [.init(total: "q1", parts: ["q1-a", "q1-b"]), .init(total: "q2", parts: ["q2-a", "q2-b"])])
+        #expect(apart.groups().map { $0.counts.keys.sorted() } == [["q1", "q1-a", "q1-b"], ["q2", "q2-a", "q2-b"]])
+        #expect(apart.protect(five) == ["q1-a", "q1-b"])
+        let joined = Table(
+            counts: ["a": 3, "b": 9, "total": 12, "x": 4, "y": 8],
+            sums: [.init(total: "total", parts: ["a", "b"]), .init(total: "total", parts: ["x", "y"])])
+        #expect(joined.groups().count == 1)
+        #expect(joined.recoverable(joined.protect(five)).isEmpty)
+    }
 }

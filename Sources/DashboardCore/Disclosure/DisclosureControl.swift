@@ -63,6 +63,8 @@ public enum DisclosureControl {
                 observations[index].numerator = nil
                 observations[index].denominator = nil
                 observations[index].countsForm = nil
+                // The rule, in words, where the officer's data gave no note of its own.
+                if observations[index].note == nil { observations[index].note = rule.phrase }
             }
             result.series[indicator.id] = observations
         }
