@@ -44,6 +44,18 @@ struct SpendChartSiteTests {
         #expect(FileManager.default.fileExists(atPath: output + "/q3/charts/spend-against-performance.png"))
     }
 
+    @Test func dashboardsChartRendersItForAReport() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.dashboard("q3", Self.yml(), files: Self.files)
+        let export = try ChartExport.render(
+            input: input, assets: exampleAssets, dashboard: "q3", indicator: "spend-against-performance",
+            size: .print(widthCm: 15.9, heightCm: 8.9, dpi: 300), asOf: nil)
+        #expect(export.png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(export.text.contains("Alt text: Scatter chart of Re-referrals within a year (2020-21) against SpendPerHead (2020-21) for 4 counties"))
+        #expect(export.text.contains("high spend, worse performance than the group's median"))
+    }
+
     @Test func anUnknownMeasureOrKeyIsAnErrorWithTheNearestName() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
