@@ -50,6 +50,9 @@ struct QuadrantChartTests {
         #expect(q.quadrantWords(q.council!) == "high spend, better performance than the group's median")
         #expect(Self.quadrant(.low).quadrantWords(q.council!) == "high spend, worse performance than the group's median")
         #expect(q.quadrantWords(q.members[0]) == "low spend, worse performance than the group's median")
+        var onTheLine = q.members[0]
+        onTheLine.spend = 300
+        #expect(q.quadrantWords(onTheLine) == "median spend, worse performance against the group's medians")
     }
 
     @Test func altTextNamesTheCouncilsQuadrant() {

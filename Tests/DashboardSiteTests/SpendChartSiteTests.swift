@@ -1,3 +1,4 @@
+import DashboardCharts
 import DashboardCore
 import DashboardSite
 import Foundation
@@ -54,6 +55,19 @@ struct SpendChartSiteTests {
         #expect(export.png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(export.text.contains("Alt text: Scatter chart of Re-referrals within a year (2020-21) against SpendPerHead (2020-21) for 4 counties"))
         #expect(export.text.contains("high spend, worse performance than the group's median"))
+    }
+
+    @Test func theReportCarriesTheChartAndItsTable() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let input = scratch.dashboard("q3", Self.yml(), files: Self.files)
+        let content = try ReportContent.make(ReportRequest(input: input, assets: exampleAssets, chartSize: PrintGeometry.chartSize(widthCm: 16, dpi: 96)))
+        let spend = try #require(content.dashboards.first?.spendChart)
+        #expect(spend.heading == "Re-referrals within a year against spend among counties")
+        #expect(spend.chart.png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(spend.chart.altText.contains("high spend, worse performance than the group's median"))
+        #expect(spend.table.rows.first == ["Aville", "£900", "20.0%", "high spend, worse performance than the group's median"])
+        #expect(spend.table.rows.last?.prefix(2) == ["Group median", "£750"])
     }
 
     @Test func anUnknownMeasureOrKeyIsAnErrorWithTheNearestName() async throws {

@@ -55,12 +55,12 @@ public struct SpendQuadrant: Sendable, Equatable {
 
     /// "high spend" / "low spend" / "median spend" against the group's median.
     public func spendWords(_ member: Member) -> String {
-        member.spend > spendMedian ? "high spend" : member.spend < spendMedian ? "low spend" : "spend at the median"
+        member.spend > spendMedian ? "high spend" : member.spend < spendMedian ? "low spend" : "median spend"
     }
 
     /// "better performance" / "worse performance" by polarity; "higher" / "lower" without one.
     public func performanceWords(_ member: Member) -> String {
-        if member.performance == performanceMedian { return "performance at the median" }
+        if member.performance == performanceMedian { return polarity == .none ? "median figure" : "median performance" }
         let above = member.performance > performanceMedian
         switch polarity {
         case .high: return above ? "better performance" : "worse performance"
@@ -69,9 +69,11 @@ public struct SpendQuadrant: Sendable, Equatable {
         }
     }
 
-    /// "high spend, better performance than the group's median" for a member.
+    /// "high spend, better performance than the group's median" for a member; on a median line, "high spend,
+    /// median performance against the group's medians".
     public func quadrantWords(_ member: Member) -> String {
-        "\(spendWords(member)), \(performanceWords(member)) than the group's median"
+        let onALine = member.spend == spendMedian || member.performance == performanceMedian
+        return "\(spendWords(member)), \(performanceWords(member)) \(onALine ? "against the group's medians" : "than the group's median")"
     }
 
     /// The chart's alt text: what is plotted, the medians, and the council's quadrant.
