@@ -7,6 +7,7 @@ enum BenchmarkLinker {
     static func sourceFiles(_ definition: DashboardDefinition?) -> Set<String> {
         guard let definition else { return [] }
         var files = Set(definition.indicators.compactMap { $0.benchmarkSource?.file })
+        if let spend = definition.spendChart { files.insert(spend.file) }
         if let authority = definition.authority {
             files.insert(authority.neighbours)
             if let dictionary = authority.dictionary { files.insert(dictionary) }

@@ -25,6 +25,7 @@ extension InputLoader {
         let groupFiles =
             definition == nil ? (kept: [], files: []) : ComparatorGroupFile.link(&definition!, directory: directory, realRoot: realRoot, diagnostics: &diagnostics)
         if definition != nil { BenchmarkLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
+        if definition != nil { SpendChartLinker.link(&definition!, directory: directory, names: names, diagnostics: &diagnostics) }
         let planFiles = Set(definition?.actionPlan?.files ?? declaredPlanFiles)
         let actionPlan = definition.flatMap { ActionPlanFile.read($0, directory: directory, names: names, diagnostics: &diagnostics) }
         var builder = definition.map(DashboardAssembler.Builder.init)

@@ -91,6 +91,7 @@ public enum WordReport {
                     part(indicator, level: top + 1, bookmark: marks[section.title + "\u{0}" + indicator.id], into: &body)
                 }
             }
+            if let spend = dashboard.spendChart { spendChart(spend, level: top, into: &body) }
             if position < dashboards.count - 1 { body.endSection(landscape: false, footer: footer) }
         }
 

@@ -25,6 +25,11 @@ public enum ChartExport {
             diagnostics.error("there is no dashboard '\(id)'", at: SourceLocation(file: input))
             throw BuildError.input(diagnostics)
         }
+        if indicator == SpendChartSection.chartName, dashboard.definition.indicator(indicator) == nil,
+            let result = try spendChart(dashboard, size: size, assets: assets, warnings: project.diagnostics.warnings)
+        {
+            return result
+        }
         guard dashboard.definition.indicator(indicator) != nil else {
             var diagnostics = Diagnostics()
             let hint = Diagnostic.suggestion(for: indicator, among: dashboard.definition.indicators.map(\.id)).map { "; \($0)" } ?? ""

@@ -34,6 +34,8 @@ public struct ReportDashboard: Sendable {
     public var comparatorHeadings: [String]? = nil
     /// The dashboard's action plan, as its plan page shows it.
     public var plan: ReportPlan? = nil
+    /// `spend_chart:`'s performance against spend, in a report of the whole dashboard.
+    public var spendChart: ReportSpendChart? = nil
 }
 
 public struct ReportCount: Sendable, Equatable {
@@ -270,7 +272,8 @@ extension ReportContent {
             hasPrevious: all.contains { $0.previous != nil }, hasTargets: all.contains { $0.target != nil }, hasRAG: all.contains { $0.rag != nil || !$0.ratings.isEmpty },
             hasNational: all.contains { $0.national != nil }, hasQuartiles: all.contains { $0.quartile != nil },
             hasNeighbours: all.contains { $0.neighbours != nil }, comparatorHeadings: definition.kpiComparators,
-            plan: dashboard.actionPlan.map { plan(for: $0, analysis: analysis) })
+            plan: dashboard.actionPlan.map { plan(for: $0, analysis: analysis) },
+            spendChart: selection.sections == nil && selection.indicators == nil ? try spendChart(dashboard, request: request, renderer: renderer) : nil)
     }
 
     static func indicator(

@@ -186,6 +186,21 @@ enum Shapes {
                 ]
                 spec.categories = []
                 spec.series = []
+            case .quadrant:
+                let points = present.enumerated().map { index, value in
+                    ChartSpec.Quadrant.Point(
+                        name: index == 2 ? "Leicestershire County Council" : "Member \(index)", x: 300 + Double((index * 37) % 11) * 45, y: value,
+                        isSubject: index == 2)
+                }
+                let middle = { (v: [Double]) in v.sorted()[v.count / 2] }
+                spec.quadrant = .init(
+                    points: points, xMedian: middle(points.map(\.x)), yMedian: middle(points.map(\.y)),
+                    xTitle: "Spend per head on children's social care (£ per head), 2023-24", yTitle: "Families open (\(unit)), 2023-24, higher is better",
+                    xUnit: .currency, yUnit: unit, xDecimals: 0, yDecimals: decimals, lowerIsBetter: false, judged: true)
+                spec.categories = []
+                spec.series = []
+                spec.references = []
+                spec.gaps = []
             case .sparkline:
                 spec.title = ""
                 spec.subtitle = nil

@@ -141,7 +141,7 @@ enum CartesianLayout {
             drawSteps(spec, xs: xs, slot: slot, y: y, into: &b, occupied: &occupied)
         case .stacked:
             drawStacks(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, sideLabels: &sideLabels)
-        case .line, .spc, .comparison, .sparkline:
+        case .line, .spc, .comparison, .sparkline, .quadrant:
             drawLines(spec, xs: xs, slot: slot, y: y, plot: plot, into: &b, occupied: &occupied)
         }
     }

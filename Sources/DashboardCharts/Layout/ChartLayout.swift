@@ -78,6 +78,8 @@ public enum ChartLayout {
             SparklineLayout.draw(spec, into: &builder)
         case .comparison:
             BarLayout.draw(spec, into: &builder)
+        case .quadrant:
+            QuadrantLayout.draw(spec, into: &builder)
         case .line, .column, .stacked, .spc:
             CartesianLayout.draw(spec, into: &builder)
         }
@@ -90,7 +92,7 @@ public enum ChartLayout {
     /// table): dropped when they would leave the image or touch a text already kept.
     static func isOptional(_ role: Scene.Role) -> Bool {
         switch role {
-        case .valueLabel, .totalLabel, .gapLabel: return true
+        case .valueLabel, .totalLabel, .gapLabel, .quadrantLabel: return true
         default: return false
         }
     }

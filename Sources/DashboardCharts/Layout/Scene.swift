@@ -60,6 +60,9 @@ public struct Scene: Sendable, Hashable, CustomStringConvertible {
         case message
         /// A Making Data Count icon (variation or assurance).
         case icon
+        /// A quadrant chart's point for a group member (by index), the council's name beside its point, the
+        /// group's median lines, the quadrants' names and the axes' titles.
+        case point(Int), pointLabel, median, medianLabel, quadrantLabel, axisTitle
     }
 
     /// A summary (a full dump of a scene is thousands of lines).

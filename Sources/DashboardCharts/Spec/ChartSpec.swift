@@ -22,6 +22,8 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         case comparison
         /// A small line with no axes, for a table cell.
         case sparkline
+        /// Performance against spend: one point per comparator-group member, quadrants at the group's medians.
+        case quadrant
     }
 
     public var kind: Kind
@@ -49,11 +51,14 @@ public struct ChartSpec: Sendable, Hashable, Codable {
     public var points: [PointType?]
     /// A comparison chart's bars, top to bottom.
     public var bars: [Bar]
+    /// A quadrant chart's points and medians.
+    public var quadrant: Quadrant?
 
     public init(
         kind: Kind, title: String, subtitle: String? = nil, source: String? = nil, notes: [String] = [],
         axis: Axis, categories: [Category] = [], series: [Series] = [], totals: [Double?] = [], gaps: [Gap] = [],
-        references: [Reference] = [], periodName: String? = nil, points: [PointType?] = [], bars: [Bar] = []
+        references: [Reference] = [], periodName: String? = nil, points: [PointType?] = [], bars: [Bar] = [],
+        quadrant: Quadrant? = nil
     ) {
         self.kind = kind
         self.title = title
@@ -69,6 +74,7 @@ public struct ChartSpec: Sendable, Hashable, Codable {
         self.periodName = periodName
         self.points = points
         self.bars = bars
+        self.quadrant = quadrant
     }
 
     public struct Axis: Sendable, Hashable, Codable {

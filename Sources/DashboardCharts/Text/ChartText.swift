@@ -189,6 +189,7 @@ public enum ChartText {
         case .spc: return "Statistical process control (XmR) chart"
         case .comparison: return "Bar chart"
         case .sparkline: return "Sparkline"
+        case .quadrant: return "Scatter chart"
         }
     }
 

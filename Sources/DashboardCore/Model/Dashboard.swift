@@ -23,6 +23,8 @@ public struct DashboardDefinition: Sendable {
     public var authority: AuthoritySource?
     /// `comparator_groups:`: named groups of authorities that benchmarks rank the council within.
     public var comparatorGroups: [ComparatorGroupSource] = []
+    /// `spend_chart:`: performance against spend among a comparator group.
+    public var spendChart: SpendChartSource?
     /// `rag_key:`: the statuses this dashboard gives, in its key's order; Green, Amber and Red when it sets none.
     public var ragKey: RAGKey = .standard
     /// `kpi_comparators:`: the comparators the KPI table shows as columns, by name; nil: the statistical

@@ -35,6 +35,7 @@ public enum DashboardDecoder {
         let authority = map.node("authority").flatMap { AuthoritySource.decode($0, diagnostics: &diagnostics) }
         let significanceLevel = decodeSignificance(&map, diagnostics: &diagnostics)
         let comparatorGroups = decodeComparatorGroups(&map, diagnostics: &diagnostics)
+        let spendChart = decodeSpendChart(&map, diagnostics: &diagnostics)
         let actionPlan = map.node("action_plan").flatMap { decodeActionPlan($0, diagnostics: &diagnostics) }
         let disclosure = map.node("disclosure").flatMap { decodeDisclosure($0, diagnostics: &diagnostics) }
         map.reportUnknownKeys(in: "the dashboard", diagnostics: &diagnostics)
@@ -49,6 +50,7 @@ public enum DashboardDecoder {
         definition.ragKey = ragKey
         definition.significanceLevel = significanceLevel
         definition.comparatorGroups = comparatorGroups
+        definition.spendChart = spendChart
         definition.actionPlan = actionPlan
         definition.disclosure = disclosure
         if let kpiComparators {

@@ -33,6 +33,8 @@ struct BenchmarkingPage: Encodable {
     var page: PageChrome
     var dashboardTitle: String
     var groups: [BenchmarkingGroup]
+    /// Performance against spend, with `spend_chart:`.
+    var spendChart: SpendChartSection?
     var archiveNote: String?
 
     static let file = "benchmarking.html"

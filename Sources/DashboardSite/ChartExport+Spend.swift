@@ -1,0 +1,38 @@
+import DashboardCharts
+import DashboardCore
+
+extension ChartExport {
+    /// `dashboards chart DASHBOARD/spend-against-performance`: the dashboard's `spend_chart:` for a report,
+    /// where no indicator has that id.
+    static func spendChart(_ dashboard: Dashboard, size: ChartSize, assets: String, warnings: [Diagnostic]) throws -> Result? {
+        let definition = dashboard.definition
+        guard let source = definition.spendChart, let spec = SpendChartSection.spec(source, organisation: definition.organisation) else { return nil }
+        let fonts = try ChartNotes.fonts(in: assets + "/fonts")
+        let png: [UInt8]
+        let scene: Scene
+        do {
+            let renderer = try ChartRenderer(fonts: fonts)
+            try ChartRenderer.validate(size)
+            scene = try renderer.layout(spec, size: size)
+            png = try renderer.png(scene, size: size)
+        } catch let error as ChartLayoutError {
+            throw error
+        } catch {
+            throw BuildError.output("cannot render the chart: \(error)")
+        }
+        let caption = SpendChartSection.make(source, organisation: definition.organisation, chart: placeholder)?.caption ?? ""
+        let text = """
+            Alt text: \(SpendChartSection.altText(source, organisation: definition.organisation))
+
+            Caption: \(caption) Source: \(source.file).
+
+            Image: \(ChartNotes.physicalSize(size)); it carries the chart's title and source.
+
+            """
+        return Result(
+            png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight, warnings: warnings,
+            layoutJSON: scene.layoutJSON(scale: size.scale))
+    }
+
+    static var placeholder: Image { Image(src: "", srcset: "", sizes: "", printSrc: "", alt: "", width: 0, height: 0) }
+}
