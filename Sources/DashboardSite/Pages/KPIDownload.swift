@@ -15,10 +15,6 @@ enum KPIDownload {
         return CSVWriter.document(rows, lineEnding: .crlf)
     }
 
-    /// Where the figure and the target are among the fields (the workbook writes them as numbers).
-    static let figureColumn = 3
-    static func targetColumn(_ page: DashboardPage) -> Int { page.hasPrevious ? 8 : 6 }
-
     /// The columns, in the page's order: those the page shows and no others.
     static func heading(_ page: DashboardPage) -> [String] {
         var heading = ["section", "indicator", "period", "figure"]

@@ -14,14 +14,18 @@ enum KPIWorkbook {
     }
 
     static func rows(_ page: DashboardPage) -> [[Value]] {
-        let heading = KPIDownload.heading(page).map(Value.text)
-        var rows = [heading]
+        let names = KPIDownload.heading(page)
+        // The figure and the target are written as numbers: their columns are found by heading, before the
+        // comparators' (whose names are the officer's), so a column added to the table cannot misplace them.
+        let figureColumn = names.firstIndex(of: "figure")
+        let targetColumn = names.firstIndex(of: "target")
+        var rows = [names.map(Value.text)]
         for section in page.sections {
             for row in section.rows {
                 let fields = KPIDownload.fields(row, section: section.title, page: page)
                 var values = fields.map(Value.text)
-                if let number = row.figureNumber { values[KPIDownload.figureColumn] = .number(number) }
-                if page.hasTargets, let number = row.targetNumber { values[KPIDownload.targetColumn(page)] = .number(number) }
+                if let figureColumn, let number = row.figureNumber { values[figureColumn] = .number(number) }
+                if let targetColumn, let number = row.targetNumber { values[targetColumn] = .number(number) }
                 rows.append(values)
             }
         }
