@@ -7,19 +7,7 @@ extension ChartExport {
     static func spendChart(_ dashboard: Dashboard, size: ChartSize, assets: String, warnings: [Diagnostic]) throws -> Result? {
         let definition = dashboard.definition
         guard let source = definition.spendChart, let spec = SpendChartSection.spec(source, organisation: definition.organisation) else { return nil }
-        let fonts = try ChartNotes.fonts(in: assets + "/fonts")
-        let png: [UInt8]
-        let scene: Scene
-        do {
-            let renderer = try ChartRenderer(fonts: fonts)
-            try ChartRenderer.validate(size)
-            scene = try renderer.layout(spec, size: size)
-            png = try renderer.png(scene, size: size)
-        } catch let error as ChartLayoutError {
-            throw error
-        } catch {
-            throw BuildError.output("cannot render the chart: \(error)")
-        }
+        let (scene, png) = try render(spec, size: size, assets: assets)
         let caption = SpendChartSection.make(source, organisation: definition.organisation, chart: placeholder)?.caption ?? ""
         let text = """
             Alt text: \(SpendChartSection.altText(source, organisation: definition.organisation))

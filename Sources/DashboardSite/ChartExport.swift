@@ -40,21 +40,7 @@ public enum ChartExport {
         guard let indicatorAnalysis = analysis.analysis(indicator) else {
             throw BuildError.output("no analysis for \(indicator)")
         }
-        let fonts = try ChartNotes.fonts(in: assets + "/fonts")
-        let spec = ChartSpec.indicator(indicatorAnalysis, in: analysis)
-        let png: [UInt8]
-        let scene: Scene
-        do {
-            let renderer = try ChartRenderer(fonts: fonts)
-            try ChartRenderer.validate(size)
-            // Too small to read is the caller's to report (a usage error, not a failure to render).
-            scene = try renderer.layout(spec, size: size)
-            png = try renderer.png(scene, size: size)
-        } catch let error as ChartLayoutError {
-            throw error
-        } catch {
-            throw BuildError.output("cannot render the chart: \(error)")
-        }
+        let (scene, png) = try render(ChartSpec.indicator(indicatorAnalysis, in: analysis), size: size, assets: assets)
         let text = ChartNotes.text(indicatorAnalysis, in: analysis, size: size)
         return Result(
             png: png, text: text, pixelWidth: size.pixelWidth, pixelHeight: size.pixelHeight,
@@ -93,5 +79,23 @@ enum ChartNotes {
         Image: \(image.map { $0 + ", " } ?? "")\(physicalSize(size)); it carries the chart's title, period and source.
 
         """
+    }
+}
+
+extension ChartExport {
+    /// Lays out and draws one chart at one size with the assets' fonts. Too small to read is the caller's to
+    /// report (a `ChartLayoutError`, a usage error), any other failure is the output's.
+    static func render(_ spec: ChartSpec, size: ChartSize, assets: String) throws -> (Scene, [UInt8]) {
+        let fonts = try ChartNotes.fonts(in: assets + "/fonts")
+        do {
+            let renderer = try ChartRenderer(fonts: fonts)
+            try ChartRenderer.validate(size)
+            let scene = try renderer.layout(spec, size: size)
+            return (scene, try renderer.png(scene, size: size))
+        } catch let error as ChartLayoutError {
+            throw error
+        } catch {
+            throw BuildError.output("cannot render the chart: \(error)")
+        }
     }
 }
